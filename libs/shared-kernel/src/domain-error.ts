@@ -1,0 +1,62 @@
+/**
+ * Errors the domain and application raise on purpose. The HTTP layer maps each
+ * kind to one status (problem+json, RFC 9457); anything else is a bug (500).
+ */
+export type FieldError = { field: string; message: string };
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: 'validation' | 'rule' | 'not-found' | 'conflict' | 'forbidden' | 'precondition';
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Input is malformed or invalid (400), field by field. */
+export class ValidationFailed extends DomainError {
+  readonly kind = 'validation' as const;
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+  }
+}
+
+/** A rule of the domain refuses the command (422); `rule` is a stable code. */
+export class RuleViolation extends DomainError {
+  readonly kind = 'rule' as const;
+  constructor(
+    readonly rule: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFound extends DomainError {
+  readonly kind = 'not-found' as const;
+  constructor(
+    readonly what: string,
+    readonly id: string,
+  ) {
+    super(`${what} ${id} was not found`);
+  }
+}
+
+/** A business conflict (409), e.g. a concurrent change or a state that forbids it. */
+export class Conflict extends DomainError {
+  readonly kind = 'conflict' as const;
+}
+
+export class Forbidden extends DomainError {
+  readonly kind = 'forbidden' as const;
+}
+
+/** The client's If-Match does not match the current version (412). */
+export class PreconditionFailed extends DomainError {
+  readonly kind = 'precondition' as const;
+  constructor(
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`If-Match expected version ${expected}, but the current version is ${actual}`);
+  }
+}

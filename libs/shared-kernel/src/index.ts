@@ -1,0 +1,6 @@
+export * from './clock';
+export * from './domain-error';
+export * from './canonical-json';
+export * from './hashing';
+export * from './ids';
+export * from './money';

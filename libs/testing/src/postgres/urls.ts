@@ -1,0 +1,7 @@
+export const TEMPLATE_DATABASE = 'bm_test_template';
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
