@@ -1,0 +1,45 @@
+import type { StoredEvent, Subscription } from '../event-store.port';
+import type { WakeSignal } from './wake-signal';
+
+export interface CatchUpSource {
+  readAll(options: { after: number; limit: number }): Promise<StoredEvent[]>;
+  wake: WakeSignal;
+}
+
+/**
+ * Catch up from a position, then follow live: read a batch after the last
+ * position handled, hand it over, repeat; when nothing is left, sleep until an
+ * append is signalled (or a poll interval passes, in case a signal was lost).
+ * Because the store commits positions in ascending order with no gaps, reading
+ * "after the last handled" never skips or repeats an event.
+ */
+export function catchUpSubscription(
+  source: CatchUpSource,
+  options: { after: number; batchSize?: number; pollIntervalMs?: number; onEvents(events: StoredEvent[]): Promise<void> },
+): Subscription {
+  let stopped = false;
+  const batchSize = options.batchSize ?? 500;
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const run = async (): Promise<void> => {
+    let after = options.after;
+    while (!stopped) {
+      const events = await source.readAll({ after, limit: batchSize });
+      if (stopped) return;
+      if (events.length === 0) {
+        await source.wake.wait(pollIntervalMs);
+        continue;
+      }
+      await options.onEvents(events);
+      after = events[events.length - 1].position;
+    }
+  };
+  const done = run();
+  return {
+    done,
+    stop: async () => {
+      stopped = true;
+      source.wake.notify();
+      await done.catch(() => undefined);
+    },
+  };
+}

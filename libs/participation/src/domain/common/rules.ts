@@ -1,0 +1,35 @@
+import { RuleViolation } from '@app/shared-kernel';
+
+/**
+ * Every rule of the participation domain, by its stable code. The HTTP layer
+ * answers 422 with the code; clients and auditors key on it, so a code is
+ * never renamed. The sentence states the rule and starts every refusal.
+ */
+export const PARTICIPATION_RULES = {
+  'participant-forgotten': 'A forgotten participant cannot be appointed or get new involvements',
+  'employee-at-system-level-needs-exception':
+    'A participant employed by the project’s organisation is appointed at system level only with a recorded exception reason',
+  'experience-consultant-at-system-level-needs-exception':
+    'An experience consultant is appointed at system level in their own organisation only with a recorded exception reason',
+  'appointment-ends-before-start': 'An appointment cannot end before it starts',
+  'appointment-already-ended': 'An ended appointment cannot be ended again',
+  'appointment-required':
+    'A user council, user panel or user group involvement needs an appointment of the participant to the project active on the day',
+  'honorarium-decision-required': 'A user gathering needs a decision whether honorarium is paid or unpaid',
+  'peer-support-never-paid': 'Peer support is not participation and is never paid',
+  'involvement-in-future': 'An involvement cannot lie in the future',
+  'hours-out-of-range': 'Each hours value lies within 0 to 24',
+  'meeting-hours-required': 'Meeting hours must be above 0 unless the participant was absent',
+  'involvement-voided': 'A voided involvement cannot be corrected, voided again or given evidence',
+  'reason-required': 'A correction or a void must give a reason',
+  'correction-changes-nothing': 'A correction must change at least one logged field',
+  'influence-rationale-required': 'Influence evidence with outcome not-adopted needs a rationale',
+  'evidence-in-future': 'Evidence cannot be dated in the future',
+} as const;
+
+export type ParticipationRule = keyof typeof PARTICIPATION_RULES;
+
+/** The error a decider throws to refuse a command by one of the rules above. */
+export function refuse(rule: ParticipationRule, detail: string): RuleViolation {
+  return new RuleViolation(rule, `${PARTICIPATION_RULES[rule]}: ${detail}`);
+}

@@ -1,0 +1,47 @@
+/**
+ * The closed vocabularies of the participation context. Codes are part of the
+ * HTTP and event contracts: add codes, never rename them.
+ */
+
+/**
+ * Forms of involvement (medvirkningsformer): `user-council` brukerutvalg,
+ * `user-panel` brukerpanel, `user-gathering` brukersamling, `user-group`
+ * brukergruppe, `user-interview` brukerintervju, `user-conversation`
+ * brukersamtale, `dialogue` dialogsamtale, `peer-support` likemannsarbeid.
+ */
+export const INVOLVEMENT_FORMS = [
+  'user-council',
+  'user-panel',
+  'user-gathering',
+  'user-group',
+  'user-interview',
+  'user-conversation',
+  'dialogue',
+  'peer-support',
+] as const;
+export type InvolvementForm = (typeof INVOLVEMENT_FORMS)[number];
+
+/** Forms whose members are appointed, so an involvement needs an active appointment. */
+export const FORMS_NEEDING_APPOINTMENT: readonly InvolvementForm[] = ['user-council', 'user-panel', 'user-group'];
+
+/** Peer support is voluntary help between peers, not user participation. */
+export const NOT_PARTICIPATION: readonly InvolvementForm[] = ['peer-support'];
+
+/** Levels (individnivå / tjenestenivå / systemnivå) of participation. */
+export const PARTICIPATION_LEVELS = ['individual', 'service', 'system'] as const;
+export type ParticipationLevel = (typeof PARTICIPATION_LEVELS)[number];
+
+export const ATTENDANCES = ['in-person', 'remote', 'absent'] as const;
+export type Attendance = (typeof ATTENDANCES)[number];
+
+/** `experience-consultant` is erfaringskonsulent: employed for their user experience. */
+export const APPOINTMENT_ROLES = ['member', 'leader', 'deputy', 'experience-consultant'] as const;
+export type AppointmentRole = (typeof APPOINTMENT_ROLES)[number];
+
+/** Whether a gathering (brukersamling) pays honorarium and expenses: decided per gathering. */
+export const HONORARIUM_DECISIONS = ['paid', 'unpaid'] as const;
+export type HonorariumDecision = (typeof HONORARIUM_DECISIONS)[number];
+
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
