@@ -77,6 +77,8 @@ export interface SubscribeOptions {
   batchSize?: number;
   /** Called with each batch in ascending position; the next batch waits for it. A throw ends the subscription. */
   onEvents(events: StoredEvent[]): Promise<void>;
+  /** Called whenever the subscriber has caught up with the head; a throw ends the subscription. */
+  onCaughtUp?(): Promise<void>;
 }
 
 export interface Subscription {

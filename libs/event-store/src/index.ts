@@ -4,3 +4,7 @@ export * from './event-hash';
 export * from './postgres/postgres-event-store';
 export * from './upcasting/upcaster-registry';
 export * from './upcasting/upcasting-event-store';
+export * from './projections/projection';
+export * from './projections/projection-runner';
+export * from './projections/rebuild-projection';
+export * from './projections/checkpoint-store';

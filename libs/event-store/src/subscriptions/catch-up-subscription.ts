@@ -1,4 +1,4 @@
-import type { StoredEvent, Subscription } from '../event-store.port';
+import type { StoredEvent, SubscribeOptions, Subscription } from '../event-store.port';
 import type { WakeSignal } from './wake-signal';
 
 export interface CatchUpSource {
@@ -15,7 +15,7 @@ export interface CatchUpSource {
  */
 export function catchUpSubscription(
   source: CatchUpSource,
-  options: { after: number; batchSize?: number; pollIntervalMs?: number; onEvents(events: StoredEvent[]): Promise<void> },
+  options: SubscribeOptions & { pollIntervalMs?: number },
 ): Subscription {
   let stopped = false;
   const batchSize = options.batchSize ?? 500;
@@ -26,6 +26,7 @@ export function catchUpSubscription(
       const events = await source.readAll({ after, limit: batchSize });
       if (stopped) return;
       if (events.length === 0) {
+        await options.onCaughtUp?.();
         await source.wake.wait(pollIntervalMs);
         continue;
       }

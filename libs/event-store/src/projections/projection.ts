@@ -1,0 +1,17 @@
+import type { EntityManager } from 'typeorm';
+import type { StoredEvent } from '../event-store.port';
+
+/**
+ * A read model fed from the log. The runtime hands it the events it declares,
+ * in global order, inside the transaction that also moves its checkpoint, so
+ * each event takes effect exactly once.
+ */
+export interface Projection {
+  /** Stable name: the checkpoint key and the advisory-lock key. */
+  readonly name: string;
+  /** Event types it handles; all others are skipped (the checkpoint still moves). */
+  readonly handles: readonly string[];
+  apply(event: StoredEvent, tx: EntityManager): Promise<void>;
+  /** Removes every row this projection owns, before a rebuild from position 0. */
+  reset(tx: EntityManager): Promise<void>;
+}

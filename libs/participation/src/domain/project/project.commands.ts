@@ -1,0 +1,21 @@
+import { DomainCommand, SealedPersonalData } from '../common';
+
+export type NewLead = { sub: string; sealed?: SealedPersonalData };
+
+export type RegisterProject = DomainCommand<
+  'RegisterProject',
+  {
+    projectId: string;
+    name: string;
+    description?: string;
+    organizationId: string;
+    region: string;
+    level: string;
+    /** A project lead who registers a project becomes its first lead. */
+    firstLead?: NewLead;
+  }
+>;
+
+export type AddProjectLead = DomainCommand<'AddProjectLead', { projectId: string } & NewLead>;
+
+export type ProjectCommand = RegisterProject | AddProjectLead;

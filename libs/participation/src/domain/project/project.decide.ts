@@ -1,0 +1,67 @@
+import { Conflict, NotFound } from '@app/shared-kernel';
+import { FieldChecks, ParticipationLevel, PARTICIPATION_LEVELS, assertNever, isSealedEnvelope } from '../common';
+import { AddProjectLead, NewLead, ProjectCommand, RegisterProject } from './project.commands';
+import { ProjectEvent, ProjectLeadAdded } from './project.events';
+import { ProjectState } from './project.state';
+
+/** Project commands need no facts beyond the project's own stream. */
+export function decideProject(command: ProjectCommand, state: ProjectState): ProjectEvent[] {
+  switch (command.type) {
+    case 'RegisterProject':
+      return registerProject(command, state);
+    case 'AddProjectLead':
+      return addProjectLead(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+function registerProject({ data }: RegisterProject, state: ProjectState): ProjectEvent[] {
+  const checks = new FieldChecks()
+    .text('projectId', data.projectId, 100)
+    .text('name', data.name, 300)
+    .optionalText('description', data.description, 5000)
+    .text('organizationId', data.organizationId, 100)
+    .text('region', data.region, 100)
+    .oneOf('level', PARTICIPATION_LEVELS, data.level);
+  if (data.firstLead) checkLead(checks, 'firstLead.', data.firstLead);
+  checks.throwIfAny();
+  if (state.status !== 'unregistered') throw new Conflict(`Project ${data.projectId} is already registered`);
+
+  const events: ProjectEvent[] = [
+    {
+      type: 'ProjectRegistered',
+      data: {
+        projectId: data.projectId,
+        name: data.name.trim(),
+        description: data.description?.trim() || null,
+        organizationId: data.organizationId,
+        region: data.region,
+        level: data.level as ParticipationLevel,
+      },
+    },
+  ];
+  if (data.firstLead) events.push(leadAdded(data.projectId, data.firstLead));
+  return events;
+}
+
+function addProjectLead({ data }: AddProjectLead, state: ProjectState): ProjectEvent[] {
+  const checks = new FieldChecks();
+  checkLead(checks, '', data);
+  checks.throwIfAny();
+  if (state.status !== 'registered') throw new NotFound('Project', data.projectId);
+  // Adding a lead twice is what a retry looks like: nothing new happens.
+  if (state.leads.includes(data.sub)) return [];
+  return [leadAdded(data.projectId, data)];
+}
+
+function checkLead(checks: FieldChecks, prefix: string, lead: NewLead): void {
+  checks.text(`${prefix}sub`, lead.sub, 200);
+  if (lead.sealed !== undefined && !isSealedEnvelope(lead.sealed)) {
+    checks.fail(`${prefix}sealed`, 'must be a sealed personal-data envelope, never plaintext');
+  }
+}
+
+function leadAdded(projectId: string, lead: NewLead): ProjectLeadAdded {
+  return { type: 'ProjectLeadAdded', data: { projectId, sub: lead.sub, sealed: lead.sealed ?? null } };
+}
