@@ -8,3 +8,4 @@ export * from './projections/projection';
 export * from './projections/projection-runner';
 export * from './projections/rebuild-projection';
 export * from './projections/checkpoint-store';
+export * from './event-store.module';

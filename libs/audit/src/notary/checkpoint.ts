@@ -36,7 +36,8 @@ export function isValidOrigin(origin: unknown): origin is string {
 /** The C2SP tlog-checkpoint note text: exactly the bytes that are signed. */
 export function checkpointBody(origin: string, treeSize: number, rootHash: HashInput): string {
   const root = asHash(rootHash);
-  if (!isValidOrigin(origin)) throw new TypeError('origin must be non-empty, without spaces, "+" or controls');
+  if (!isValidOrigin(origin))
+    throw new TypeError('origin must be non-empty, without spaces, "+" or controls');
   if (!isCount(treeSize)) throw new TypeError('treeSize must be a non-negative safe integer');
   if (root === null) throw new TypeError('rootHash must be 32 bytes (raw or base64)');
   return `${origin}\n${treeSize}\n${toBase64(root)}\n`;
@@ -45,7 +46,8 @@ export function checkpointBody(origin: string, treeSize: number, rootHash: HashI
 export function signCheckpoint(checkpoint: CheckpointToSign, key: KeyObject): Checkpoint {
   const body = checkpointBody(checkpoint.origin, checkpoint.treeSize, checkpoint.rootHash);
   const [, , rootHash = ''] = body.split('\n');
-  const signedAt = checkpoint.signedAt instanceof Date ? checkpoint.signedAt.toISOString() : checkpoint.signedAt;
+  const signedAt =
+    checkpoint.signedAt instanceof Date ? checkpoint.signedAt.toISOString() : checkpoint.signedAt;
   return {
     origin: checkpoint.origin,
     treeSize: checkpoint.treeSize,
@@ -66,7 +68,12 @@ export function verifyCheckpoint(checkpoint: Checkpoint, trustedPublicKey?: stri
   if (typeof checkpoint !== 'object' || checkpoint === null) return false;
   const { origin, treeSize, rootHash, signature, publicKey } = checkpoint;
   if (trustedPublicKey !== undefined && publicKey !== trustedPublicKey) return false;
-  if (!isValidOrigin(origin) || !isCount(treeSize) || typeof rootHash !== 'string' || asHash(rootHash) === null) {
+  if (
+    !isValidOrigin(origin) ||
+    !isCount(treeSize) ||
+    typeof rootHash !== 'string' ||
+    asHash(rootHash) === null
+  ) {
     return false;
   }
   const rawKey = fromBase64(publicKey);

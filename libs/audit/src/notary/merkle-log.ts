@@ -58,7 +58,10 @@ export class MerkleLog {
 
   /** RFC 9162 §2.1.3.1 PATH(leafIndex, D[treeSize]), leaf-side sibling first. */
   inclusionProof(leafIndex: number, treeSize: number = this.size): InclusionProof {
-    this.check(isCount(treeSize) && treeSize >= 1 && treeSize <= this.size, `treeSize must be in 1..${this.size}`);
+    this.check(
+      isCount(treeSize) && treeSize >= 1 && treeSize <= this.size,
+      `treeSize must be in 1..${this.size}`,
+    );
     this.check(isCount(leafIndex) && leafIndex < treeSize, `leafIndex must be in 0..${treeSize - 1}`);
     const path: Uint8Array[] = [];
     this.path(leafIndex, 0, treeSize, path);

@@ -25,7 +25,12 @@ export function noteVerifierKey(keyName: string, publicKey: Uint8Array): string 
 }
 
 /** text (ending in a newline), a blank line, then one "— name base64(keyID ‖ signature)" line. */
-export function signedNote(text: string, keyName: string, publicKey: Uint8Array, signature: Uint8Array): string {
+export function signedNote(
+  text: string,
+  keyName: string,
+  publicKey: Uint8Array,
+  signature: Uint8Array,
+): string {
   const blob = toBase64(Buffer.concat([noteKeyId(keyName, publicKey), signature]));
   return `${text}\n\u2014 ${keyName} ${blob}\n`;
 }

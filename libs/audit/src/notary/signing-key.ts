@@ -22,7 +22,9 @@ export function loadSigningKey(pemOrBase64: string): KeyObject {
   const text = typeof pemOrBase64 === 'string' ? pemOrBase64.trim().replace(/\\n/g, '\n') : '';
   let key: KeyObject;
   try {
-    key = text.startsWith('-----BEGIN') ? createPrivateKey(text) : fromDer(fromBase64(text.replace(/\s+/g, '')));
+    key = text.startsWith('-----BEGIN')
+      ? createPrivateKey(text)
+      : fromDer(fromBase64(text.replace(/\s+/g, '')));
   } catch {
     throw new Error('the notary signing key is neither PKCS#8 PEM nor base64 of an Ed25519 key');
   }

@@ -54,7 +54,11 @@ export function verifyConsistency(
 }
 
 /** The same check over the proof JSON an auditor receives. */
-export function verifyConsistencyProof(proof: ConsistencyProof, fromRoot: HashInput, toRoot: HashInput): boolean {
+export function verifyConsistencyProof(
+  proof: ConsistencyProof,
+  fromRoot: HashInput,
+  toRoot: HashInput,
+): boolean {
   if (typeof proof !== 'object' || proof === null) return false;
   return verifyConsistency(proof.fromSize, proof.toSize, proof.path, fromRoot, toRoot);
 }

@@ -31,6 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await asAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
   const url = withDatabase(adminUrl(), name);
   const pool = new Pool({ connectionString: url, max: 20 });
+  pool.on('error', () => undefined);
   return {
     url,
     pool,

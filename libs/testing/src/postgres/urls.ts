@@ -1,7 +1,3 @@
-export const TEMPLATE_DATABASE = 'bm_test_template';
+export { withDatabase } from '../../../platform/src/database/database-url';
 
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
+export const TEMPLATE_DATABASE = 'bm_test_template';

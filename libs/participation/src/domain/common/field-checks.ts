@@ -24,12 +24,23 @@ export class FieldChecks {
     return value === undefined || value === null ? this : this.text(field, value, maxLength);
   }
 
+  /** A string that may be blank: whether blank is allowed is a domain rule, answered by the decider. */
+  optionalString(field: string, value: unknown, maxLength = 2000): this {
+    if (value === undefined || value === null) return this;
+    if (typeof value !== 'string') return this.fail(field, 'must be text');
+    return value.length > maxLength ? this.fail(field, `must be at most ${maxLength} characters`) : this;
+  }
+
   oneOf(field: string, allowed: readonly string[], value: unknown): this {
     return isOneOf(allowed, value) ? this : this.fail(field, `must be one of ${allowed.join(', ')}`);
   }
 
   date(field: string, value: unknown): this {
     return isIsoDate(value) ? this : this.fail(field, 'must be a date YYYY-MM-DD');
+  }
+
+  optionalDate(field: string, value: unknown): this {
+    return value === undefined || value === null ? this : this.date(field, value);
   }
 
   instant(field: string, value: unknown): this {

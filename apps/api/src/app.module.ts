@@ -1,0 +1,10 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PlatformModule, type PlatformOptions } from '@app/platform';
+
+/** The API process: HTTP on top of the platform; contexts plug in here. */
+@Module({})
+export class AppModule {
+  static register(options: PlatformOptions): DynamicModule {
+    return { module: AppModule, imports: [PlatformModule.forRoot(options)] };
+  }
+}

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig, startDatabase } from '@app/platform';
+import { createApp } from './create-app';
+
+/**
+ * `npm start`: on embedded defaults this one process starts PostgreSQL, runs
+ * migrations, serves the API and runs the projections. Ctrl-C (SIGINT) or
+ * SIGTERM stops HTTP, then the workers, then PostgreSQL.
+ */
+async function main(): Promise<void> {
+  const logger = new Logger('Main');
+  const config = loadConfig();
+  const database = await startDatabase(config, (line) => logger.log(line));
+  const app = await createApp({ config, databaseUrl: database.url });
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received, shutting down`);
+    await app.close().catch((error: unknown) => logger.error(error));
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen(config.port);
+  logger.log(`listening on http://localhost:${config.port} (health /health, docs /docs, metrics /metrics)`);
+}
+
+main().catch((error: unknown) => {
+  // eslint-disable-next-line no-console
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import { RuleViolation, sumOre } from '@app/shared-kernel';
+import { SHIPPED_TRAVEL_RATE_TABLES } from '../../guidelines/state-travel-rates.data';
+import { compareDates } from '../shared/calendar-date';
+import { AppointmentRole } from '../shared/vocabulary';
+import { Guideline } from '../guideline/guideline.types';
+import { Involvement, SameDayInvolvement } from '../involvement/involvement.types';
+import { TravelRateTables } from '../travel-rates/travel-rates.types';
+import { CalculationContext } from './calculation-context';
+import { allocateDailyLimits, dailyLimits } from './daily-cap.allocator';
+import { expenseLines } from './expense.rules';
+import { HonorariumCalculation, HonorariumLine } from './honorarium-line.types';
+import { readCalculationInput } from './calculation-input.reader';
+import { lostIncomeLines } from './lost-income.rules';
+import { notPayableLine } from './not-payable.rules';
+import { meetingLine, preparationLines, travelTimeLines } from './time-pay.rules';
+
+export interface CalculateHonorariumInput {
+  /** The version in force on the involvement's day (see `guidelineInForce`); trusted, validated when stored. */
+  guideline: Guideline;
+  involvement: Involvement;
+  /** The participant's appointment role on the day; `null` or absent: no appointment, default rates. */
+  role?: AppointmentRole | null;
+  /** The participant's other involvements that day under the same guideline, so daily caps hold across them. */
+  otherInvolvementsSameDay?: SameDayInvolvement[];
+  /** This involvement's place among the day's; absent: after all of them (it is being logged now). */
+  orderKey?: string;
+  /** Defaults to the shipped state rate tables; pass others to replay with tables as they once were. */
+  rateTables?: TravelRateTables;
+}
+
+/**
+ * Prices one involvement line by line under one guideline version. Pure and
+ * deterministic: the same input gives the same lines, in the same order, with
+ * the same explanations. Every amount is whole øre and never negative, and
+ * the total is the sum of the lines.
+ */
+export function calculateHonorarium(input: CalculateHonorariumInput): HonorariumCalculation {
+  const { involvement, role, others, orderKey } = readCalculationInput(input);
+  const { guideline } = input;
+  if (compareDates(guideline.effectiveFrom, involvement.occurredOn) > 0) {
+    throw new RuleViolation(
+      'guideline-not-in-force',
+      `Guideline ${guideline.region} ${guideline.version} takes effect after ${involvement.occurredOn}`,
+    );
+  }
+  const tables = input.rateTables ?? SHIPPED_TRAVEL_RATE_TABLES;
+  const target = priceOne(guideline, involvement, role, tables);
+  const day = [
+    ...others.map((o) => ({ orderKey: o.orderKey, lines: priceOne(guideline, o.involvement, o.role ?? null, tables).lines })),
+    { orderKey, lines: target.lines },
+  ];
+  const lines = allocateDailyLimits(day, dailyLimits(guideline))[day.length - 1];
+  return {
+    lines,
+    totalOre: sumOre(lines.map((line) => line.amountOre)),
+    guideline: { region: guideline.region, version: guideline.version },
+    rateTables: target.used,
+  };
+}
+
+/** One involvement's lines before any per-day limit. */
+function priceOne(guideline: Guideline, involvement: Involvement, role: AppointmentRole | null, tables: TravelRateTables) {
+  const ctx: CalculationContext = { guideline, involvement, role, tables, used: { stateTravel: null, taxFreeMileage: null } };
+  const unpaid = notPayableLine(guideline, involvement);
+  if (unpaid) return { lines: [unpaid], used: ctx.used };
+  const meeting = meetingLine(ctx);
+  const lines: HonorariumLine[] = [
+    meeting.line,
+    ...preparationLines(ctx, meeting.lengthForCap),
+    ...travelTimeLines(ctx),
+    ...lostIncomeLines(ctx),
+    ...(involvement.expenses ?? []).flatMap((expense) => expenseLines(ctx, expense)),
+  ];
+  return { lines, used: ctx.used };
+}

@@ -1,0 +1,102 @@
+import { FieldReader, fieldPath } from '../shared/field-reader';
+import { APPOINTMENT_ROLES, ATTENDANCES, AppointmentRole, HONORARIUM_DECISIONS, INVOLVEMENT_FORMS } from '../shared/vocabulary';
+import { EXPENSE_KINDS, Expense, Involvement } from './involvement.types';
+
+const INVOLVEMENT_KEYS = ['form', 'occurredOn', 'attendance', 'hours', 'expenses', 'lostIncome', 'honorariumDecision'];
+/** The log carries more (participantId, topic…); the calculator reads only what pays. */
+const IGNORED_KEYS = ['participantId', 'topic', 'id', 'projectId'];
+
+/**
+ * Reads an involvement for the calculator, refusing what would make an amount
+ * meaningless (negative or non-integer øre, hours outside 0–24), and returns a
+ * fresh object so later changes to the input cannot change a calculation.
+ */
+export function readInvolvement(reader: FieldReader, input: unknown, path: string): Involvement | undefined {
+  const raw = reader.object(input, path, [...INVOLVEMENT_KEYS, ...IGNORED_KEYS]);
+  if (!raw) return undefined;
+  const form = reader.oneOf(raw.form, fieldPath(path, 'form'), INVOLVEMENT_FORMS);
+  const occurredOn = reader.date(raw.occurredOn, fieldPath(path, 'occurredOn'));
+  const attendance = reader.oneOf(raw.attendance, fieldPath(path, 'attendance'), ATTENDANCES);
+  const hours = readHours(reader, raw.hours, fieldPath(path, 'hours'), attendance === 'absent');
+  const expenses = raw.expenses === undefined ? [] : readExpenses(reader, raw.expenses, fieldPath(path, 'expenses'));
+  const lostIncome = raw.lostIncome === undefined ? undefined : readLostIncome(reader, raw.lostIncome, fieldPath(path, 'lostIncome'));
+  const decisionPath = fieldPath(path, 'honorariumDecision');
+  const honorariumDecision =
+    raw.honorariumDecision === undefined ? undefined : reader.oneOf(raw.honorariumDecision, decisionPath, HONORARIUM_DECISIONS);
+  if (form === 'user-gathering' && raw.honorariumDecision === undefined) {
+    reader.fail(decisionPath, 'is required for a user-gathering (paid or unpaid)');
+  }
+  if (reader.failed) return undefined;
+  return {
+    form: form!,
+    occurredOn: occurredOn!,
+    attendance: attendance!,
+    hours: hours!,
+    expenses: expenses!,
+    ...(lostIncome ? { lostIncome } : {}),
+    ...(honorariumDecision ? { honorariumDecision } : {}),
+  };
+}
+
+export function readRole(reader: FieldReader, value: unknown, path: string): AppointmentRole | null {
+  if (value === undefined || value === null) return null;
+  return reader.oneOf(value, path, APPOINTMENT_ROLES) ?? null;
+}
+
+function readHours(reader: FieldReader, value: unknown, path: string, absent: boolean): Involvement['hours'] | undefined {
+  const raw = reader.object(value, path, ['meeting', 'preparation', 'travel']);
+  if (!raw) return undefined;
+  const meeting = reader.decimal(raw.meeting, fieldPath(path, 'meeting'), 0, 24);
+  if (meeting === 0 && !absent) reader.fail(fieldPath(path, 'meeting'), 'must be more than 0 unless absent');
+  const hours: Involvement['hours'] = { meeting: meeting ?? 0 };
+  for (const key of ['preparation', 'travel'] as const) {
+    if (raw[key] === undefined) continue;
+    const read = reader.decimal(raw[key], fieldPath(path, key), 0, 24);
+    if (read !== undefined) hours[key] = read;
+  }
+  return hours;
+}
+
+function readExpenses(reader: FieldReader, value: unknown, path: string): Expense[] | undefined {
+  const items = reader.array(value, path);
+  if (!items) return undefined;
+  return items.map((item, index) => readExpense(reader, item, fieldPath(path, index))).filter((e): e is Expense => !!e);
+}
+
+function readExpense(reader: FieldReader, value: unknown, path: string): Expense | undefined {
+  const kind = reader.oneOf((value as { kind?: unknown } | null)?.kind, fieldPath(path, 'kind'), EXPENSE_KINDS);
+  if (kind === 'mileage') {
+    const raw = reader.object(value, path, ['kind', 'km']);
+    const km = reader.decimal(raw?.km, fieldPath(path, 'km'), 0, 100_000);
+    return km === undefined ? undefined : { kind, km };
+  }
+  if (kind === 'meals') {
+    const raw = reader.object(value, path, ['kind', 'tripHours', 'overnight', 'km']);
+    const tripHours = reader.decimal(raw?.tripHours, fieldPath(path, 'tripHours'), 0, 24);
+    const overnight = reader.boolean(raw?.overnight, fieldPath(path, 'overnight'));
+    const km = reader.decimal(raw?.km, fieldPath(path, 'km'), 0, 100_000);
+    if (tripHours === undefined || overnight === undefined || km === undefined) return undefined;
+    return { kind, tripHours, overnight, km };
+  }
+  if (kind === undefined) return undefined;
+  const raw = reader.object(value, path, ['kind', 'amountOre', 'receiptRef']);
+  const amountOre = reader.ore(raw?.amountOre, fieldPath(path, 'amountOre'));
+  const receiptRef = reader.optionalText(raw?.receiptRef, fieldPath(path, 'receiptRef'));
+  if (amountOre === undefined) return undefined;
+  return { kind, amountOre, ...(receiptRef ? { receiptRef } : {}) };
+}
+
+function readLostIncome(reader: FieldReader, value: unknown, path: string): Involvement['lostIncome'] {
+  const raw = reader.object(value, path, ['documented', 'amountOre']);
+  const documented = reader.boolean(raw?.documented, fieldPath(path, 'documented'));
+  const amountOre = reader.ore(raw?.amountOre, fieldPath(path, 'amountOre'));
+  return documented === undefined || amountOre === undefined ? undefined : { documented, amountOre };
+}
+
+/** The involvement, typed, or ValidationFailed listing every bad field. */
+export function validateInvolvement(input: unknown): Involvement {
+  const reader = new FieldReader();
+  const involvement = readInvolvement(reader, input, '');
+  reader.throwIfAny();
+  return involvement!;
+}

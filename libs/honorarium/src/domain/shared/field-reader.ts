@@ -1,0 +1,108 @@
+import { FieldError, Ore, ValidationFailed, isOre } from '@app/shared-kernel';
+import { isCalendarDate } from './calendar-date';
+import { isOneOf } from './vocabulary';
+
+type Json = Record<string, unknown>;
+
+/** `rules[2].rate.defaultOre`-style paths, as the API reports invalid fields. */
+export function fieldPath(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  return parent === '' ? key : `${parent}.${key}`;
+}
+
+/**
+ * Reads untrusted JSON field by field and collects every problem before
+ * refusing, so whoever fixes the data sees all of them at once. Each reader
+ * returns `undefined` after recording a failure; callers assemble the typed
+ * result only when `throwIfAny` has passed.
+ */
+export class FieldReader {
+  private readonly errors: FieldError[] = [];
+
+  fail(field: string, message: string): undefined {
+    this.errors.push({ field, message });
+    return undefined;
+  }
+
+  get failed(): boolean {
+    return this.errors.length > 0;
+  }
+
+  throwIfAny(): void {
+    if (this.errors.length > 0) this.abort();
+  }
+
+  /** Refuses with what has been collected; for when nothing further can be read. */
+  abort(): never {
+    throw new ValidationFailed([...this.errors]);
+  }
+
+  /** An object whose keys are all known: an unknown key is most often a misspelt one. */
+  object(value: unknown, path: string, allowedKeys: readonly string[]): Json | undefined {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return this.fail(path || '(root)', 'must be an object');
+    }
+    for (const key of Object.keys(value)) {
+      if (!allowedKeys.includes(key)) this.fail(fieldPath(path, key), 'is not a known field');
+    }
+    return value as Json;
+  }
+
+  array(value: unknown, path: string, minLength = 0): unknown[] | undefined {
+    if (!Array.isArray(value)) return this.fail(path, 'must be an array');
+    if (value.length < minLength) return this.fail(path, `must have at least ${minLength} item(s)`);
+    return value;
+  }
+
+  text(value: unknown, path: string): string | undefined {
+    if (typeof value !== 'string' || value.trim() === '') return this.fail(path, 'is required (non-empty text)');
+    return value;
+  }
+
+  boolean(value: unknown, path: string): boolean | undefined {
+    return typeof value === 'boolean' ? value : this.fail(path, 'must be true or false');
+  }
+
+  oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | undefined {
+    return isOneOf(allowed, value) ? value : this.fail(path, `must be one of ${allowed.join(', ')}`);
+  }
+
+  date(value: unknown, path: string): string | undefined {
+    return isCalendarDate(value) ? value : this.fail(path, 'must be a real date YYYY-MM-DD');
+  }
+
+  /** Money is whole øre: 429.5 is refused rather than rounded, so no amount is silently changed. */
+  ore(value: unknown, path: string): Ore | undefined {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return this.fail(path, 'must be a number of øre');
+    if (value < 0) return this.fail(path, 'must not be negative');
+    if (!isOre(value)) return this.fail(path, 'must be a whole number of øre (integer)');
+    return value;
+  }
+
+  wholeNumber(value: unknown, path: string, min: number, max: number): number | undefined {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      return this.fail(path, `must be a whole number from ${min} to ${max}`);
+    }
+    return value;
+  }
+
+  decimal(value: unknown, path: string, min: number, max: number): number | undefined {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+      return this.fail(path, `must be a number from ${min} to ${max}`);
+    }
+    return value;
+  }
+
+  /** Every rule names where it came from; only http(s) addresses can be followed by an auditor. */
+  url(value: unknown, path: string): string | undefined {
+    if (value === undefined || value === null || value === '') return this.fail(path, 'is required: every rule names its source');
+    if (typeof value !== 'string' || !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(value)) {
+      return this.fail(path, 'must be an http(s) address');
+    }
+    return value;
+  }
+
+  optionalText(value: unknown, path: string): string | undefined {
+    return value === undefined ? undefined : this.text(value, path);
+  }
+}

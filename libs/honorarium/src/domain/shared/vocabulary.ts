@@ -1,0 +1,43 @@
+/**
+ * The closed vocabularies the honorarium rules speak about. The codes mirror the
+ * participation context's (same strings, same HTTP contract) but are declared
+ * here because a domain imports nothing but itself and the shared kernel.
+ */
+
+/**
+ * Forms of involvement (medvirkningsformer): `user-council` brukerutvalg,
+ * `user-panel` brukerpanel, `user-gathering` brukersamling, `user-group`
+ * brukergruppe, `user-interview` brukerintervju, `user-conversation`
+ * brukersamtale, `dialogue` dialogsamtale, `peer-support` likemannsarbeid.
+ */
+export const INVOLVEMENT_FORMS = [
+  'user-council',
+  'user-panel',
+  'user-gathering',
+  'user-group',
+  'user-interview',
+  'user-conversation',
+  'dialogue',
+  'peer-support',
+] as const;
+export type InvolvementForm = (typeof INVOLVEMENT_FORMS)[number];
+
+export const ATTENDANCES = ['in-person', 'remote', 'absent'] as const;
+export type Attendance = (typeof ATTENDANCES)[number];
+
+/** Appointment (oppnevning) roles; `experience-consultant` is erfaringskonsulent. */
+export const APPOINTMENT_ROLES = ['member', 'leader', 'deputy', 'experience-consultant'] as const;
+export type AppointmentRole = (typeof APPOINTMENT_ROLES)[number];
+
+/** Whether a gathering (brukersamling) pays honorarium and expenses: decided per gathering. */
+export const HONORARIUM_DECISIONS = ['paid', 'unpaid'] as const;
+export type HonorariumDecision = (typeof HONORARIUM_DECISIONS)[number];
+
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+/** Fails compilation when a switch over a union misses a member. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,50 @@
+import { canonicalJson } from '@app/shared-kernel';
+import { FieldChecks, refuse } from '../common';
+import { CorrectInvolvement, CorrectInvolvementContext } from './involvement.commands';
+import { InvolvementDetails } from './involvement.details';
+import { InvolvementEvent } from './involvement.events';
+import { parseChanges } from './involvement.parse';
+import { appointmentOn, classify, enforceInvolvementRules } from './involvement.rules';
+import { openInvolvement } from './involvement.guards';
+import { InvolvementState } from './involvement.state';
+
+export function correctInvolvement(
+  { data }: CorrectInvolvement,
+  state: InvolvementState,
+  { today, appointments }: CorrectInvolvementContext,
+): InvolvementEvent[] {
+  const current = openInvolvement(state, data.involvementId, data.reason, 'corrected');
+  const checks = new FieldChecks();
+  const parsed = parseChanges(data.changes, current, checks);
+  checks.throwIfAny();
+
+  const changes: Record<string, unknown> = {};
+  const previous: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parsed) as [keyof InvolvementDetails, unknown][]) {
+    if (canonicalJson(value) === canonicalJson(current[key])) continue;
+    changes[key] = value;
+    previous[key] = current[key];
+  }
+  if (Object.keys(changes).length === 0) throw refuse('correction-changes-nothing', 'every named field already has that value');
+
+  const corrected: InvolvementDetails = { ...current, ...(changes as Partial<InvolvementDetails>) };
+  // The appointment is looked up again only when the day or the form changes: a later
+  // change to the appointments must not block fixing, say, a typo in the topic.
+  const appointment =
+    'occurredOn' in changes || 'form' in changes
+      ? appointmentOn(appointments, current, corrected.occurredOn)
+      : current.appointment;
+  enforceInvolvementRules(corrected, today, appointment);
+  return [
+    {
+      type: 'InvolvementCorrected',
+      data: {
+        involvementId: current.involvementId,
+        changes: changes as Partial<InvolvementDetails>,
+        previous: previous as Partial<InvolvementDetails>,
+        reason: data.reason.trim(),
+        ...classify(corrected, appointment),
+      },
+    },
+  ];
+}

@@ -1,0 +1,47 @@
+import { DomainCommand, IsoDate, IsoInstant } from '../common';
+import { AppointmentTerm } from '../appointment/appointment.state';
+import { ParticipantState } from '../participant/participant.state';
+import { ProjectState } from '../project/project.state';
+import { EvidenceInput } from './evidence';
+import { DetailsInput } from './involvement.details';
+
+export type LogInvolvement = DomainCommand<
+  'LogInvolvement',
+  { involvementId: string; projectId: string; participantId: string } & DetailsInput
+>;
+
+/** `changes` names any logged field with its new value; absent fields stay as they are. */
+export type CorrectInvolvement = DomainCommand<
+  'CorrectInvolvement',
+  { involvementId: string; changes: Partial<DetailsInput>; reason: string }
+>;
+
+export type VoidInvolvement = DomainCommand<'VoidInvolvement', { involvementId: string; reason: string }>;
+
+export type AddEvidence = DomainCommand<
+  'AddEvidence',
+  { involvementId: string; evidenceId: string; evidence: EvidenceInput }
+>;
+
+export type InvolvementCommand = LogInvolvement | CorrectInvolvement | VoidInvolvement | AddEvidence;
+
+/** Today in Norway (Europe/Oslo), from the handler's clock: the domain never reads one. */
+type Today = { today: IsoDate };
+
+export type LogInvolvementContext = Today & {
+  project: ProjectState;
+  participant: ParticipantState;
+  /** The participant's appointments to the project, ended ones included; the decider picks the active one. */
+  appointments: readonly AppointmentTerm[];
+};
+
+export type CorrectInvolvementContext = Today & { appointments: readonly AppointmentTerm[] };
+
+export type AddEvidenceContext = { now: IsoInstant };
+
+export type InvolvementContextOf = {
+  LogInvolvement: LogInvolvementContext;
+  CorrectInvolvement: CorrectInvolvementContext;
+  VoidInvolvement: void;
+  AddEvidence: AddEvidenceContext;
+};

@@ -1,0 +1,30 @@
+import { DomainEvent } from '../common';
+import { Evidence } from './evidence';
+import { Classification, InvolvementDetails } from './involvement.details';
+
+/** One occasion a participant took part (or, for peer support, helped a peer). No personal data: ids only. */
+export type InvolvementLogged = DomainEvent<
+  'InvolvementLogged',
+  { involvementId: string; projectId: string; participantId: string } & InvolvementDetails & Classification
+>;
+
+/**
+ * A correction is a new fact; the logged event stays as it was. `changes`
+ * holds the new values of the fields that differ, `previous` their old ones,
+ * so a payout adjustment can be computed from this event alone.
+ */
+export type InvolvementCorrected = DomainEvent<
+  'InvolvementCorrected',
+  {
+    involvementId: string;
+    changes: Partial<InvolvementDetails>;
+    previous: Partial<InvolvementDetails>;
+    reason: string;
+  } & Classification
+>;
+
+export type InvolvementVoided = DomainEvent<'InvolvementVoided', { involvementId: string; reason: string }>;
+
+export type EvidenceAdded = DomainEvent<'EvidenceAdded', { involvementId: string; evidenceId: string; evidence: Evidence }>;
+
+export type InvolvementEvent = InvolvementLogged | InvolvementCorrected | InvolvementVoided | EvidenceAdded;

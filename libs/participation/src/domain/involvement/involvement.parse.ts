@@ -1,0 +1,119 @@
+import { ATTENDANCES, FieldChecks, HONORARIUM_DECISIONS, INVOLVEMENT_FORMS } from '../common';
+import {
+  DETAIL_FIELDS,
+  DetailsInput,
+  EXPENSE_KINDS,
+  Expense,
+  ExpenseInput,
+  Hours,
+  HoursInput,
+  InvolvementDetails,
+  LostIncome,
+  LostIncomeInput,
+} from './involvement.details';
+
+type Parsers = { [K in keyof InvolvementDetails]: (value: unknown, checks: FieldChecks, field: string) => InvolvementDetails[K] };
+
+/**
+ * Turns API input into the shape events carry: unknown codes and non-numbers
+ * are malformed input (400); ranges and combinations are domain rules (422),
+ * checked afterwards on the whole involvement.
+ */
+const parsers: Parsers = {
+  form: (v, c, f) => (c.oneOf(f, INVOLVEMENT_FORMS, v), v as InvolvementDetails['form']),
+  occurredOn: (v, c, f) => (c.date(f, v), v as string),
+  attendance: (v, c, f) => (c.oneOf(f, ATTENDANCES, v), v as InvolvementDetails['attendance']),
+  hours: (v, c, f) => parseHours(v, c, f),
+  expenses: (v, c, f) => {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) return c.fail(f, 'must be a list'), [];
+    return v.map((e, i) => parseExpense(e, c, `${f}[${i}]`));
+  },
+  lostIncome: (v, c, f) => (v === undefined || v === null ? null : parseLostIncome(v, c, f)),
+  honorariumDecision: (v, c, f) =>
+    v === undefined || v === null ? null : (c.oneOf(f, HONORARIUM_DECISIONS, v), v as 'paid' | 'unpaid'),
+  topic: (v, c, f) => (c.optionalString(f, v, 500), typeof v === 'string' && v.trim() ? v.trim() : null),
+};
+
+export function parseDetails(input: DetailsInput, checks: FieldChecks): InvolvementDetails {
+  const details = {} as Record<string, unknown>;
+  for (const key of DETAIL_FIELDS) details[key] = parsers[key](input[key], checks, key);
+  return details as InvolvementDetails;
+}
+
+/**
+ * Parses the fields a correction names. Hours merge into the current ones,
+ * so `{hours: {meeting: 3}}` changes the meeting time only.
+ */
+export function parseChanges(
+  changes: unknown,
+  current: InvolvementDetails,
+  checks: FieldChecks,
+): Partial<InvolvementDetails> {
+  if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
+    checks.fail('changes', 'must be an object of logged fields');
+    return {};
+  }
+  const parsed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(changes)) {
+    const field = `changes.${key}`;
+    if (!(DETAIL_FIELDS as readonly string[]).includes(key)) {
+      checks.fail(field, 'cannot be corrected; void the involvement and log it anew if it is wrong');
+      continue;
+    }
+    const k = key as keyof InvolvementDetails;
+    const merged = k === 'hours' && isObject(value) ? { ...current.hours, ...value } : value;
+    parsed[k] = parsers[k](merged, checks, field);
+  }
+  return parsed as Partial<InvolvementDetails>;
+}
+
+function parseHours(value: unknown, checks: FieldChecks, field: string): Hours {
+  if (value === undefined || value === null) return { meeting: 0, preparation: 0, travel: 0 };
+  if (!isObject(value)) return checks.fail(field, 'must be an object'), { meeting: 0, preparation: 0, travel: 0 };
+  const input = value as HoursInput;
+  const hour = (key: keyof HoursInput): number => {
+    const v = input[key] ?? 0;
+    checks.finiteNumber(`${field}.${key}`, v);
+    return v;
+  };
+  return { meeting: hour('meeting'), preparation: hour('preparation'), travel: hour('travel') };
+}
+
+function parseExpense(value: unknown, checks: FieldChecks, field: string): Expense {
+  const e = (isObject(value) ? value : {}) as ExpenseInput;
+  checks.oneOf(`${field}.kind`, EXPENSE_KINDS, e.kind);
+  const receiptRef = typeof e.receiptRef === 'string' && e.receiptRef.trim() ? e.receiptRef.trim() : null;
+  checks.optionalString(`${field}.receiptRef`, e.receiptRef, 200);
+  const amount = () => (checks.nonNegativeOre(`${field}.amountOre`, e.amountOre), e.amountOre as number);
+  switch (e.kind) {
+    case 'mileage':
+      checks.nonNegativeNumber(`${field}.km`, e.km);
+      return { kind: 'mileage', km: e.km as number };
+    case 'ticket':
+    case 'lodging':
+      return { kind: e.kind, amountOre: amount(), receiptRef };
+    case 'meals':
+      checks.nonNegativeNumber(`${field}.tripHours`, e.tripHours);
+      if (e.overnight !== undefined) checks.boolean(`${field}.overnight`, e.overnight);
+      if (e.distanceKm !== undefined) checks.nonNegativeNumber(`${field}.distanceKm`, e.distanceKm);
+      return { kind: 'meals', tripHours: e.tripHours as number, overnight: e.overnight ?? false, distanceKm: e.distanceKm ?? null };
+    default: {
+      checks.optionalString(`${field}.description`, e.description, 500);
+      const description = typeof e.description === 'string' && e.description.trim() ? e.description.trim() : null;
+      return { kind: 'other', amountOre: amount(), receiptRef, description };
+    }
+  }
+}
+
+function parseLostIncome(value: unknown, checks: FieldChecks, field: string): LostIncome {
+  const input = (isObject(value) ? value : {}) as LostIncomeInput;
+  checks.boolean(`${field}.documented`, input.documented);
+  // Documented lost income is paid as documented, so the amount is the claim itself.
+  if (input.documented === true || input.amountOre !== undefined) checks.nonNegativeOre(`${field}.amountOre`, input.amountOre);
+  return { documented: input.documented === true, amountOre: input.amountOre ?? null };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,77 @@
+import {
+  AppointmentRole,
+  FORMS_NEEDING_APPOINTMENT,
+  IsoDate,
+  NOT_PARTICIPATION,
+  isAfterDate,
+  refuse,
+} from '../common';
+import { AppointmentTerm, isActiveOn } from '../appointment/appointment.state';
+import { AppointmentRef, Classification, Hours, InvolvementDetails } from './involvement.details';
+
+const MAX_HOURS = 24;
+
+/** A Record, so adding a role fails compilation until it is placed. */
+const ROLE_PRECEDENCE: Record<AppointmentRole, number> = {
+  leader: 0,
+  deputy: 1,
+  member: 2,
+  'experience-consultant': 3,
+};
+
+/**
+ * The rules every involvement obeys, checked on the whole of it: when logged,
+ * and again after each correction, so no sequence of corrections can reach
+ * what logging would refuse.
+ */
+export function enforceInvolvementRules(
+  details: InvolvementDetails,
+  today: IsoDate,
+  appointment: AppointmentRef | null,
+): void {
+  if (isAfterDate(details.occurredOn, today)) {
+    throw refuse('involvement-in-future', `occurredOn ${details.occurredOn} is after today ${today}`);
+  }
+  for (const key of Object.keys(details.hours) as (keyof Hours)[]) {
+    const value = details.hours[key];
+    if (value < 0 || value > MAX_HOURS) throw refuse('hours-out-of-range', `hours.${key} is ${value}`);
+  }
+  if (details.attendance !== 'absent' && details.hours.meeting <= 0) {
+    throw refuse('meeting-hours-required', `attendance ${details.attendance} with hours.meeting ${details.hours.meeting}`);
+  }
+  if (FORMS_NEEDING_APPOINTMENT.includes(details.form) && appointment === null) {
+    throw refuse('appointment-required', `no appointment active on ${details.occurredOn} for this ${details.form}`);
+  }
+  if (details.form === 'user-gathering' && details.honorariumDecision === null) {
+    throw refuse('honorarium-decision-required', `honorariumDecision must be 'paid' or 'unpaid'`);
+  }
+  if (details.form === 'peer-support' && details.honorariumDecision === 'paid') {
+    throw refuse('peer-support-never-paid', `honorariumDecision 'paid' cannot apply to peer-support`);
+  }
+}
+
+/**
+ * The appointment the involvement falls under: one of this participant to this
+ * project, active on the day. When several are, the role with the highest
+ * rate wins (leader before deputy, member, experience consultant), then the
+ * most recent start, so the choice is the same on every replay.
+ */
+export function appointmentOn(
+  terms: readonly AppointmentTerm[],
+  ids: { projectId: string; participantId: string },
+  day: IsoDate,
+): AppointmentRef | null {
+  const active = terms
+    .filter((t) => t.projectId === ids.projectId && t.participantId === ids.participantId && isActiveOn(t, day))
+    .sort((a, b) => ROLE_PRECEDENCE[a.role] - ROLE_PRECEDENCE[b.role] || (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
+  return active.length > 0 ? { appointmentId: active[0].appointmentId, role: active[0].role } : null;
+}
+
+export function classify(details: InvolvementDetails, appointment: AppointmentRef | null): Classification {
+  const countsAsParticipation = !NOT_PARTICIPATION.includes(details.form);
+  return {
+    appointment,
+    countsAsParticipation,
+    payable: countsAsParticipation && details.honorariumDecision !== 'unpaid',
+  };
+}

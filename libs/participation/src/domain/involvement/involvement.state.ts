@@ -1,0 +1,20 @@
+import { Evidence } from './evidence';
+import { Classification, InvolvementDetails } from './involvement.details';
+
+export type EvidenceRecord = { evidenceId: string; evidence: Evidence };
+
+export type InvolvementState =
+  | { status: 'none' }
+  | ({
+      status: 'logged' | 'voided';
+      involvementId: string;
+      projectId: string;
+      participantId: string;
+      evidence: readonly EvidenceRecord[];
+      corrections: number;
+    } & InvolvementDetails &
+      Classification);
+
+export type RecordedInvolvement = Extract<InvolvementState, { involvementId: string }>;
+
+export const initialInvolvementState = (): InvolvementState => ({ status: 'none' });

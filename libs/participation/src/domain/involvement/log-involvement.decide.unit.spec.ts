@@ -1,0 +1,174 @@
+import { Conflict, NotFound } from '@app/shared-kernel';
+import fc from 'fast-check';
+import { FORMS_NEEDING_APPOINTMENT, INVOLVEMENT_FORMS } from '../common';
+import { aProject, anAppointment, involvementLogged, logContext, logInvolvement } from '../testing/builders';
+import { deciderSpec } from '../testing/given-when-then';
+import { involvementDecider } from './involvement.decider';
+
+const spec = deciderSpec(involvementDecider);
+
+describe('LogInvolvement', () => {
+  it('logs an involvement under the active appointment', () => {
+    spec().when(logInvolvement(), logContext()).then(involvementLogged());
+  });
+
+  it('keeps expenses, lost income and the decision in the shape events carry', () => {
+    spec()
+      .when(
+        logInvolvement({
+          expenses: [
+            { kind: 'mileage', km: 84 },
+            { kind: 'ticket', amountOre: 45000, receiptRef: 'kv-17' },
+            { kind: 'meals', tripHours: 7 },
+          ],
+          lostIncome: { documented: true, amountOre: 150000 },
+          honorariumDecision: 'paid',
+        }),
+        logContext(),
+      )
+      .then(
+        involvementLogged({
+          expenses: [
+            { kind: 'mileage', km: 84 },
+            { kind: 'ticket', amountOre: 45000, receiptRef: 'kv-17' },
+            { kind: 'meals', tripHours: 7, overnight: false, distanceKm: null },
+          ],
+          lostIncome: { documented: true, amountOre: 150000 },
+          honorariumDecision: 'paid',
+        }),
+      );
+  });
+
+  describe('appointment-required', () => {
+    it.each(FORMS_NEEDING_APPOINTMENT)('refuses a %s involvement without an appointment', (form) => {
+      spec().when(logInvolvement({ form }), logContext({ appointments: [] })).thenViolates('appointment-required');
+    });
+
+    it('refuses when the appointment is not active on the day', () => {
+      const ctx = (a: Parameters<typeof anAppointment>[0]) => logContext({ appointments: [anAppointment(a)] });
+      spec().when(logInvolvement(), ctx({ from: '2025-03-11' })).thenViolates('appointment-required');
+      spec().when(logInvolvement(), ctx({ to: '2025-03-09' })).thenViolates('appointment-required');
+      spec().when(logInvolvement(), ctx({ endedOn: '2025-03-09' })).thenViolates('appointment-required');
+    });
+
+    it('ignores appointments of another participant or project', () => {
+      const others = [anAppointment({ participantId: 'u-2' }), anAppointment({ projectId: 'p-2' })];
+      spec().when(logInvolvement(), logContext({ appointments: others })).thenViolates('appointment-required');
+    });
+
+    it('logs other forms without an appointment', () => {
+      spec()
+        .when(logInvolvement({ form: 'user-interview' }), logContext({ appointments: [] }))
+        .then(involvementLogged({ form: 'user-interview', appointment: null }));
+    });
+
+    it('records the highest-paid role when several appointments are active', () => {
+      const appointments = [anAppointment(), anAppointment({ appointmentId: 'a-2', role: 'leader' })];
+      spec()
+        .when(logInvolvement(), logContext({ appointments }))
+        .then(involvementLogged({ appointment: { appointmentId: 'a-2', role: 'leader' } }));
+    });
+  });
+
+  it('refuses a user gathering without a decision on honorarium', () => {
+    spec()
+      .when(logInvolvement({ form: 'user-gathering' }), logContext())
+      .thenViolates('honorarium-decision-required');
+  });
+
+  it('logs an unpaid user gathering as not payable', () => {
+    spec()
+      .when(logInvolvement({ form: 'user-gathering', honorariumDecision: 'unpaid' }), logContext())
+      .then(involvementLogged({ form: 'user-gathering', honorariumDecision: 'unpaid', payable: false }));
+  });
+
+  it('records peer support as neither participation nor payable', () => {
+    spec()
+      .when(logInvolvement({ form: 'peer-support' }), logContext({ appointments: [] }))
+      .then(involvementLogged({ form: 'peer-support', appointment: null, countsAsParticipation: false, payable: false }));
+  });
+
+  it('refuses paying peer support', () => {
+    spec()
+      .when(logInvolvement({ form: 'peer-support', honorariumDecision: 'paid' }), logContext())
+      .thenViolates('peer-support-never-paid');
+  });
+
+  it('refuses an involvement in the future, and logs one today', () => {
+    spec().when(logInvolvement({ occurredOn: '2025-03-21' }), logContext()).thenViolates('involvement-in-future');
+    spec()
+      .when(logInvolvement({ occurredOn: '2025-03-20' }), logContext())
+      .then(involvementLogged({ occurredOn: '2025-03-20' }));
+  });
+
+  it('refuses hours outside 0–24', () => {
+    spec().when(logInvolvement({ hours: { meeting: 25 } }), logContext()).thenViolates('hours-out-of-range');
+    spec().when(logInvolvement({ hours: { meeting: 2, travel: -1 } }), logContext()).thenViolates('hours-out-of-range');
+  });
+
+  it('accepts every hours value within 0–24 and refuses every one outside (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 24, noNaN: true }), fc.double({ min: 0, max: 24, noNaN: true }), (m, p) => {
+        spec().when(logInvolvement({ hours: { meeting: m, preparation: p } }), logContext()).then(
+          involvementLogged({ hours: { meeting: m, preparation: p, travel: 0 } }),
+        );
+      }),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: 24.000001, max: 1e6, noNaN: true }), fc.double({ max: -0.000001, min: -1e6, noNaN: true })), (h) => {
+        spec().when(logInvolvement({ hours: { meeting: 1, preparation: h } }), logContext()).thenViolates('hours-out-of-range');
+      }),
+    );
+  });
+
+  it('refuses no meeting time unless absent', () => {
+    spec().when(logInvolvement({ hours: { meeting: 0 } }), logContext()).thenViolates('meeting-hours-required');
+    spec().when(logInvolvement({ hours: undefined }), logContext()).thenViolates('meeting-hours-required');
+    spec()
+      .when(logInvolvement({ attendance: 'absent', hours: undefined, expenses: [] }), logContext())
+      .then(involvementLogged({ attendance: 'absent', hours: { meeting: 0, preparation: 0, travel: 0 }, expenses: [] }));
+  });
+
+  it('refuses a forgotten participant', () => {
+    const participant = { status: 'forgotten' as const, participantId: 'u-1', employedBy: [] };
+    spec().when(logInvolvement(), logContext({ participant })).thenViolates('participant-forgotten');
+  });
+
+  it('refuses an unknown project or participant (404) and a second log of the same id (409)', () => {
+    spec().when(logInvolvement(), logContext({ project: { status: 'unregistered' } })).thenThrows(NotFound);
+    spec().when(logInvolvement(), logContext({ project: aProject({ projectId: 'p-2' }) })).thenThrows(NotFound);
+    spec().when(logInvolvement(), logContext({ participant: { status: 'unregistered' } })).thenThrows(NotFound);
+    spec(involvementLogged()).when(logInvolvement(), logContext()).thenThrows(Conflict);
+  });
+
+  it('refuses malformed input field by field (400)', () => {
+    spec()
+      .when(
+        logInvolvement({
+          form: 'board-meeting',
+          occurredOn: '10.03.2025',
+          attendance: 'online',
+          hours: { meeting: Number.NaN },
+          expenses: [{ kind: 'taxi' }, { kind: 'ticket', amountOre: 12.5 }, { kind: 'mileage', km: -3 }],
+          lostIncome: { documented: true },
+          honorariumDecision: 'maybe',
+        }),
+        logContext(),
+      )
+      .thenInvalid(
+        'form',
+        'occurredOn',
+        'attendance',
+        'hours.meeting',
+        'expenses[0].kind',
+        'expenses[1].amountOre',
+        'expenses[2].km',
+        'lostIncome.amountOre',
+        'honorariumDecision',
+      );
+  });
+
+  it('knows every form code of the domain', () => {
+    expect(INVOLVEMENT_FORMS).toHaveLength(8);
+  });
+});

@@ -1,0 +1,41 @@
+import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Pool } from 'pg';
+
+export const PG_POOL = Symbol('PgPool');
+export const DATABASE_URL = Symbol('DatabaseUrl');
+
+class PoolCloser implements OnApplicationShutdown {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** The read-model database (TypeORM, migrations only) and a raw pool for the event store. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(url: string): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRoot({ type: 'postgres', url, autoLoadEntities: true, synchronize: false, migrationsRun: false }),
+      ],
+      providers: [
+        { provide: DATABASE_URL, useValue: url },
+        {
+          provide: PG_POOL,
+          useFactory: () => {
+            const pool = new Pool({ connectionString: url, max: 20 });
+            // An idle connection dropped by the server (restart, shutdown) must not crash the process.
+            pool.on('error', (error) => new Logger('Database').warn(`idle connection lost: ${error.message}`));
+            return pool;
+          },
+        },
+        PoolCloser,
+      ],
+      exports: [DATABASE_URL, PG_POOL],
+    };
+  }
+}

