@@ -9,3 +9,4 @@ export * from './projections/projection-runner';
 export * from './projections/rebuild-projection';
 export * from './projections/checkpoint-store';
 export * from './event-store.module';
+export * from './read-models/stream-catalogue/stream-catalogue.projection';

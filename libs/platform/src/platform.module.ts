@@ -1,7 +1,7 @@
-import { Global, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type MiddlewareConsumer, type NestModule, type OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CLOCK, systemClock, type Clock } from '@app/shared-kernel';
-import { EventStoreModule } from '@app/event-store';
+import { EventStoreModule, StreamCatalogueProjection } from '@app/event-store';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DATABASE_URL, DatabaseModule, PG_POOL } from './database/database.module';
 import { HealthController } from './health/health.controller';
@@ -20,7 +20,13 @@ export interface PlatformOptions {
 /** What every process needs: configuration, clock, database, event store, projections, health and metrics. */
 @Global()
 @Module({})
-export class PlatformModule implements NestModule {
+export class PlatformModule implements NestModule, OnModuleInit {
+  constructor(private readonly projections: ProjectionRegistry) {}
+
+  onModuleInit(): void {
+    this.projections.register(new StreamCatalogueProjection());
+  }
+
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 // RFC 9162 §2.1.1 domain separation: a leaf can never be mistaken for an
 // interior node (second-preimage attack on the tree shape).
@@ -6,14 +6,24 @@ const LEAF_PREFIX = Buffer.of(0x00);
 const NODE_PREFIX = Buffer.of(0x01);
 
 /** MTH({}) = SHA-256 of the empty string. */
-export const EMPTY_TREE_HASH: Buffer = createHash('sha256').digest();
+export const EMPTY_TREE_HASH: Buffer = hash('sha256', Buffer.alloc(0), 'buffer');
 
 export function leafHash(input: Uint8Array): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(input).digest();
+  return hash('sha256', Buffer.concat([LEAF_PREFIX, input]), 'buffer');
 }
 
+// One-shot crypto.hash over a reused buffer is about twice as fast as
+// createHash().update()×3, and node hashing dominates building the tree.
+const nodeInput = Buffer.alloc(65);
+
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  if (left.byteLength !== 32 || right.byteLength !== 32) {
+    return hash('sha256', Buffer.concat([NODE_PREFIX, left, right]), 'buffer');
+  }
+  nodeInput[0] = NODE_PREFIX[0] as number;
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 33);
+  return hash('sha256', nodeInput, 'buffer');
 }
 
 /** The largest power of two strictly below n (n ≥ 2): where RFC 9162 splits a tree. */

@@ -32,7 +32,7 @@ export class ProjectionRunner {
   private loop: Promise<void> | undefined;
   private checkpoint = 0;
   private lastError: string | null = null;
-  private readonly handles: Set<string>;
+  private readonly handles: (type: string) => boolean;
 
   constructor(
     private readonly store: EventStore,
@@ -40,7 +40,8 @@ export class ProjectionRunner {
     readonly projection: Projection,
     private readonly options: ProjectionRunnerOptions = {},
   ) {
-    this.handles = new Set(projection.handles);
+    const types = new Set(projection.handles);
+    this.handles = projection.handles === '*' ? () => true : (type) => types.has(type);
   }
 
   start(): void {
@@ -97,7 +98,7 @@ export class ProjectionRunner {
   private async applyBatch(events: StoredEvent[]): Promise<void> {
     const to = events[events.length - 1].position;
     await this.dataSource.transaction(async (tx) => {
-      for (const event of events) if (this.handles.has(event.type)) await this.projection.apply(event, tx);
+      for (const event of events) if (this.handles(event.type)) await this.projection.apply(event, tx);
       await advanceCheckpoint(tx, this.projection.name, this.checkpoint, to);
     });
     this.checkpoint = to;

@@ -9,8 +9,8 @@ import type { StoredEvent } from '../event-store.port';
 export interface Projection {
   /** Stable name: the checkpoint key and the advisory-lock key. */
   readonly name: string;
-  /** Event types it handles; all others are skipped (the checkpoint still moves). */
-  readonly handles: readonly string[];
+  /** Event types it handles, or '*' for every one; others are skipped (the checkpoint still moves). */
+  readonly handles: readonly string[] | '*';
   apply(event: StoredEvent, tx: EntityManager): Promise<void>;
   /** Removes every row this projection owns, before a rebuild from position 0. */
   reset(tx: EntityManager): Promise<void>;

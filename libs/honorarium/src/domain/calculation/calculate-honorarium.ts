@@ -46,7 +46,10 @@ export function calculateHonorarium(input: CalculateHonorariumInput): Honorarium
   const tables = input.rateTables ?? SHIPPED_TRAVEL_RATE_TABLES;
   const target = priceOne(guideline, involvement, role, tables);
   const day = [
-    ...others.map((o) => ({ orderKey: o.orderKey, lines: priceOne(guideline, o.involvement, o.role ?? null, tables).lines })),
+    ...others.map((o) => ({
+      orderKey: o.orderKey,
+      lines: priceOne(guideline, o.involvement, o.role ?? null, tables).lines,
+    })),
     { orderKey, lines: target.lines },
   ];
   const lines = allocateDailyLimits(day, dailyLimits(guideline))[day.length - 1];
@@ -59,8 +62,19 @@ export function calculateHonorarium(input: CalculateHonorariumInput): Honorarium
 }
 
 /** One involvement's lines before any per-day limit. */
-function priceOne(guideline: Guideline, involvement: Involvement, role: AppointmentRole | null, tables: TravelRateTables) {
-  const ctx: CalculationContext = { guideline, involvement, role, tables, used: { stateTravel: null, taxFreeMileage: null } };
+function priceOne(
+  guideline: Guideline,
+  involvement: Involvement,
+  role: AppointmentRole | null,
+  tables: TravelRateTables,
+) {
+  const ctx: CalculationContext = {
+    guideline,
+    involvement,
+    role,
+    tables,
+    used: { stateTravel: null, taxFreeMileage: null },
+  };
   const unpaid = notPayableLine(guideline, involvement);
   if (unpaid) return { lines: [unpaid], used: ctx.used };
   const meeting = meetingLine(ctx);

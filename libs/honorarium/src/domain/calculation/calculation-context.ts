@@ -46,8 +46,22 @@ export function paidLine(spec: LineSpec, treatment: TaxTreatment): HonorariumLin
 }
 
 /** A line that pays nothing and says why, so a reader sees the claim was considered. */
-export function zeroLine(kind: LineKind, unit: LineUnit, quantity: number, explanation: string): HonorariumLine {
-  return { kind, quantity, unit, rateOre: 0, amountOre: 0, taxable: false, incomeType: NO_INCOME_TYPE, explanation };
+export function zeroLine(
+  kind: LineKind,
+  unit: LineUnit,
+  quantity: number,
+  explanation: string,
+): HonorariumLine {
+  return {
+    kind,
+    quantity,
+    unit,
+    rateOre: 0,
+    amountOre: 0,
+    taxable: false,
+    incomeType: NO_INCOME_TYPE,
+    explanation,
+  };
 }
 
 /** Appends the rule's note (why it reads as it does) and source to an explanation. */

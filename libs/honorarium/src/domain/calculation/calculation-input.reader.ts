@@ -26,17 +26,24 @@ export function readCalculationInput(input: {
   const involvement = readInvolvement(r, input.involvement, 'involvement');
   const role = readRole(r, input.role, 'role');
   const orderKey = input.orderKey === undefined ? null : (r.text(input.orderKey, 'orderKey') ?? null);
-  const othersRaw = input.otherInvolvementsSameDay === undefined ? [] : (r.array(input.otherInvolvementsSameDay, 'otherInvolvementsSameDay') ?? []);
+  const othersRaw =
+    input.otherInvolvementsSameDay === undefined
+      ? []
+      : (r.array(input.otherInvolvementsSameDay, 'otherInvolvementsSameDay') ?? []);
   const keys = new Set<string>(orderKey === null ? [] : [orderKey]);
   const others = othersRaw.map((raw, i) => {
     const path = fieldPath('otherInvolvementsSameDay', i);
     const o = r.object(raw, path, ['orderKey', 'involvement', 'role']);
     const key = r.text(o?.orderKey, fieldPath(path, 'orderKey'));
-    if (key !== undefined && keys.has(key)) r.fail(fieldPath(path, 'orderKey'), `must be unique, ${key} is used twice`);
+    if (key !== undefined && keys.has(key))
+      r.fail(fieldPath(path, 'orderKey'), `must be unique, ${key} is used twice`);
     if (key !== undefined) keys.add(key);
     const other = readInvolvement(r, o?.involvement, fieldPath(path, 'involvement'));
     if (other && involvement && other.occurredOn !== involvement.occurredOn) {
-      r.fail(fieldPath(path, 'involvement.occurredOn'), `must be the same day as the involvement (${involvement.occurredOn})`);
+      r.fail(
+        fieldPath(path, 'involvement.occurredOn'),
+        `must be the same day as the involvement (${involvement.occurredOn})`,
+      );
     }
     return { orderKey: key!, involvement: other!, role: readRole(r, o?.role, fieldPath(path, 'role')) };
   });

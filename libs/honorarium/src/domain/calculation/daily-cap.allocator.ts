@@ -14,14 +14,27 @@ export function dailyLimits(guideline: Guideline): DailyLimit[] {
   const limits: DailyLimit[] = [];
   for (const rule of guideline.rules) {
     if (rule.kind === 'lost-income' && rule.documented?.capPerDayOre != null) {
-      limits.push({ capOre: rule.documented.capPerDayOre, kinds: ['lost-income-documented'], label: 'the cap on documented lost income' });
+      limits.push({
+        capOre: rule.documented.capPerDayOre,
+        kinds: ['lost-income-documented'],
+        label: 'the cap on documented lost income',
+      });
     }
     if (rule.kind === 'lost-income' && rule.undocumented) {
-      limits.push({ capOre: rule.undocumented.flatPerDayOre, kinds: ['lost-income-undocumented'], label: 'the flat undocumented lost income' });
+      limits.push({
+        capOre: rule.undocumented.flatPerDayOre,
+        kinds: ['lost-income-undocumented'],
+        label: 'the flat undocumented lost income',
+      });
     }
   }
   for (const rule of guideline.rules) {
-    if (rule.kind === 'daily-cap') limits.push({ capOre: rule.capOre, kinds: rule.appliesTo, label: `the daily cap on ${rule.appliesTo.join(', ')}` });
+    if (rule.kind === 'daily-cap')
+      limits.push({
+        capOre: rule.capOre,
+        kinds: rule.appliesTo,
+        label: `the daily cap on ${rule.appliesTo.join(', ')}`,
+      });
   }
   return limits;
 }
@@ -47,9 +60,14 @@ function byOrderKey(a: DayEntry, b: DayEntry): number {
  * involvement the last covered lines give way first. Returns new lines per
  * entry, in the entries' given order.
  */
-export function allocateDailyLimits(entries: readonly DayEntry[], limits: readonly DailyLimit[]): HonorariumLine[][] {
+export function allocateDailyLimits(
+  entries: readonly DayEntry[],
+  limits: readonly DailyLimit[],
+): HonorariumLine[][] {
   const result = entries.map((entry) => [...entry.lines]);
-  const order = entries.map((entry, index) => ({ entry, index })).sort((a, b) => byOrderKey(a.entry, b.entry));
+  const order = entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => byOrderKey(a.entry, b.entry));
   for (const limit of limits) {
     const covers = (kind: LineKind) => (limit.kinds as readonly LineKind[]).includes(kind);
     let used = 0;
@@ -61,9 +79,14 @@ export function allocateDailyLimits(entries: readonly DayEntry[], limits: readon
       for (let j = lines.length - 1; j >= 0 && excess > 0; j--) {
         const cut = covers(lines[j].kind) ? Math.min(excess, lines[j].amountOre) : 0;
         if (cut === 0) continue;
-        const earlier = used > 0 ? `, ${formatNok(used)} NOK of it used by earlier involvements that day` : '';
+        const earlier =
+          used > 0 ? `, ${formatNok(used)} NOK of it used by earlier involvements that day` : '';
         const note = ` Reduced by ${formatNok(cut)} NOK: ${limit.label} is ${formatNok(limit.capOre)} NOK per participant per day${earlier}.`;
-        lines[j] = { ...lines[j], amountOre: lines[j].amountOre - cut, explanation: lines[j].explanation + note };
+        lines[j] = {
+          ...lines[j],
+          amountOre: lines[j].amountOre - cut,
+          explanation: lines[j].explanation + note,
+        };
         excess -= cut;
       }
       used += allowed;

@@ -28,17 +28,35 @@ export function expenseLines(ctx: CalculationContext, expense: Expense): Honorar
 }
 
 /** Documented outlays are refunded at cost; a refund of an outlay is not income. */
-function receiptLine(ctx: CalculationContext, kind: ReceiptKind, amountOre: number, receiptRef?: string): HonorariumLine {
+function receiptLine(
+  ctx: CalculationContext,
+  kind: ReceiptKind,
+  amountOre: number,
+  receiptRef?: string,
+): HonorariumLine {
   const rule = ruleOf(ctx.guideline, 'receipts');
   const what = `${kind} ${formatNok(amountOre)} NOK${receiptRef ? ` (receipt ${receiptRef})` : ''}`;
   if (!rule || !rule.kinds.includes(kind)) {
-    return zeroLine(kind, 'receipt', 1, citing(`${capitalise(what)} is not covered by this guideline.`, rule));
+    return zeroLine(
+      kind,
+      'receipt',
+      1,
+      citing(`${capitalise(what)} is not covered by this guideline.`, rule),
+    );
   }
   if (rule.requireReceiptRef && !receiptRef) {
-    return zeroLine(kind, 'receipt', 1, citing(`${capitalise(what)} has no receipt reference, which this guideline requires.`, rule));
+    return zeroLine(
+      kind,
+      'receipt',
+      1,
+      citing(`${capitalise(what)} has no receipt reference, which this guideline requires.`, rule),
+    );
   }
   const explanation = citing(`${capitalise(what)} refunded at cost.`, rule);
-  return paidLine({ kind, quantity: 1, unit: 'receipt', rateOre: amountOre, amountOre, explanation }, taxRuleOf(ctx.guideline).receipts);
+  return paidLine(
+    { kind, quantity: 1, unit: 'receipt', rateOre: amountOre, amountOre, explanation },
+    taxRuleOf(ctx.guideline).receipts,
+  );
 }
 
 /**
@@ -47,13 +65,20 @@ function receiptLine(ctx: CalculationContext, kind: ReceiptKind, amountOre: numb
  * says so rather than guess or refuse the whole involvement: the rest is
  * still payable, and a correction adds the meals once a sourced rate exists.
  */
-function mealLine(ctx: CalculationContext, tripHours: number, overnight: boolean, km: number): HonorariumLine {
+function mealLine(
+  ctx: CalculationContext,
+  tripHours: number,
+  overnight: boolean,
+  km: number,
+): HonorariumLine {
   const rule = ruleOf(ctx.guideline, 'meals');
   const minutes = hoursToMinutes(tripHours);
   const trip = `Meals for a trip of ${formatMinutes(minutes)}, ${km} km${overnight ? ', with overnight stay' : ''}`;
   if (!rule) return zeroLine('meals', 'trip', 1, `${trip}: meals are not covered by this guideline.`);
-  if (km <= rule.overKm) return zeroLine('meals', 'trip', 1, citing(`${trip}: paid only for trips over ${rule.overKm} km.`, rule));
-  if (minutes < SIX_HOURS) return zeroLine('meals', 'trip', 1, citing(`${trip}: paid only for trips of 6 hours or more.`, rule));
+  if (km <= rule.overKm)
+    return zeroLine('meals', 'trip', 1, citing(`${trip}: paid only for trips over ${rule.overKm} km.`, rule));
+  if (minutes < SIX_HOURS)
+    return zeroLine('meals', 'trip', 1, citing(`${trip}: paid only for trips of 6 hours or more.`, rule));
   const state = stateTravelRatesOn(ctx.involvement.occurredOn, ctx.tables);
   if (!state?.meals) {
     const text = `${trip}: no state meal rate is known for ${ctx.involvement.occurredOn}, so nothing is calculated (never guessed).`;
@@ -62,13 +87,17 @@ function mealLine(ctx: CalculationContext, tripHours: number, overnight: boolean
   ctx.used.stateTravel = state.effectiveFrom;
   const { rateOre, band } = mealRate(state.meals, minutes, overnight);
   const explanation = `${trip}: state rate for ${band} from ${state.effectiveFrom}, ${formatNok(rateOre)} NOK (source: ${state.meals.source}).`;
-  return paidLine({ kind: 'meals', quantity: 1, unit: 'trip', rateOre, amountOre: rateOre, explanation }, taxRuleOf(ctx.guideline).meals);
+  return paidLine(
+    { kind: 'meals', quantity: 1, unit: 'trip', rateOre, amountOre: rateOre, explanation },
+    taxRuleOf(ctx.guideline).meals,
+  );
 }
 
 /** 6–12 hours includes both ends; the overnight rate needs a trip over 12 hours. */
 function mealRate(rates: MealRates, minutes: number, overnight: boolean): { rateOre: number; band: string } {
   if (minutes <= TWELVE_HOURS) return { rateOre: rates.sixToTwelveHoursOre, band: '6–12 hours' };
-  if (overnight) return { rateOre: rates.overTwelveHoursOvernightOre, band: 'over 12 hours with overnight stay' };
+  if (overnight)
+    return { rateOre: rates.overTwelveHoursOvernightOre, band: 'over 12 hours with overnight stay' };
   return { rateOre: rates.overTwelveHoursOre, band: 'over 12 hours without overnight stay' };
 }
 

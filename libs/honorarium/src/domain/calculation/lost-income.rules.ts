@@ -15,20 +15,41 @@ export function lostIncomeLines(ctx: CalculationContext): HonorariumLine[] {
   const claimed = formatNok(claim.amountOre);
   if (claim.documented) {
     if (!rule?.documented) {
-      return [zeroLine('lost-income-documented', 'claim', 1, citing(`Documented lost income ${claimed} NOK is not paid under this guideline.`, rule))];
+      return [
+        zeroLine(
+          'lost-income-documented',
+          'claim',
+          1,
+          citing(`Documented lost income ${claimed} NOK is not paid under this guideline.`, rule),
+        ),
+      ];
     }
     const cap = rule.documented.capPerDayOre;
     const limit = cap === null ? 'no daily cap stated' : `up to ${formatNok(cap)} NOK per day`;
     const explanation = citing(`Documented lost income ${claimed} NOK, paid as documented (${limit}).`, rule);
     return [
       paidLine(
-        { kind: 'lost-income-documented', quantity: 1, unit: 'claim', rateOre: claim.amountOre, amountOre: claim.amountOre, explanation },
+        {
+          kind: 'lost-income-documented',
+          quantity: 1,
+          unit: 'claim',
+          rateOre: claim.amountOre,
+          amountOre: claim.amountOre,
+          explanation,
+        },
         treatment,
       ),
     ];
   }
   if (!rule?.undocumented) {
-    return [zeroLine('lost-income-undocumented', 'claim', 1, citing(`Undocumented lost income ${claimed} NOK is not paid under this guideline.`, rule))];
+    return [
+      zeroLine(
+        'lost-income-undocumented',
+        'claim',
+        1,
+        citing(`Undocumented lost income ${claimed} NOK is not paid under this guideline.`, rule),
+      ),
+    ];
   }
   const flat = rule.undocumented.flatPerDayOre;
   const amount = Math.min(flat, claim.amountOre);
@@ -36,5 +57,17 @@ export function lostIncomeLines(ctx: CalculationContext): HonorariumLine[] {
     `Undocumented lost income: the flat ${formatNok(flat)} NOK per day, never more than the ${claimed} NOK claimed.`,
     rule,
   );
-  return [paidLine({ kind: 'lost-income-undocumented', quantity: 1, unit: 'claim', rateOre: amount, amountOre: amount, explanation }, treatment)];
+  return [
+    paidLine(
+      {
+        kind: 'lost-income-undocumented',
+        quantity: 1,
+        unit: 'claim',
+        rateOre: amount,
+        amountOre: amount,
+        explanation,
+      },
+      treatment,
+    ),
+  ];
 }

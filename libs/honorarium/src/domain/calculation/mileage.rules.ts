@@ -16,11 +16,28 @@ export function mileageLines(ctx: CalculationContext, kmInput: number): Honorari
   const date = ctx.involvement.occurredOn;
   if (!rule) return [zeroLine('mileage', 'km', km, `Own car ${km} km is not covered by this guideline.`)];
   if (rule.perKm === 'by-agreement') {
-    return [zeroLine('mileage', 'km', km, citing(`Own car ${km} km is paid by separate agreement; the guideline gives no per-km rate, so nothing is calculated here.`, rule))];
+    return [
+      zeroLine(
+        'mileage',
+        'km',
+        km,
+        citing(
+          `Own car ${km} km is paid by separate agreement; the guideline gives no per-km rate, so nothing is calculated here.`,
+          rule,
+        ),
+      ),
+    ];
   }
   const rate = perKmRate(ctx, rule);
   if (rate === null) {
-    return [zeroLine('mileage', 'km', km, `Own car ${km} km: no state per-km rate is known for ${date}, so nothing is calculated (never guessed).`)];
+    return [
+      zeroLine(
+        'mileage',
+        'km',
+        km,
+        `Own car ${km} km: no state per-km rate is known for ${date}, so nothing is calculated (never guessed).`,
+      ),
+    ];
   }
   const taxFree = taxFreeMileageRateOn(date, ctx.tables);
   if (taxFree) ctx.used.taxFreeMileage = taxFree.effectiveFrom;
@@ -34,21 +51,52 @@ export function mileageLines(ctx: CalculationContext, kmInput: number): Honorari
   const lines: HonorariumLine[] = [];
   if (taxFreePerKm > 0 || excessPerKm === 0) {
     const explanation = `${whole}: ${freeText}.`;
-    lines.push(paidLine({ kind: 'mileage', quantity: km, unit: 'km', rateOre: taxFreePerKm, amountOre: multiplyOre(km, taxFreePerKm), explanation }, tax.mileageTaxFree));
+    lines.push(
+      paidLine(
+        {
+          kind: 'mileage',
+          quantity: km,
+          unit: 'km',
+          rateOre: taxFreePerKm,
+          amountOre: multiplyOre(km, taxFreePerKm),
+          explanation,
+        },
+        tax.mileageTaxFree,
+      ),
+    );
   }
   if (excessPerKm > 0) {
     const explanation = taxFree
       ? `${whole}: taxable excess ${formatNok(excessPerKm)} NOK/km above the tax-free rate.`
       : `${whole}: ${freeText}.`;
-    lines.push(paidLine({ kind: 'mileage', quantity: km, unit: 'km', rateOre: excessPerKm, amountOre: multiplyOre(km, excessPerKm), explanation }, tax.mileageTaxable));
+    lines.push(
+      paidLine(
+        {
+          kind: 'mileage',
+          quantity: km,
+          unit: 'km',
+          rateOre: excessPerKm,
+          amountOre: multiplyOre(km, excessPerKm),
+          explanation,
+        },
+        tax.mileageTaxable,
+      ),
+    );
   }
   return lines;
 }
 
-function perKmRate(ctx: CalculationContext, rule: MileageRule): { perKmOre: number; description: string } | null {
-  if (typeof rule.perKm === 'number') return { perKmOre: rule.perKm, description: `the guideline's rate, source: ${rule.source}` };
+function perKmRate(
+  ctx: CalculationContext,
+  rule: MileageRule,
+): { perKmOre: number; description: string } | null {
+  if (typeof rule.perKm === 'number')
+    return { perKmOre: rule.perKm, description: `the guideline's rate, source: ${rule.source}` };
   const state = stateTravelRatesOn(ctx.involvement.occurredOn, ctx.tables);
   if (!state) return null;
   ctx.used.stateTravel = state.effectiveFrom;
-  return { perKmOre: state.mileage.perKmOre, description: `state rate from ${state.effectiveFrom}, source: ${state.mileage.source}` };
+  return {
+    perKmOre: state.mileage.perKmOre,
+    description: `state rate from ${state.effectiveFrom}, source: ${state.mileage.source}`,
+  };
 }

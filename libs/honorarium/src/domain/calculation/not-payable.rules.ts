@@ -36,7 +36,9 @@ function matches(rule: NotPayableRule, involvement: Involvement): boolean {
  * The guideline's own wording (with its source) wins when it has one.
  */
 export function notPayableLine(guideline: Guideline, involvement: Involvement): HonorariumLine | null {
-  const rule = guideline.rules.find((r): r is NotPayableRule => r.kind === 'not-payable' && matches(r, involvement));
+  const rule = guideline.rules.find(
+    (r): r is NotPayableRule => r.kind === 'not-payable' && matches(r, involvement),
+  );
   if (rule) return zeroLine('not-payable', 'none', 0, citing(rule.reason, rule));
   const builtIn = ALWAYS_UNPAID.find((c) => c.applies(involvement));
   return builtIn ? zeroLine('not-payable', 'none', 0, builtIn.reason) : null;

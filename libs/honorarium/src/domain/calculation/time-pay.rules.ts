@@ -1,6 +1,12 @@
 import { formatNok } from '@app/shared-kernel';
 import { payForMinutes } from '../shared/integer-math';
-import { describeRounding, formatMinutes, hoursToMinutes, minutesAsHours, roundMinutes } from '../shared/minutes';
+import {
+  describeRounding,
+  formatMinutes,
+  hoursToMinutes,
+  minutesAsHours,
+  roundMinutes,
+} from '../shared/minutes';
 import { describeRate, rateFor } from '../guideline/role-rates';
 import { MeetingHourlyRule, MeetingTieredRule } from '../guideline/guideline.types';
 import { CalculationContext, citing, paidLine, ruleOf, taxRuleOf, zeroLine } from './calculation-context';
@@ -19,15 +25,25 @@ export function meetingLine(ctx: CalculationContext): { line: HonorariumLine; le
 function hourlyMeeting(ctx: CalculationContext, rule: MeetingHourlyRule, actual: number) {
   const rounded = roundMinutes(actual, rule.rounding);
   const min = rule.minimum;
-  const raised = min !== undefined && min.attendance.includes(ctx.involvement.attendance) && rounded < min.minutes;
+  const raised =
+    min !== undefined && min.attendance.includes(ctx.involvement.attendance) && rounded < min.minutes;
   const paid = raised ? min.minutes : rounded;
   const rate = rateFor(rule.rate, ctx.role);
-  const floor = raised ? `, raised to the minimum ${formatMinutes(min.minutes)} when ${ctx.involvement.attendance}` : '';
+  const floor = raised
+    ? `, raised to the minimum ${formatMinutes(min.minutes)} when ${ctx.involvement.attendance}`
+    : '';
   const explanation =
     `Meeting ${formatMinutes(actual)}, ${describeRounding(rule.rounding)}: ${formatMinutes(rounded)}${floor}; ` +
     `${minutesAsHours(paid)} h × ${formatNok(rate)} NOK/h, ${describeRate(rule.rate, ctx.role)}.`;
   const line = paidLine(
-    { kind: 'meeting', quantity: minutesAsHours(paid), unit: 'hour', rateOre: rate, amountOre: payForMinutes(paid, rate), explanation: citing(explanation, rule) },
+    {
+      kind: 'meeting',
+      quantity: minutesAsHours(paid),
+      unit: 'hour',
+      rateOre: rate,
+      amountOre: payForMinutes(paid, rate),
+      explanation: citing(explanation, rule),
+    },
     taxRuleOf(ctx.guideline).honorarium,
   );
   return { line, lengthForCap: rounded };
@@ -38,7 +54,14 @@ function tieredMeeting(ctx: CalculationContext, rule: MeetingTieredRule, actual:
   const fee = rateFor(tier.fee, ctx.role);
   const explanation = `Meeting ${formatMinutes(actual)} falls in the tier from ${formatMinutes(tier.fromMinutes)}: fee ${formatNok(fee)} NOK, ${describeRate(tier.fee, ctx.role)}.`;
   return paidLine(
-    { kind: 'meeting', quantity: 1, unit: 'meeting', rateOre: fee, amountOre: fee, explanation: citing(explanation, rule) },
+    {
+      kind: 'meeting',
+      quantity: 1,
+      unit: 'meeting',
+      rateOre: fee,
+      amountOre: fee,
+      explanation: citing(explanation, rule),
+    },
     taxRuleOf(ctx.guideline).honorarium,
   );
 }
@@ -50,7 +73,14 @@ export function preparationLines(ctx: CalculationContext, meetingLength: number)
   if (actual === 0) return [];
   const rule = ruleOf(ctx.guideline, 'preparation');
   if (!rule || !rule.paid) {
-    return [zeroLine('preparation', 'hour', 0, citing(`Preparation ${formatMinutes(actual)} is not paid under this guideline.`, rule))];
+    return [
+      zeroLine(
+        'preparation',
+        'hour',
+        0,
+        citing(`Preparation ${formatMinutes(actual)} is not paid under this guideline.`, rule),
+      ),
+    ];
   }
   const rounded = roundMinutes(actual, rule.rounding);
   const capped = rule.capAtMeetingLength && rounded > meetingLength;
@@ -62,7 +92,14 @@ export function preparationLines(ctx: CalculationContext, meetingLength: number)
     `${minutesAsHours(paid)} h × ${formatNok(rate)} NOK/h, ${describeRate(rule.rate, ctx.role)}.`;
   return [
     paidLine(
-      { kind: 'preparation', quantity: minutesAsHours(paid), unit: 'hour', rateOre: rate, amountOre: payForMinutes(paid, rate), explanation: citing(explanation, rule) },
+      {
+        kind: 'preparation',
+        quantity: minutesAsHours(paid),
+        unit: 'hour',
+        rateOre: rate,
+        amountOre: payForMinutes(paid, rate),
+        explanation: citing(explanation, rule),
+      },
       taxRuleOf(ctx.guideline).honorarium,
     ),
   ];
@@ -75,7 +112,14 @@ export function travelTimeLines(ctx: CalculationContext): HonorariumLine[] {
   if (actual === 0) return [];
   const rule = ruleOf(ctx.guideline, 'travel-time');
   if (!rule || !rule.paid) {
-    return [zeroLine('travel-time', 'hour', 0, citing(`Travel time ${formatMinutes(actual)} is not paid under this guideline.`, rule))];
+    return [
+      zeroLine(
+        'travel-time',
+        'hour',
+        0,
+        citing(`Travel time ${formatMinutes(actual)} is not paid under this guideline.`, rule),
+      ),
+    ];
   }
   const paid = roundMinutes(actual, rule.rounding);
   const rate = rateFor(rule.rate, ctx.role);
@@ -84,7 +128,14 @@ export function travelTimeLines(ctx: CalculationContext): HonorariumLine[] {
     `${minutesAsHours(paid)} h × ${formatNok(rate)} NOK/h, ${describeRate(rule.rate, ctx.role)}.`;
   return [
     paidLine(
-      { kind: 'travel-time', quantity: minutesAsHours(paid), unit: 'hour', rateOre: rate, amountOre: payForMinutes(paid, rate), explanation: citing(explanation, rule) },
+      {
+        kind: 'travel-time',
+        quantity: minutesAsHours(paid),
+        unit: 'hour',
+        rateOre: rate,
+        amountOre: payForMinutes(paid, rate),
+        explanation: citing(explanation, rule),
+      },
       taxRuleOf(ctx.guideline).honorarium,
     ),
   ];

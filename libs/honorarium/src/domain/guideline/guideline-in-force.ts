@@ -7,12 +7,18 @@ import { Guideline } from './guideline.types';
  * or before it, or `null` when every entry starts later. Two entries starting
  * the same day would make the answer depend on list order, so they are refused.
  */
-export function inForceOn<T extends { effectiveFrom: CalendarDate }>(entries: readonly T[], date: CalendarDate): T | null {
+export function inForceOn<T extends { effectiveFrom: CalendarDate }>(
+  entries: readonly T[],
+  date: CalendarDate,
+): T | null {
   const seen = new Set<CalendarDate>();
   let best: T | null = null;
   for (const entry of entries) {
     if (seen.has(entry.effectiveFrom)) {
-      throw new RuleViolation('ambiguous-effective-date', `Two entries take effect on ${entry.effectiveFrom}`);
+      throw new RuleViolation(
+        'ambiguous-effective-date',
+        `Two entries take effect on ${entry.effectiveFrom}`,
+      );
     }
     seen.add(entry.effectiveFrom);
     const applies = compareDates(entry.effectiveFrom, date) <= 0;
@@ -29,7 +35,10 @@ export function inForceOn<T extends { effectiveFrom: CalendarDate }>(entries: re
 export function guidelineInForce(versions: readonly Guideline[], date: CalendarDate): Guideline | null {
   const regions = new Set(versions.map((v) => v.region));
   if (regions.size > 1) {
-    throw new RuleViolation('mixed-guideline-regions', `Versions of one region expected, got ${[...regions].join(', ')}`);
+    throw new RuleViolation(
+      'mixed-guideline-regions',
+      `Versions of one region expected, got ${[...regions].join(', ')}`,
+    );
   }
   return inForceOn(versions, date);
 }

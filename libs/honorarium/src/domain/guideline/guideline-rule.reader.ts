@@ -26,8 +26,14 @@ const RULES: Record<RuleKind, { fields: string[]; read: Part }> = {
       ...(raw.minimum === undefined ? {} : { minimum: readMinimum(r, raw.minimum, at('minimum')) }),
     }),
   },
-  'meeting-tiered': { fields: ['tiers'], read: (r, raw, at) => ({ tiers: readTiers(r, raw.tiers, at('tiers')) }) },
-  preparation: { fields: ['paid', 'rate', 'rounding', 'capAtMeetingLength'], read: (r, raw, at) => timePay(r, raw, at, true) },
+  'meeting-tiered': {
+    fields: ['tiers'],
+    read: (r, raw, at) => ({ tiers: readTiers(r, raw.tiers, at('tiers')) }),
+  },
+  preparation: {
+    fields: ['paid', 'rate', 'rounding', 'capAtMeetingLength'],
+    read: (r, raw, at) => timePay(r, raw, at, true),
+  },
   'travel-time': { fields: ['paid', 'rate', 'rounding'], read: (r, raw, at) => timePay(r, raw, at, false) },
   'lost-income': {
     fields: ['documented', 'undocumented'],
@@ -48,7 +54,8 @@ const RULES: Record<RuleKind, { fields: string[]; read: Part }> = {
     read: (r, raw, at) => {
       const kinds = r.array(raw.appliesTo, at('appliesTo'), 1) ?? [];
       const appliesTo = kinds.map((k, i) => r.oneOf(k, fieldPath(at('appliesTo'), i), PAYABLE_LINE_KINDS));
-      if (new Set(appliesTo).size !== appliesTo.length) r.fail(at('appliesTo'), 'must not repeat a line kind');
+      if (new Set(appliesTo).size !== appliesTo.length)
+        r.fail(at('appliesTo'), 'must not repeat a line kind');
       return { capOre: r.ore(raw.capOre, at('capOre')), appliesTo };
     },
   },
@@ -57,10 +64,15 @@ const RULES: Record<RuleKind, { fields: string[]; read: Part }> = {
     read: (r, raw, at) => {
       const w = r.object(raw.when, at('when'), ['attendance', 'form', 'honorariumDecision']) ?? {};
       const when: Record<string, string | undefined> = {};
-      if (w.attendance !== undefined) when.attendance = r.oneOf(w.attendance, at('when.attendance'), ATTENDANCES);
+      if (w.attendance !== undefined)
+        when.attendance = r.oneOf(w.attendance, at('when.attendance'), ATTENDANCES);
       if (w.form !== undefined) when.form = r.oneOf(w.form, at('when.form'), INVOLVEMENT_FORMS);
       if (w.honorariumDecision !== undefined) {
-        when.honorariumDecision = r.oneOf(w.honorariumDecision, at('when.honorariumDecision'), HONORARIUM_DECISIONS);
+        when.honorariumDecision = r.oneOf(
+          w.honorariumDecision,
+          at('when.honorariumDecision'),
+          HONORARIUM_DECISIONS,
+        );
       }
       if (Object.keys(when).length === 0) r.fail(at('when'), 'must name at least one condition');
       return { when, reason: r.text(raw.reason, at('reason')) };
@@ -70,7 +82,9 @@ const RULES: Record<RuleKind, { fields: string[]; read: Part }> = {
   receipts: {
     fields: ['kinds', 'requireReceiptRef'],
     read: (r, raw, at) => ({
-      kinds: (r.array(raw.kinds, at('kinds'), 1) ?? []).map((k, i) => r.oneOf(k, fieldPath(at('kinds'), i), RECEIPT_KINDS)),
+      kinds: (r.array(raw.kinds, at('kinds'), 1) ?? []).map((k, i) =>
+        r.oneOf(k, fieldPath(at('kinds'), i), RECEIPT_KINDS),
+      ),
       requireReceiptRef: r.boolean(raw.requireReceiptRef, at('requireReceiptRef')),
     }),
   },
@@ -83,7 +97,8 @@ const RULES: Record<RuleKind, { fields: string[]; read: Part }> = {
   },
   tax: {
     fields: [...TAX_TREATMENT_KEYS],
-    read: (r, raw, at) => Object.fromEntries(TAX_TREATMENT_KEYS.map((k) => [k, readTaxTreatment(r, raw[k], at(k))])),
+    read: (r, raw, at) =>
+      Object.fromEntries(TAX_TREATMENT_KEYS.map((k) => [k, readTaxTreatment(r, raw[k], at(k))])),
   },
 };
 
@@ -96,7 +111,10 @@ export const RULE_KINDS = Object.keys(RULES) as RuleKind[];
 export function readRule(r: FieldReader, value: unknown, path: string): GuidelineRule | undefined {
   const kind = (value as { kind?: unknown } | null)?.kind;
   if (typeof kind !== 'string' || !(kind in RULES)) {
-    const message = typeof kind === 'string' ? `is not a known rule kind: ${kind} (known: ${RULE_KINDS.join(', ')})` : 'is required';
+    const message =
+      typeof kind === 'string'
+        ? `is not a known rule kind: ${kind} (known: ${RULE_KINDS.join(', ')})`
+        : 'is required';
     return r.fail(fieldPath(path, 'kind'), message);
   }
   const spec = RULES[kind as RuleKind];
@@ -109,7 +127,12 @@ export function readRule(r: FieldReader, value: unknown, path: string): Guidelin
   return { kind, ...rest, source, ...(note ? { note } : {}) } as unknown as GuidelineRule;
 }
 
-function timePay(r: FieldReader, raw: Raw, at: (key: string) => string, withCap: boolean): Record<string, unknown> {
+function timePay(
+  r: FieldReader,
+  raw: Raw,
+  at: (key: string) => string,
+  withCap: boolean,
+): Record<string, unknown> {
   const paid = r.boolean(raw.paid, at('paid'));
   if (paid !== true) {
     for (const key of ['rate', 'rounding', 'capAtMeetingLength']) {

@@ -20,14 +20,19 @@ export function validateGuideline(input: unknown): Guideline {
   const r = new FieldReader();
   const raw = r.object(input, '', ['region', 'issuer', 'version', 'effectiveFrom', 'label', 'note', 'rules']);
   if (!raw) return r.abort();
-  const region = typeof raw.region === 'string' && REGION.test(raw.region) ? raw.region : r.fail('region', 'must be a kebab-case region code');
+  const region =
+    typeof raw.region === 'string' && REGION.test(raw.region)
+      ? raw.region
+      : r.fail('region', 'must be a kebab-case region code');
   const issuer = r.text(raw.issuer, 'issuer');
   const version = r.date(raw.version, 'version');
   const effectiveFrom = r.date(raw.effectiveFrom, 'effectiveFrom');
   if (version && effectiveFrom && version !== effectiveFrom) r.fail('version', 'must equal effectiveFrom');
   const label = r.oneOf(raw.label, 'label', GUIDELINE_LABELS);
   const note = r.optionalText(raw.note, 'note');
-  const rules = (r.array(raw.rules, 'rules', 1) ?? []).map((rule, i) => readRule(r, rule, fieldPath('rules', i)));
+  const rules = (r.array(raw.rules, 'rules', 1) ?? []).map((rule, i) =>
+    readRule(r, rule, fieldPath('rules', i)),
+  );
   checkRuleCounts(r, rules);
   r.throwIfAny();
   return {

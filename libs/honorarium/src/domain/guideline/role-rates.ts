@@ -10,5 +10,9 @@ export function rateFor(rates: RoleRates, role: AppointmentRole | null): Ore {
 
 export function describeRate(rates: RoleRates, role: AppointmentRole | null): string {
   const own = role !== null && rates.byRole?.[role] !== undefined;
-  return own ? `the ${role} rate` : role === null ? 'the default rate (no appointment)' : `the default rate (role ${role})`;
+  return own
+    ? `the ${role} rate`
+    : role === null
+      ? 'the default rate (no appointment)'
+      : `the default rate (role ${role})`;
 }

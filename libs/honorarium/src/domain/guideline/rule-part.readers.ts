@@ -49,7 +49,11 @@ export function readMinimum(
  * Tiers start at 0 minutes and ascend, and a longer meeting never earns a
  * smaller fee for any role: more time must never pay less.
  */
-export function readTiers(r: FieldReader, value: unknown, path: string): MeetingTieredRule['tiers'] | undefined {
+export function readTiers(
+  r: FieldReader,
+  value: unknown,
+  path: string,
+): MeetingTieredRule['tiers'] | undefined {
   const items = r.array(value, path, 1);
   if (!items) return undefined;
   const tiers = items.map((item, i) => {
@@ -61,7 +65,8 @@ export function readTiers(r: FieldReader, value: unknown, path: string): Meeting
   });
   if (tiers.some((t) => t === undefined)) return undefined;
   const valid = tiers as MeetingTieredRule['tiers'];
-  if (valid[0].fromMinutes !== 0) r.fail(fieldPath(fieldPath(path, 0), 'fromMinutes'), 'must be 0: every meeting needs a tier');
+  if (valid[0].fromMinutes !== 0)
+    r.fail(fieldPath(fieldPath(path, 0), 'fromMinutes'), 'must be 0: every meeting needs a tier');
   for (let i = 1; i < valid.length; i++) {
     const at = fieldPath(path, i);
     if (valid[i].fromMinutes <= valid[i - 1].fromMinutes) r.fail(fieldPath(at, 'fromMinutes'), 'must ascend');
@@ -75,7 +80,11 @@ export function readTiers(r: FieldReader, value: unknown, path: string): Meeting
   return valid;
 }
 
-export function readPerKm(r: FieldReader, value: unknown, path: string): 'state' | 'by-agreement' | Ore | undefined {
+export function readPerKm(
+  r: FieldReader,
+  value: unknown,
+  path: string,
+): 'state' | 'by-agreement' | Ore | undefined {
   if (value === 'state' || value === 'by-agreement') return value;
   if (typeof value === 'string') return r.fail(path, "must be 'state', 'by-agreement' or whole øre per km");
   return r.ore(value, path);

@@ -1,8 +1,22 @@
 import { FieldReader, fieldPath } from '../shared/field-reader';
-import { APPOINTMENT_ROLES, ATTENDANCES, AppointmentRole, HONORARIUM_DECISIONS, INVOLVEMENT_FORMS } from '../shared/vocabulary';
+import {
+  APPOINTMENT_ROLES,
+  ATTENDANCES,
+  AppointmentRole,
+  HONORARIUM_DECISIONS,
+  INVOLVEMENT_FORMS,
+} from '../shared/vocabulary';
 import { EXPENSE_KINDS, Expense, Involvement } from './involvement.types';
 
-const INVOLVEMENT_KEYS = ['form', 'occurredOn', 'attendance', 'hours', 'expenses', 'lostIncome', 'honorariumDecision'];
+const INVOLVEMENT_KEYS = [
+  'form',
+  'occurredOn',
+  'attendance',
+  'hours',
+  'expenses',
+  'lostIncome',
+  'honorariumDecision',
+];
 /** The log carries more (participantId, topic…); the calculator reads only what pays. */
 const IGNORED_KEYS = ['participantId', 'topic', 'id', 'projectId'];
 
@@ -18,11 +32,17 @@ export function readInvolvement(reader: FieldReader, input: unknown, path: strin
   const occurredOn = reader.date(raw.occurredOn, fieldPath(path, 'occurredOn'));
   const attendance = reader.oneOf(raw.attendance, fieldPath(path, 'attendance'), ATTENDANCES);
   const hours = readHours(reader, raw.hours, fieldPath(path, 'hours'), attendance === 'absent');
-  const expenses = raw.expenses === undefined ? [] : readExpenses(reader, raw.expenses, fieldPath(path, 'expenses'));
-  const lostIncome = raw.lostIncome === undefined ? undefined : readLostIncome(reader, raw.lostIncome, fieldPath(path, 'lostIncome'));
+  const expenses =
+    raw.expenses === undefined ? [] : readExpenses(reader, raw.expenses, fieldPath(path, 'expenses'));
+  const lostIncome =
+    raw.lostIncome === undefined
+      ? undefined
+      : readLostIncome(reader, raw.lostIncome, fieldPath(path, 'lostIncome'));
   const decisionPath = fieldPath(path, 'honorariumDecision');
   const honorariumDecision =
-    raw.honorariumDecision === undefined ? undefined : reader.oneOf(raw.honorariumDecision, decisionPath, HONORARIUM_DECISIONS);
+    raw.honorariumDecision === undefined
+      ? undefined
+      : reader.oneOf(raw.honorariumDecision, decisionPath, HONORARIUM_DECISIONS);
   if (form === 'user-gathering' && raw.honorariumDecision === undefined) {
     reader.fail(decisionPath, 'is required for a user-gathering (paid or unpaid)');
   }
@@ -43,7 +63,12 @@ export function readRole(reader: FieldReader, value: unknown, path: string): App
   return reader.oneOf(value, path, APPOINTMENT_ROLES) ?? null;
 }
 
-function readHours(reader: FieldReader, value: unknown, path: string, absent: boolean): Involvement['hours'] | undefined {
+function readHours(
+  reader: FieldReader,
+  value: unknown,
+  path: string,
+  absent: boolean,
+): Involvement['hours'] | undefined {
   const raw = reader.object(value, path, ['meeting', 'preparation', 'travel']);
   if (!raw) return undefined;
   const meeting = reader.decimal(raw.meeting, fieldPath(path, 'meeting'), 0, 24);
@@ -60,11 +85,17 @@ function readHours(reader: FieldReader, value: unknown, path: string, absent: bo
 function readExpenses(reader: FieldReader, value: unknown, path: string): Expense[] | undefined {
   const items = reader.array(value, path);
   if (!items) return undefined;
-  return items.map((item, index) => readExpense(reader, item, fieldPath(path, index))).filter((e): e is Expense => !!e);
+  return items
+    .map((item, index) => readExpense(reader, item, fieldPath(path, index)))
+    .filter((e): e is Expense => !!e);
 }
 
 function readExpense(reader: FieldReader, value: unknown, path: string): Expense | undefined {
-  const kind = reader.oneOf((value as { kind?: unknown } | null)?.kind, fieldPath(path, 'kind'), EXPENSE_KINDS);
+  const kind = reader.oneOf(
+    (value as { kind?: unknown } | null)?.kind,
+    fieldPath(path, 'kind'),
+    EXPENSE_KINDS,
+  );
   if (kind === 'mileage') {
     const raw = reader.object(value, path, ['kind', 'km']);
     const km = reader.decimal(raw?.km, fieldPath(path, 'km'), 0, 100_000);

@@ -1,0 +1,74 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { PostgresEventStore } from '@app/event-store';
+
+const root = join(__dirname, '..');
+const port = 30_000 + Math.floor(Math.random() * 20_000);
+
+/** `npm start` on embedded defaults, as a user runs it: the compiled app in a process of its own. */
+function start(dataDir: string): ChildProcess {
+  return spawn(process.execPath, ['-r', './tools/register-paths.js', 'dist/apps/api/src/main.js'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, PORT: String(port), DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function healthy(): Promise<{ checks: { eventStore: { head: number } } }> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      if (res.status === 200) return (await res.json()) as { checks: { eventStore: { head: number } } };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('no healthy answer within 60 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+}
+
+/** The embedded server's address, as the running app left it in DATA_DIR. */
+function embeddedUrl(dataDir: string): string {
+  const password = readFileSync(join(dataDir, 'postgres.password'), 'utf8').trim();
+  const pgPort = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3].trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/brukermedvirkning`;
+}
+
+describe('npm start on embedded defaults', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bm-start-'));
+  beforeAll(() => execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' }), 120_000);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('serves /health with real PostgreSQL, shuts down cleanly on Ctrl-C, and keeps the data across a restart', async () => {
+    const first = start(dataDir);
+    expect((await healthy()).checks.eventStore.head).toBe(0);
+    const pool = new Pool({ connectionString: embeddedUrl(dataDir) });
+    const store = new PostgresEventStore({ pool });
+    await store.append(`probe-${randomUUID()}`, [{ eventId: randomUUID(), type: 'ProbeRecorded', data: { note: 'blåbær' } }], 'no-stream', {
+      actor: 'test',
+      correlationId: 'c',
+    });
+    await store.close();
+    await pool.end();
+    expect(await stop(first)).toBe(0);
+
+    const second = start(dataDir);
+    try {
+      expect((await healthy()).checks.eventStore.head).toBe(1);
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  });
+});
