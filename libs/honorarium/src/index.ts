@@ -13,8 +13,16 @@ export { rateFor } from './domain/guideline/role-rates';
 export * from './domain/travel-rates/travel-rates.types';
 export * from './domain/travel-rates/travel-rates.lookup';
 export * from './domain/calculation/honorarium-line.types';
-export { calculateHonorarium, type CalculateHonorariumInput } from './domain/calculation/calculate-honorarium';
-export { allocateDailyLimits, dailyLimits, type DailyLimit, type DayEntry } from './domain/calculation/daily-cap.allocator';
+export {
+  calculateHonorarium,
+  type CalculateHonorariumInput,
+} from './domain/calculation/calculate-honorarium';
+export {
+  allocateDailyLimits,
+  dailyLimits,
+  type DailyLimit,
+  type DayEntry,
+} from './domain/calculation/daily-cap.allocator';
 export * from './guidelines/sources';
 export * from './guidelines/income-types';
 export { STATE_TAX_RULE } from './guidelines/state-tax.data';

@@ -1,6 +1,6 @@
 import { HashLevel } from './hash-level';
 import { eventHashBytes, isCount, toBase64 } from './hash-encoding';
-import { EMPTY_TREE_HASH, isPowerOfTwo, leafHash, nodeHash, splitPoint } from './merkle-tree-hash';
+import { emptyTreeHash, isPowerOfTwo, leafHash, nodeHash, splitPoint } from './merkle-tree-hash';
 import type { ConsistencyProof, InclusionProof } from './proof-types';
 
 /**
@@ -53,7 +53,7 @@ export class MerkleLog {
   /** MTH of the first treeSize leaves: the root any earlier checkpoint signed. */
   root(treeSize: number = this.size): Buffer {
     this.check(isCount(treeSize) && treeSize <= this.size, `treeSize must be in 0..${this.size}`);
-    return treeSize === 0 ? Buffer.from(EMPTY_TREE_HASH) : Buffer.from(this.subtree(0, treeSize));
+    return treeSize === 0 ? emptyTreeHash() : Buffer.from(this.subtree(0, treeSize));
   }
 
   /** RFC 9162 §2.1.3.1 PATH(leafIndex, D[treeSize]), leaf-side sibling first. */

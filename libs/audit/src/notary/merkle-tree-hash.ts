@@ -5,16 +5,24 @@ import { hash } from 'node:crypto';
 const LEAF_PREFIX = Buffer.of(0x00);
 const NODE_PREFIX = Buffer.of(0x01);
 
-/** MTH({}) = SHA-256 of the empty string. */
-export const EMPTY_TREE_HASH: Buffer = hash('sha256', Buffer.alloc(0), 'buffer');
+const EMPTY = hash('sha256', Buffer.alloc(0), 'buffer');
 
-export function leafHash(input: Uint8Array): Buffer {
-  return hash('sha256', Buffer.concat([LEAF_PREFIX, input]), 'buffer');
+/** MTH({}) = SHA-256 of the empty string; a fresh copy, as Buffers are mutable. */
+export function emptyTreeHash(): Buffer {
+  return Buffer.from(EMPTY);
 }
 
 // One-shot crypto.hash over a reused buffer is about twice as fast as
-// createHash().update()×3, and node hashing dominates building the tree.
+// createHash().update()×3, and hashing dominates building the tree.
+const leafInput = Buffer.alloc(33);
 const nodeInput = Buffer.alloc(65);
+
+export function leafHash(input: Uint8Array): Buffer {
+  if (input.byteLength !== 32) return hash('sha256', Buffer.concat([LEAF_PREFIX, input]), 'buffer');
+  leafInput[0] = LEAF_PREFIX[0] as number;
+  leafInput.set(input, 1);
+  return hash('sha256', leafInput, 'buffer');
+}
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   if (left.byteLength !== 32 || right.byteLength !== 32) {
@@ -43,7 +51,7 @@ export function isPowerOfTwo(n: number): boolean {
  * and handy for small one-off trees.
  */
 export function merkleTreeHash(leafInputs: readonly Uint8Array[]): Buffer {
-  if (leafInputs.length === 0) return Buffer.from(EMPTY_TREE_HASH);
+  if (leafInputs.length === 0) return emptyTreeHash();
   return hashRange(leafInputs, 0, leafInputs.length);
 }
 

@@ -1,5 +1,5 @@
 import { CT_INPUTS, CT_ROOTS } from './ct-vectors.spec-helper';
-import { EMPTY_TREE_HASH, leafHash, merkleTreeHash, nodeHash, splitPoint } from './merkle-tree-hash';
+import { emptyTreeHash, leafHash, merkleTreeHash, nodeHash, splitPoint } from './merkle-tree-hash';
 
 describe('Merkle Tree Hash (RFC 9162 §2.1.1)', () => {
   it('matches the certificate-transparency reference root for every size 0..8', () => {
@@ -9,7 +9,7 @@ describe('Merkle Tree Hash (RFC 9162 §2.1.1)', () => {
   });
 
   it('hashes the empty tree as SHA-256 of the empty string', () => {
-    expect(EMPTY_TREE_HASH.toString('hex')).toBe(CT_ROOTS[0]);
+    expect(emptyTreeHash().toString('hex')).toBe(CT_ROOTS[0]);
   });
 
   it('separates leaves (0x00) from nodes (0x01)', () => {

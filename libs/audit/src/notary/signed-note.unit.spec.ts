@@ -1,6 +1,6 @@
 import { sign } from 'node:crypto';
 import { signCheckpoint } from './checkpoint';
-import { EMPTY_TREE_HASH } from './merkle-tree-hash';
+import { emptyTreeHash } from './merkle-tree-hash';
 import { checkpointToSignedNote, noteKeyId, noteVerifierKey, signedNote } from './signed-note';
 import { loadSigningKey, publicKeyRaw } from './signing-key';
 
@@ -31,7 +31,7 @@ describe('C2SP signed notes', () => {
       {
         origin: 'notary.example/audit',
         treeSize: 0,
-        rootHash: EMPTY_TREE_HASH,
+        rootHash: emptyTreeHash(),
         signedAt: '2025-01-01T00:00:00Z',
       },
       key,
@@ -41,7 +41,7 @@ describe('C2SP signed notes', () => {
       Buffer.from(checkpoint.signature, 'base64'),
     ]);
     expect(checkpointToSignedNote(checkpoint)).toBe(
-      `notary.example/audit\n0\n${EMPTY_TREE_HASH.toString('base64')}\n\n\u2014 notary.example/audit ${blob.toString('base64')}\n`,
+      `notary.example/audit\n0\n${emptyTreeHash().toString('base64')}\n\n\u2014 notary.example/audit ${blob.toString('base64')}\n`,
     );
   });
 });

@@ -1,5 +1,5 @@
 import { asHash, asHashes, isCount, type HashInput } from './hash-encoding';
-import { EMPTY_TREE_HASH, isPowerOfTwo, nodeHash } from './merkle-tree-hash';
+import { emptyTreeHash, isPowerOfTwo, nodeHash } from './merkle-tree-hash';
 import type { ConsistencyProof } from './proof-types';
 
 /**
@@ -21,7 +21,7 @@ export function verifyConsistency(
   if (!isCount(fromSize) || !isCount(toSize) || fromSize > toSize) return false;
 
   // Outside the RFC's 0 < first < second: the proof is empty and the roots say it all.
-  if (fromSize === 0) return proof.length === 0 && first.equals(EMPTY_TREE_HASH);
+  if (fromSize === 0) return proof.length === 0 && first.equals(emptyTreeHash());
   if (fromSize === toSize) return proof.length === 0 && first.equals(second);
   if (proof.length === 0) return false;
 

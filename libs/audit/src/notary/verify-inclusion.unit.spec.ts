@@ -1,6 +1,6 @@
 import { CT_INCLUSION, CT_INPUTS, CT_ROOTS } from './ct-vectors.spec-helper';
 import { MerkleLog } from './merkle-log';
-import { EMPTY_TREE_HASH, leafHash } from './merkle-tree-hash';
+import { emptyTreeHash, leafHash } from './merkle-tree-hash';
 import { b64, flipped, sampleInputs } from './rfc9162-reference.spec-helper';
 import { verifyInclusion, verifyInclusionProof } from './verify-inclusion';
 
@@ -91,7 +91,7 @@ describe('verifyInclusion (RFC 9162 §2.1.3.2)', () => {
       [leaf(3), 3, 10, proof.auditPath.map((h) => h.replace(/=$/, '')), root],
       [leaf(3), 3, 10, 'not an array', root],
       [leaf(3), 3, 10, proof.auditPath, null],
-      [EMPTY_TREE_HASH, 0, 0, [], EMPTY_TREE_HASH],
+      [emptyTreeHash(), 0, 0, [], emptyTreeHash()],
     ];
     for (const args of bad) {
       expect((verifyInclusion as (...a: unknown[]) => boolean)(...args)).toBe(false);

@@ -22,8 +22,18 @@ export const HELSE_BERGEN_NEURO_SYSMED_2025_05_06: Guideline = deepFreeze<Guidel
       minimum: { minutes: 60, attendance: ['in-person'] },
       source: SOURCE,
     },
-    { kind: 'preparation', paid: false, source: SOURCE, note: 'The source says nothing of preparation, so it is not paid.' },
-    { kind: 'travel-time', paid: false, source: SOURCE, note: 'The source says nothing of travel time, so it is not paid.' },
+    {
+      kind: 'preparation',
+      paid: false,
+      source: SOURCE,
+      note: 'The source says nothing of preparation, so it is not paid.',
+    },
+    {
+      kind: 'travel-time',
+      paid: false,
+      source: SOURCE,
+      note: 'The source says nothing of travel time, so it is not paid.',
+    },
     {
       kind: 'not-payable',
       when: { attendance: 'absent' },

@@ -1,6 +1,9 @@
 import { Guideline } from '../domain/guideline/guideline.types';
 import { deepFreeze } from './deep-freeze';
-import { STATE_COMMITTEE_RATES_PM_2015_9 as STATE_COMMITTEE, STATE_TRAVEL_AGREEMENT_PM_2025_12 as STATE_TRAVEL } from './sources';
+import {
+  STATE_COMMITTEE_RATES_PM_2015_9 as STATE_COMMITTEE,
+  STATE_TRAVEL_AGREEMENT_PM_2025_12 as STATE_TRAVEL,
+} from './sources';
 import { STATE_TAX_RULE } from './state-tax.data';
 
 const EACH_STARTED_HALF_HOUR = { mode: 'each-started', stepMinutes: 30 } as const;
@@ -35,7 +38,12 @@ export const HELSE_MIDT_NORGE_2016_01_01: Guideline = deepFreeze<Guideline>({
       source: STATE_COMMITTEE,
       note: 'Illustrative: the member rate, at most the meeting’s rounded length.',
     },
-    { kind: 'travel-time', paid: false, source: STATE_COMMITTEE, note: 'Illustrative: travel time is not paid.' },
+    {
+      kind: 'travel-time',
+      paid: false,
+      source: STATE_COMMITTEE,
+      note: 'Illustrative: travel time is not paid.',
+    },
     {
       kind: 'lost-income',
       documented: { capPerDayOre: 188600 },
@@ -44,7 +52,12 @@ export const HELSE_MIDT_NORGE_2016_01_01: Guideline = deepFreeze<Guideline>({
       note: 'Documented lost income only.',
     },
     { kind: 'mileage', perKm: 'state', source: STATE_TRAVEL },
-    { kind: 'receipts', kinds: ['ticket', 'lodging', 'other'], requireReceiptRef: false, source: STATE_TRAVEL },
+    {
+      kind: 'receipts',
+      kinds: ['ticket', 'lodging', 'other'],
+      requireReceiptRef: false,
+      source: STATE_TRAVEL,
+    },
     { kind: 'meals', rates: 'state', overKm: 15, source: STATE_TRAVEL },
     STATE_TAX_RULE,
   ],

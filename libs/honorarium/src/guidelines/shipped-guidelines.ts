@@ -3,9 +3,14 @@ import { HELSE_BERGEN_NEURO_SYSMED_2025_05_06 } from './helse-bergen-neuro-sysme
 import { HELSE_MIDT_NORGE_2016_01_01 } from './helse-midt-norge.guideline';
 
 /** Every guideline version the product ships; admins publish later versions as events. */
-export const SHIPPED_GUIDELINES: readonly Guideline[] = [HELSE_BERGEN_NEURO_SYSMED_2025_05_06, HELSE_MIDT_NORGE_2016_01_01];
+export const SHIPPED_GUIDELINES: readonly Guideline[] = [
+  HELSE_BERGEN_NEURO_SYSMED_2025_05_06,
+  HELSE_MIDT_NORGE_2016_01_01,
+];
 
 /** The shipped versions of one region, oldest first. */
 export function shippedVersionsOf(region: string): Guideline[] {
-  return SHIPPED_GUIDELINES.filter((g) => g.region === region).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+  return SHIPPED_GUIDELINES.filter((g) => g.region === region).sort((a, b) =>
+    a.effectiveFrom < b.effectiveFrom ? -1 : 1,
+  );
 }

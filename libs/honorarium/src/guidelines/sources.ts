@@ -20,10 +20,12 @@ export const STATE_TRAVEL_AGREEMENT_PM_2025_12 =
 export const DFO_STATE_TRAVEL_RATES = 'https://dfo.no/';
 
 /** Secondary page stating the 2024 state per-km rate (4.90) and the 2024 tax-free rate (3.50). */
-export const MILEAGE_RATES_2024_SECONDARY = 'https://accountor.com/nb/norway/blogg/kjoregodtgjorelse-her-er-satsene-2024';
+export const MILEAGE_RATES_2024_SECONDARY =
+  'https://accountor.com/nb/norway/blogg/kjoregodtgjorelse-her-er-satsene-2024';
 
 /** Skattedirektoratet's satsforskrift for 2024 as summarised by Revisorforeningen: tax-free mileage 3.50/km. */
-export const TAX_FREE_RATES_2024 = 'https://www.revisorforeningen.no/fag/nyheter/satser-for-inntektsaret-2024/';
+export const TAX_FREE_RATES_2024 =
+  'https://www.revisorforeningen.no/fag/nyheter/satser-for-inntektsaret-2024/';
 
 /** Skatteetaten, a-melding guide: fees for serving on councils and committees (verv). */
 export const SKATTEETATEN_VERV =

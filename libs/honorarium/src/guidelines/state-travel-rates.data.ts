@@ -1,4 +1,8 @@
-import { StateTravelRates, TaxFreeMileageRate, TravelRateTables } from '../domain/travel-rates/travel-rates.types';
+import {
+  StateTravelRates,
+  TaxFreeMileageRate,
+  TravelRateTables,
+} from '../domain/travel-rates/travel-rates.types';
 import { deepFreeze } from './deep-freeze';
 import {
   DFO_STATE_TRAVEL_RATES,
@@ -19,7 +23,11 @@ const FROM_GUIDELINES_MD =
 export const STATE_TRAVEL_RATES: readonly StateTravelRates[] = deepFreeze([
   {
     effectiveFrom: '2024-01-01',
-    mileage: { perKmOre: 490, source: MILEAGE_RATES_2024_SECONDARY, note: 'Secondary source; the state rate 4.90/km for 2024.' },
+    mileage: {
+      perKmOre: 490,
+      source: MILEAGE_RATES_2024_SECONDARY,
+      note: 'Secondary source; the state rate 4.90/km for 2024.',
+    },
     meals: {
       sixToTwelveHoursOre: 36900,
       overTwelveHoursOre: 68600,

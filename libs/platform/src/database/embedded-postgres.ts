@@ -23,6 +23,8 @@ export interface EmbeddedPostgresOptions {
  * data survives restarts. The password is generated once and kept beside it.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const running = runningServer(options.dataDir);
+  if (running) return running;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const clusterDir = join(options.dataDir, 'postgres');
   mkdirSync(options.dataDir, { recursive: true });
@@ -62,6 +64,25 @@ async function loadEmbeddedPostgres() {
   for (const signal of signals)
     for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.off(signal, listener);
   return EmbeddedPostgres;
+}
+
+/**
+ * A server already running on this DATA_DIR (`npm start` in another terminal):
+ * commands such as a projection rebuild attach to it instead of failing on the
+ * data directory's lock. It is not theirs to stop.
+ */
+function runningServer(dataDir: string): EmbeddedPostgresHandle | undefined {
+  const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
+  const passwordFile = join(dataDir, 'postgres.password');
+  if (!existsSync(pidFile) || !existsSync(passwordFile)) return undefined;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n').map((line) => line.trim());
+  try {
+    process.kill(Number(pid), 0);
+  } catch {
+    return undefined; // a stale pid file from a crash; PostgreSQL itself clears it on start
+  }
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, stop: async () => undefined };
 }
 
 function readOrCreateSecret(file: string): string {

@@ -28,7 +28,7 @@ const expenseArb: fc.Arbitrary<Expense> = fc.oneof(
     {
       kind: fc.constantFrom('ticket' as const, 'lodging' as const, 'other' as const),
       amountOre: fc.integer({ min: 0, max: 5_000_000 }),
-      receiptRef: fc.string({ minLength: 1, maxLength: 8 }),
+      receiptRef: fc.stringMatching(/^[a-z0-9-]{1,8}$/),
     },
     { requiredKeys: ['kind', 'amountOre'] },
   ),

@@ -55,7 +55,8 @@ export class FieldReader {
   }
 
   text(value: unknown, path: string): string | undefined {
-    if (typeof value !== 'string' || value.trim() === '') return this.fail(path, 'is required (non-empty text)');
+    if (typeof value !== 'string' || value.trim() === '')
+      return this.fail(path, 'is required (non-empty text)');
     return value;
   }
 
@@ -73,7 +74,8 @@ export class FieldReader {
 
   /** Money is whole øre: 429.5 is refused rather than rounded, so no amount is silently changed. */
   ore(value: unknown, path: string): Ore | undefined {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return this.fail(path, 'must be a number of øre');
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      return this.fail(path, 'must be a number of øre');
     if (value < 0) return this.fail(path, 'must not be negative');
     if (!isOre(value)) return this.fail(path, 'must be a whole number of øre (integer)');
     return value;
@@ -95,7 +97,8 @@ export class FieldReader {
 
   /** Every rule names where it came from; only http(s) addresses can be followed by an auditor. */
   url(value: unknown, path: string): string | undefined {
-    if (value === undefined || value === null || value === '') return this.fail(path, 'is required: every rule names its source');
+    if (value === undefined || value === null || value === '')
+      return this.fail(path, 'is required: every rule names its source');
     if (typeof value !== 'string' || !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(value)) {
       return this.fail(path, 'must be an http(s) address');
     }
