@@ -35,17 +35,22 @@ export function isValidOrigin(origin: unknown): origin is string {
 
 /** The C2SP tlog-checkpoint note text: exactly the bytes that are signed. */
 export function checkpointBody(origin: string, treeSize: number, rootHash: HashInput): string {
-  const root = asHash(rootHash);
-  if (!isValidOrigin(origin))
-    throw new TypeError('origin must be non-empty, without spaces, "+" or controls');
+  if (!isValidOrigin(origin)) {
+    throw new TypeError('origin must be non-empty, without spaces, "+" or control characters');
+  }
   if (!isCount(treeSize)) throw new TypeError('treeSize must be a non-negative safe integer');
+  return `${origin}\n${treeSize}\n${rootHashBase64(rootHash)}\n`;
+}
+
+function rootHashBase64(rootHash: HashInput): string {
+  const root = asHash(rootHash);
   if (root === null) throw new TypeError('rootHash must be 32 bytes (raw or base64)');
-  return `${origin}\n${treeSize}\n${toBase64(root)}\n`;
+  return toBase64(root);
 }
 
 export function signCheckpoint(checkpoint: CheckpointToSign, key: KeyObject): Checkpoint {
   const body = checkpointBody(checkpoint.origin, checkpoint.treeSize, checkpoint.rootHash);
-  const [, , rootHash = ''] = body.split('\n');
+  const rootHash = rootHashBase64(checkpoint.rootHash);
   const signedAt =
     checkpoint.signedAt instanceof Date ? checkpoint.signedAt.toISOString() : checkpoint.signedAt;
   return {

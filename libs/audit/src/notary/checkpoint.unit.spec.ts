@@ -1,7 +1,7 @@
 import { generateKeyPairSync, verify } from 'node:crypto';
 import { checkpointBody, signCheckpoint, verifyCheckpoint, type Checkpoint } from './checkpoint';
 import { MerkleLog } from './merkle-log';
-import { b64, sampleInputs } from './rfc9162-reference.spec-helper';
+import { b64, sampleInputs } from './testing/rfc9162-reference';
 import { generateSigningKey, loadSigningKey, publicKeyFromRaw, publicKeyRaw } from './signing-key';
 
 const log = new MerkleLog();

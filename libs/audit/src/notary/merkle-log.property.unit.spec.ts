@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { MerkleLog } from './merkle-log';
 import { leafHash, merkleTreeHash } from './merkle-tree-hash';
-import { sampleInputs } from './rfc9162-reference.spec-helper';
+import { sampleInputs } from './testing/rfc9162-reference';
 import { verifyConsistency } from './verify-consistency';
 import { verifyInclusion } from './verify-inclusion';
 
@@ -25,13 +25,16 @@ describe('MerkleLog properties (random sizes up to 5 000)', () => {
     );
   });
 
-  it('inclusion and consistency proofs verify against the roots alone', () => {
+  it('inclusion and consistency proofs verify against the roots alone, and not for another index', () => {
     fc.assert(
-      fc.property(sized, ({ n, leaf, from }) => {
-        const inclusion = log.inclusionProof(leaf, n);
+      fc.property(sized, fc.nat(), ({ n, leaf, from }, seed) => {
+        const other = seed % n;
+        const leafH = leafHash(inputs[leaf] as Buffer);
+        const { auditPath } = log.inclusionProof(leaf, n);
         const consistency = log.consistencyProof(from, n);
         return (
-          verifyInclusion(leafHash(inputs[leaf] as Buffer), leaf, n, inclusion.auditPath, log.root(n)) &&
+          verifyInclusion(leafH, leaf, n, auditPath, log.root(n)) &&
+          (other === leaf || !verifyInclusion(leafH, other, n, auditPath, log.root(n))) &&
           verifyConsistency(from, n, consistency.path, log.root(from), log.root(n))
         );
       }),

@@ -1,7 +1,7 @@
-import { CT_CONSISTENCY, CT_INCLUSION, CT_INPUTS, CT_ROOTS } from './ct-vectors.spec-helper';
+import { CT_CONSISTENCY, CT_INCLUSION, CT_INPUTS, CT_ROOTS } from './testing/ct-vectors';
 import { MerkleLog } from './merkle-log';
 import { leafHash, merkleTreeHash } from './merkle-tree-hash';
-import { b64, mth, path, proof, sampleInputs } from './rfc9162-reference.spec-helper';
+import { b64, mth, path, proof, sampleInputs } from './testing/rfc9162-reference';
 
 const hexToB64 = (hex: string) => Buffer.from(hex, 'hex').toString('base64');
 

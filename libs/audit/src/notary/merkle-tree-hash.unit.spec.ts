@@ -1,4 +1,4 @@
-import { CT_INPUTS, CT_ROOTS } from './ct-vectors.spec-helper';
+import { CT_INPUTS, CT_ROOTS } from './testing/ct-vectors';
 import { emptyTreeHash, leafHash, merkleTreeHash, nodeHash, splitPoint } from './merkle-tree-hash';
 
 describe('Merkle Tree Hash (RFC 9162 §2.1.1)', () => {

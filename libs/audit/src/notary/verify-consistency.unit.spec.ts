@@ -1,7 +1,7 @@
-import { CT_CONSISTENCY, CT_ROOTS } from './ct-vectors.spec-helper';
+import { CT_CONSISTENCY, CT_ROOTS } from './testing/ct-vectors';
 import { MerkleLog } from './merkle-log';
 import { emptyTreeHash } from './merkle-tree-hash';
-import { b64, flipped, sampleInputs } from './rfc9162-reference.spec-helper';
+import { b64, flipped, sampleInputs } from './testing/rfc9162-reference';
 import { verifyConsistency, verifyConsistencyProof } from './verify-consistency';
 
 const MAX = 70;

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 import type { Clock } from '@app/shared-kernel';
 import type { AppendResult } from '../event-store.port';
 import { AppendPlanner, type AppendRequest } from './append-planner';
@@ -9,36 +9,57 @@ interface Pending {
   reject(error: unknown): void;
 }
 
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
 export const EVENTS_CHANNEL = 'bm_events_appended';
 
 /**
- * Group commit: appends that arrive while a transaction is in flight wait and
- * then share the next one. Every guarantee holds per append (its own expected
- * version, its own retry result, its own failure): the planner decides each in
- * turn under the head lock. If the shared transaction fails, each append is
- * retried alone so one bad append cannot fail its neighbours.
+ * Group commit (docs/adr/0002-gap-free-global-order.md): appends that arrive
+ * while a transaction is in flight share the next one, and each is still
+ * decided on its own (expected version, retry, failure) under the head lock.
+ *
+ * The head lock orders commits, so it must be held until COMMIT, but not
+ * through the disk flush: the appending transaction commits asynchronously
+ * and the callers are answered only after a durability barrier (a synchronous
+ * commit on the same connection, whose WAL flush covers every earlier record).
+ * The next group takes the lock while the previous one's flush is under way,
+ * and PostgreSQL merges the concurrent flushes. No caller is ever told
+ * "appended" before the events are on disk.
  */
 export class GroupCommitWriter {
   private queue: Pending[] = [];
-  private flushing: Promise<void> | undefined;
+  private draining: Promise<void> | undefined;
+  private readonly barriers = new Set<Promise<void>>();
 
   constructor(
     private readonly pool: Pool,
     private readonly clock: Clock,
     private readonly onCommitted: (head: number) => void,
     private readonly maxEventsPerCommit = 2000,
+    private readonly pipelineDepth = 3,
   ) {}
 
   submit(request: AppendRequest): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
-      this.flushing ??= this.drain();
+      this.draining ??= this.drainPipelined();
     });
   }
 
-  /** Resolves once everything submitted so far is committed or failed. */
+  /**
+   * A few groups in flight at once: while one holds the head lock, the next
+   * already waits for it inside PostgreSQL, so the lock passes on without a
+   * round trip to this process in between.
+   */
+  private async drainPipelined(): Promise<void> {
+    await Promise.all(Array.from({ length: this.pipelineDepth }, () => this.drain()));
+    this.draining = undefined;
+    if (this.queue.length > 0) this.draining = this.drainPipelined();
+  }
+
+  /** Resolves once everything submitted so far is durable or failed. */
   async idle(): Promise<void> {
-    while (this.flushing) await this.flushing;
+    while (this.draining || this.barriers.size > 0) await Promise.all([this.draining, ...this.barriers]);
   }
 
   private async drain(): Promise<void> {
@@ -49,10 +70,10 @@ export class GroupCommitWriter {
       try {
         await this.commit(group);
       } catch {
+        // One bad append must not fail its neighbours: try each alone.
         for (const pending of group) await this.commit([pending]).catch(pending.reject);
       }
     }
-    this.flushing = undefined;
   }
 
   private takeGroup(): Pending[] {
@@ -65,59 +86,70 @@ export class GroupCommitWriter {
     return this.queue.splice(0, count);
   }
 
+  /** Appends the group under the head lock; answers the callers once it is durable. */
   private async commit(group: Pending[]): Promise<void> {
     const client = await this.pool.connect();
-    const outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> = [];
+    let outcomes: Outcome[];
+    let head: number | undefined;
     try {
-      await client.query('BEGIN');
-      const planner = await this.planner(client, group);
-      for (const { request } of group) {
-        try {
-          outcomes.push({ ok: true, result: planner.plan(request) });
-        } catch (error) {
-          outcomes.push({ ok: false, error });
-        }
-      }
-      if (planner.rows.length > 0) {
-        await client.query(
-          `INSERT INTO events (global_position, stream_id, version, event_id, type, data, metadata, hash, recorded_at)
-           SELECT global_position, stream_id, version, event_id, type, data, metadata, hash, recorded_at
-           FROM jsonb_to_recordset($1::jsonb) AS r(global_position bigint, stream_id text, version integer,
-             event_id uuid, type text, data jsonb, metadata jsonb, hash text, recorded_at timestamptz)`,
-          [JSON.stringify(planner.rows)],
-        );
-        await client.query('UPDATE event_store_head SET position = $1', [planner.head]);
-        await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(planner.head)]);
-      }
-      await client.query('COMMIT');
-      if (planner.rows.length > 0) this.onCommitted(planner.head);
+      ({ outcomes, head } = await this.appendLocked(client, group));
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       client.release();
       throw error;
     }
-    client.release();
-    group.forEach((pending, i) => {
-      const outcome = outcomes[i];
-      if (outcome.ok) pending.resolve(outcome.result);
-      else pending.reject(outcome.error);
-    });
+    if (head !== undefined) this.onCommitted(head);
+    const barrier = this.durable(client, head !== undefined).then(
+      () => group.forEach((pending, i) => settle(pending, outcomes[i])),
+      (error: unknown) => group.forEach((pending) => pending.reject(error)),
+    );
+    this.barriers.add(barrier);
+    void barrier.finally(() => this.barriers.delete(barrier));
   }
 
+  private async appendLocked(client: PoolClient, group: Pending[]): Promise<{ outcomes: Outcome[]; head: number | undefined }> {
+    const planner = await this.planner(client, group);
+    const outcomes = group.map(({ request }): Outcome => {
+      try {
+        return { ok: true, result: planner.plan(request) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    });
+    if (planner.rows.length === 0) {
+      await client.query('COMMIT');
+      return { outcomes, head: undefined };
+    }
+    await client.query(
+      `WITH appended AS (
+         INSERT INTO events (global_position, stream_id, version, event_id, type, data, metadata, hash, recorded_at)
+         SELECT global_position, stream_id, version, event_id, type, data, metadata, hash, recorded_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(global_position bigint, stream_id text, version integer,
+           event_id uuid, type text, data jsonb, metadata jsonb, hash text, recorded_at timestamptz)
+         RETURNING 1),
+       moved AS (UPDATE event_store_head SET position = $2 RETURNING 1)
+       SELECT pg_notify($3, $2::text), (SELECT count(*) FROM appended), (SELECT count(*) FROM moved)`,
+      [JSON.stringify(planner.rows), planner.head, EVENTS_CHANNEL],
+    );
+    await client.query('COMMIT');
+    return { outcomes, head: planner.head };
+  }
+
+  /** Takes the head lock, then (with a fresh snapshot) reads what the planner needs, in one round trip. */
   private async planner(client: PoolClient, group: Pending[]): Promise<AppendPlanner> {
-    const head = await client.query<{ position: string }>('SELECT position FROM event_store_head FOR UPDATE');
     const ids = group.flatMap((p) => p.request.events.map((e) => e.eventId.toLowerCase()));
     const streams = [...new Set(group.map((p) => p.request.streamId))];
-    const [stored, versions] = await Promise.all([
-      client.query<{ event_id: string; stream_id: string; version: number; global_position: string }>(
-        'SELECT event_id, stream_id, version, global_position FROM events WHERE event_id = ANY($1::uuid[])',
-        [ids],
-      ),
-      client.query<{ stream_id: string; version: number }>(
-        'SELECT stream_id, max(version) AS version FROM events WHERE stream_id = ANY($1::text[]) GROUP BY stream_id',
-        [streams],
-      ),
-    ]);
+    const literal = (values: string[]) => client.escapeLiteral(`{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+    // Simple-protocol statements run one after the other, each with its own
+    // snapshot, so the reads after the lock see every earlier commit.
+    const results = (await client.query(`
+      BEGIN;
+      SET LOCAL synchronous_commit TO OFF;
+      SELECT position FROM event_store_head FOR UPDATE;
+      SELECT event_id, stream_id, version, global_position FROM events WHERE event_id = ANY(${literal(ids)}::uuid[]);
+      SELECT stream_id, max(version) AS version FROM events WHERE stream_id = ANY(${literal(streams)}::text[]) GROUP BY stream_id;
+    `)) as unknown as QueryResult[];
+    const [head, stored, versions] = results.slice(2);
     return new AppendPlanner(
       Number(head.rows[0].position),
       this.clock.now().toISOString(),
@@ -125,4 +157,20 @@ export class GroupCommitWriter {
       versions.rows.map((r) => [r.stream_id, r.version]),
     );
   }
+
+  /** A synchronous commit that writes WAL: its flush makes every earlier commit durable too. */
+  private async durable(client: PoolClient, wroteEvents: boolean): Promise<void> {
+    try {
+      if (wroteEvents) await client.query('SELECT pg_current_xact_id()');
+      client.release();
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
+      throw error;
+    }
+  }
+}
+
+function settle(pending: Pending, outcome: Outcome): void {
+  if (outcome.ok) pending.resolve(outcome.result);
+  else pending.reject(outcome.error);
 }

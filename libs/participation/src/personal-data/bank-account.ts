@@ -17,8 +17,10 @@ export function checkBankAccount(input: unknown): BankAccountCheck {
   const value = input.replace(/[.\s]/g, '');
   if (!/^\d{11}$/.test(value)) return { valid: false, reason: 'must be 11 digits' };
   const check = mod11CheckDigit([...value].map(Number), WEIGHTS);
-  if (check === null) return { valid: false, reason: 'is not a valid account number: its check digit cannot exist' };
-  if (check !== Number(value[10])) return { valid: false, reason: 'is not a valid account number: check digit does not match' };
+  if (check === null)
+    return { valid: false, reason: 'is not a valid account number: its check digit cannot exist' };
+  if (check !== Number(value[10]))
+    return { valid: false, reason: 'is not a valid account number: check digit does not match' };
   return { valid: true, value };
 }
 

@@ -33,11 +33,15 @@ export function checkNationalId(input: unknown): NationalIdCheck {
   const d = [...value].map(Number);
 
   const k1 = mod11CheckDigit(d, K1_WEIGHTS);
-  if (k1 === null) return invalid('is not a valid national identity number: its first check digit cannot exist');
-  if (k1 !== d[9]) return invalid('is not a valid national identity number: first check digit does not match');
+  if (k1 === null)
+    return invalid('is not a valid national identity number: its first check digit cannot exist');
+  if (k1 !== d[9])
+    return invalid('is not a valid national identity number: first check digit does not match');
   const k2 = mod11CheckDigit(d, K2_WEIGHTS);
-  if (k2 === null) return invalid('is not a valid national identity number: its second check digit cannot exist');
-  if (k2 !== d[10]) return invalid('is not a valid national identity number: second check digit does not match');
+  if (k2 === null)
+    return invalid('is not a valid national identity number: its second check digit cannot exist');
+  if (k2 !== d[10])
+    return invalid('is not a valid national identity number: second check digit does not match');
 
   let day = Number(value.slice(0, 2));
   let month = Number(value.slice(2, 4));

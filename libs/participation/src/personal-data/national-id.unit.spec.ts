@@ -39,13 +39,29 @@ describe('national identity number', () => {
   });
 
   it('accepts a D-number (day + 40)', () => {
-    expect(checkNationalId(numberFor('550385'))).toMatchObject({ valid: true, kind: 'd-number', synthetic: false });
+    expect(checkNationalId(numberFor('550385'))).toMatchObject({
+      valid: true,
+      kind: 'd-number',
+      synthetic: false,
+    });
   });
 
   it('accepts synthetic test numbers: NAV month + 40 and Tenor month + 80', () => {
-    expect(checkNationalId(numberFor('154385'))).toMatchObject({ valid: true, kind: 'fodselsnummer', synthetic: true });
-    expect(checkNationalId(numberFor('158385'))).toMatchObject({ valid: true, kind: 'fodselsnummer', synthetic: true });
-    expect(checkNationalId(numberFor('558385'))).toMatchObject({ valid: true, kind: 'd-number', synthetic: true });
+    expect(checkNationalId(numberFor('154385'))).toMatchObject({
+      valid: true,
+      kind: 'fodselsnummer',
+      synthetic: true,
+    });
+    expect(checkNationalId(numberFor('158385'))).toMatchObject({
+      valid: true,
+      kind: 'fodselsnummer',
+      synthetic: true,
+    });
+    expect(checkNationalId(numberFor('558385'))).toMatchObject({
+      valid: true,
+      kind: 'd-number',
+      synthetic: true,
+    });
   });
 
   it('drops spaces', () => {
@@ -68,7 +84,8 @@ describe('national identity number', () => {
       if (rest === 1) first9 = `150385${i}`;
     }
     expect(first9).not.toBe('');
-    for (const tail of ['00', '10', '01', '99']) expect(nationalIdProblem(first9 + tail)).toMatch(/cannot exist/);
+    for (const tail of ['00', '10', '01', '99'])
+      expect(nationalIdProblem(first9 + tail)).toMatch(/cannot exist/);
   });
 
   it('refuses birth dates that are not dates, even with right check digits', () => {
@@ -93,12 +110,15 @@ describe('national identity number', () => {
 
   it('accepts every number with right check digits and a real date, and refuses it with any one digit changed (property)', () => {
     const first9 = fc
-      .tuple(fc.date({ min: new Date('1900-01-01'), max: new Date('2039-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 499 }))
+      .tuple(
+        fc.date({ min: new Date('1900-01-01'), max: new Date('2039-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 499 }),
+      )
       .map(([d, i]) => {
         const two = (n: number) => String(n).padStart(2, '0');
         // An individual number whose century matches the year, so February 29 stays valid.
         const individual = d.getUTCFullYear() < 2000 ? i : 500 + i;
-        return `${two(d.getUTCDate())}${two(d.getUTCMonth() + 1)}${two(d.getUTCFullYear() % 100)}${String(individual).padStart(3, "0")}`;
+        return `${two(d.getUTCDate())}${two(d.getUTCMonth() + 1)}${two(d.getUTCFullYear() % 100)}${String(individual).padStart(3, '0')}`;
       });
     fc.assert(
       fc.property(first9, fc.integer({ min: 0, max: 10 }), (nine, index) => {

@@ -27,7 +27,10 @@ const checks: Record<keyof ParticipantPersonalData, (value: string) => Check> = 
   name: (v) => maxLength(v.trim(), 300),
   nationalId: checkNationalId,
   bankAccount: checkBankAccount,
-  email: (v) => (EMAIL.test(v.trim()) ? { valid: true, value: v.trim() } : { valid: false, reason: 'must be an e-mail address' }),
+  email: (v) =>
+    EMAIL.test(v.trim())
+      ? { valid: true, value: v.trim() }
+      : { valid: false, reason: 'must be an e-mail address' },
   address: (v) => maxLength(v.trim(), 500),
 };
 
@@ -42,7 +45,8 @@ export function parseParticipantPersonalData(input: ParticipantPersonalDataInput
       if (field === 'name') errors.push({ field, message: 'is required' });
       continue;
     }
-    const check: Check = typeof raw === 'string' ? checks[field](raw) : { valid: false, reason: 'must be text' };
+    const check: Check =
+      typeof raw === 'string' ? checks[field](raw) : { valid: false, reason: 'must be text' };
     if (check.valid) parsed[field] = check.value;
     else errors.push({ field, message: check.reason });
   }
@@ -51,5 +55,7 @@ export function parseParticipantPersonalData(input: ParticipantPersonalDataInput
 }
 
 function maxLength(value: string, max: number): Check {
-  return value.length <= max ? { valid: true, value } : { valid: false, reason: `must be at most ${max} characters` };
+  return value.length <= max
+    ? { valid: true, value }
+    : { valid: false, reason: `must be at most ${max} characters` };
 }

@@ -22,19 +22,17 @@ export interface PersonalDataKeyStore {
 export class InMemoryPersonalDataKeyStore implements PersonalDataKeyStore {
   private readonly keys = new Map<string, StoredDataKey>();
 
-  async save(personId: string, wrappedKey: string): Promise<StoredDataKey> {
-    const stored = this.keys.get(personId);
-    if (stored) return stored;
-    const created: StoredDataKey = { state: 'active', wrappedKey };
-    this.keys.set(personId, created);
-    return created;
+  save(personId: string, wrappedKey: string): Promise<StoredDataKey> {
+    if (!this.keys.has(personId)) this.keys.set(personId, { state: 'active', wrappedKey });
+    return Promise.resolve(this.keys.get(personId) as StoredDataKey);
   }
 
-  async load(personId: string): Promise<StoredDataKey | undefined> {
-    return this.keys.get(personId);
+  load(personId: string): Promise<StoredDataKey | undefined> {
+    return Promise.resolve(this.keys.get(personId));
   }
 
-  async destroy(personId: string): Promise<void> {
+  destroy(personId: string): Promise<void> {
     this.keys.set(personId, { state: 'destroyed' });
+    return Promise.resolve();
   }
 }

@@ -36,7 +36,8 @@ export class PersonalDataVault {
     private readonly keys: PersonalDataKeyStore,
     masterKey: Uint8Array,
   ) {
-    if (masterKey.length !== 32) throw new RangeError(`The master key must be 32 bytes, got ${masterKey.length}`);
+    if (masterKey.length !== 32)
+      throw new RangeError(`The master key must be 32 bytes, got ${masterKey.length}`);
     this.masterKey = Buffer.from(masterKey);
   }
 
@@ -56,7 +57,9 @@ export class PersonalDataVault {
     if (stored === undefined) throw new SealedDataUnreadable(`no data key for person ${personId}`);
     const dataKey = this.unwrap(personId, stored.wrappedKey);
     try {
-      return JSON.parse(decrypt(dataKey, sealed.slice(DATA_PREFIX.length), dataAad(personId)).toString('utf8')) as T;
+      return JSON.parse(
+        decrypt(dataKey, sealed.slice(DATA_PREFIX.length), dataAad(personId)).toString('utf8'),
+      ) as T;
     } finally {
       dataKey.fill(0);
     }
@@ -76,12 +79,14 @@ export class PersonalDataVault {
       // Another process may have saved a key first; the store returns the one that counts.
       stored = await this.keys.save(personId, wrapped);
     }
-    if (stored.state === 'destroyed') throw refuse('participant-forgotten', `no personal data is sealed for person ${personId}`);
+    if (stored.state === 'destroyed')
+      throw refuse('participant-forgotten', `no personal data is sealed for person ${personId}`);
     return this.unwrap(personId, stored.wrappedKey);
   }
 
   private unwrap(personId: string, wrappedKey: string): Buffer {
-    if (!wrappedKey.startsWith(KEY_PREFIX)) throw new SealedDataUnreadable('the stored data key is not a dk:v1 key');
+    if (!wrappedKey.startsWith(KEY_PREFIX))
+      throw new SealedDataUnreadable('the stored data key is not a dk:v1 key');
     return decrypt(this.masterKey, wrappedKey.slice(KEY_PREFIX.length), keyAad(personId));
   }
 }
@@ -96,7 +101,9 @@ export function parseMasterKey(text: string): Buffer {
   const key = Buffer.from(trimmed, hex ? 'hex' : 'base64');
   // Node's base64 decoder skips bad characters silently; re-encoding catches them.
   if (key.length !== 32 || (!hex && key.toString('base64') !== trimmed)) {
-    throw new RangeError('PII_MASTER_KEY must be 32 bytes, written as base64 (44 characters) or hex (64 characters)');
+    throw new RangeError(
+      'PII_MASTER_KEY must be 32 bytes, written as base64 (44 characters) or hex (64 characters)',
+    );
   }
   return key;
 }
@@ -124,6 +131,8 @@ function decrypt(key: Buffer, text: string, aad: Buffer): Buffer {
     decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
     return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]);
   } catch {
-    throw new SealedDataUnreadable('authentication failed (tampered, sealed for another person, or another master key)');
+    throw new SealedDataUnreadable(
+      'authentication failed (tampered, sealed for another person, or another master key)',
+    );
   }
 }

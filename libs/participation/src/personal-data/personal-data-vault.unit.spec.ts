@@ -30,9 +30,12 @@ describe('PersonalDataVault', () => {
   it('round-trips any JSON object (property)', async () => {
     const { vault } = newVault();
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.string(), fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer(), fc.boolean())), async (data) => {
-        await expect(vault.open('u-1', await vault.seal('u-1', data))).resolves.toEqual(data);
-      }),
+      fc.asyncProperty(
+        fc.dictionary(fc.string(), fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer(), fc.boolean())),
+        async (data) => {
+          await expect(vault.open('u-1', await vault.seal('u-1', data))).resolves.toEqual(data);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -76,7 +79,9 @@ describe('PersonalDataVault', () => {
     const sealed = await vault.seal('u-1', person);
     const flipped = sealed.slice(0, -3) + (sealed.at(-3) === 'A' ? 'B' : 'A') + sealed.slice(-2);
     await expect(vault.open('u-1', flipped)).rejects.toThrow(SealedDataUnreadable);
-    await expect(new PersonalDataVault(store, randomBytes(32)).open('u-1', sealed)).rejects.toThrow(SealedDataUnreadable);
+    await expect(new PersonalDataVault(store, randomBytes(32)).open('u-1', sealed)).rejects.toThrow(
+      SealedDataUnreadable,
+    );
     await expect(vault.open('u-1', 'Kari Nordmann')).rejects.toThrow(SealedDataUnreadable);
   });
 
@@ -97,7 +102,9 @@ describe('PersonalDataVault', () => {
     await vault.forget('u-1');
     await expect(vault.seal('u-1', person)).rejects.toThrow(RuleViolation);
     await vault.forget('u-never-sealed');
-    await expect(vault.seal('u-never-sealed', person)).rejects.toMatchObject({ rule: 'participant-forgotten' });
+    await expect(vault.seal('u-never-sealed', person)).rejects.toMatchObject({
+      rule: 'participant-forgotten',
+    });
   });
 
   it('lets racing first seals for one person agree on one key', async () => {
@@ -117,11 +124,16 @@ describe('PersonalDataVault', () => {
   it('stores the data key only wrapped', async () => {
     const { vault, store } = newVault();
     await vault.seal('u-1', person);
-    expect(await store.load('u-1')).toEqual({ state: 'active', wrappedKey: expect.stringMatching(/^dk:v1:[^:]+:[^:]+$/) });
+    expect(await store.load('u-1')).toEqual({
+      state: 'active',
+      wrappedKey: expect.stringMatching(/^dk:v1:[^:]+:[^:]+$/),
+    });
   });
 
   it('needs a 32-byte master key', () => {
-    expect(() => new PersonalDataVault(new InMemoryPersonalDataKeyStore(), randomBytes(16))).toThrow(RangeError);
+    expect(() => new PersonalDataVault(new InMemoryPersonalDataKeyStore(), randomBytes(16))).toThrow(
+      RangeError,
+    );
   });
 });
 

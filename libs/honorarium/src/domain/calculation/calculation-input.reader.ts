@@ -1,4 +1,4 @@
-import { FieldReader, fieldPath } from '../shared/field-reader';
+import { FieldReader, fieldPath, isAbsent } from '../shared/field-reader';
 import { AppointmentRole } from '../shared/vocabulary';
 import { Involvement, SameDayInvolvement } from '../involvement/involvement.types';
 import { readInvolvement, readRole } from '../involvement/involvement.validator';
@@ -25,28 +25,29 @@ export function readCalculationInput(input: {
   const r = new FieldReader();
   const involvement = readInvolvement(r, input.involvement, 'involvement');
   const role = readRole(r, input.role, 'role');
-  const orderKey = input.orderKey === undefined ? null : (r.text(input.orderKey, 'orderKey') ?? null);
-  const othersRaw =
-    input.otherInvolvementsSameDay === undefined
-      ? []
-      : (r.array(input.otherInvolvementsSameDay, 'otherInvolvementsSameDay') ?? []);
+  const orderKey = isAbsent(input.orderKey) ? null : (r.text(input.orderKey, 'orderKey') ?? null);
+  const othersRaw = isAbsent(input.otherInvolvementsSameDay)
+    ? []
+    : (r.array(input.otherInvolvementsSameDay, 'otherInvolvementsSameDay') ?? []);
   const keys = new Set<string>(orderKey === null ? [] : [orderKey]);
   const others = othersRaw.map((raw, i) => {
     const path = fieldPath('otherInvolvementsSameDay', i);
     const o = r.object(raw, path, ['orderKey', 'involvement', 'role']);
-    const key = r.text(o?.orderKey, fieldPath(path, 'orderKey'));
-    if (key !== undefined && keys.has(key))
+    if (!o) return undefined;
+    const key = r.text(o.orderKey, fieldPath(path, 'orderKey'));
+    if (key !== undefined && keys.has(key)) {
       r.fail(fieldPath(path, 'orderKey'), `must be unique, ${key} is used twice`);
+    }
     if (key !== undefined) keys.add(key);
-    const other = readInvolvement(r, o?.involvement, fieldPath(path, 'involvement'));
+    const other = readInvolvement(r, o.involvement, fieldPath(path, 'involvement'));
     if (other && involvement && other.occurredOn !== involvement.occurredOn) {
       r.fail(
         fieldPath(path, 'involvement.occurredOn'),
         `must be the same day as the involvement (${involvement.occurredOn})`,
       );
     }
-    return { orderKey: key!, involvement: other!, role: readRole(r, o?.role, fieldPath(path, 'role')) };
+    return { orderKey: key!, involvement: other!, role: readRole(r, o.role, fieldPath(path, 'role')) };
   });
   r.throwIfAny();
-  return { involvement: involvement!, role, others, orderKey };
+  return { involvement: involvement!, role, others: others as ReadCalculationInput['others'], orderKey };
 }

@@ -13,7 +13,7 @@ export interface DailyLimit {
 export function dailyLimits(guideline: Guideline): DailyLimit[] {
   const limits: DailyLimit[] = [];
   for (const rule of guideline.rules) {
-    if (rule.kind === 'lost-income' && rule.documented?.capPerDayOre != null) {
+    if (rule.kind === 'lost-income' && rule.documented && rule.documented.capPerDayOre !== null) {
       limits.push({
         capOre: rule.documented.capPerDayOre,
         kinds: ['lost-income-documented'],

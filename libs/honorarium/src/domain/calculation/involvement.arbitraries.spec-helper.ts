@@ -80,12 +80,10 @@ export function involvementArb(occurredOn: string): fc.Arbitrary<Involvement> {
 
 /** A guideline and a day it is in force. */
 export const guidelineDayArb = (guidelines: Guideline[] = GUIDELINES) =>
-  fc
-    .record({ guideline: fc.constantFrom(...guidelines), date: dateArb })
-    .map(({ guideline, date }) => ({
-      guideline,
-      date: date < guideline.effectiveFrom ? guideline.effectiveFrom : date,
-    }));
+  fc.record({ guideline: fc.constantFrom(...guidelines), date: dateArb }).map(({ guideline, date }) => ({
+    guideline,
+    date: date < guideline.effectiveFrom ? guideline.effectiveFrom : date,
+  }));
 
 /** A guideline, a day it is in force, and that day's involvements with unique order keys. */
 export const dayArb = (guidelines: Guideline[] = GUIDELINES) =>

@@ -1,6 +1,7 @@
 import { formatNok } from '@app/shared-kernel';
 import { payForMinutes } from '../shared/integer-math';
 import {
+  Rounding,
   describeRounding,
   formatMinutes,
   hoursToMinutes,
@@ -8,135 +9,112 @@ import {
   roundMinutes,
 } from '../shared/minutes';
 import { describeRate, rateFor } from '../guideline/role-rates';
-import { MeetingHourlyRule, MeetingTieredRule } from '../guideline/guideline.types';
+import { MeetingHourlyRule, MeetingTieredRule, RoleRates } from '../guideline/guideline.types';
 import { CalculationContext, citing, paidLine, ruleOf, taxRuleOf, zeroLine } from './calculation-context';
 import { HonorariumLine } from './honorarium-line.types';
 
+type TimeKind = 'meeting' | 'preparation' | 'travel-time';
+const LABEL: Record<TimeKind, string> = {
+  meeting: 'Meeting',
+  preparation: 'Preparation',
+  'travel-time': 'Travel time',
+};
+
 /** The meeting line, and the meeting length a preparation cap compares against. */
 export function meetingLine(ctx: CalculationContext): { line: HonorariumLine; lengthForCap: number } {
-  const hourly = ruleOf(ctx.guideline, 'meeting-hourly');
-  const tiered = ruleOf(ctx.guideline, 'meeting-tiered');
   const actual = hoursToMinutes(ctx.involvement.hours.meeting);
+  const hourly = ruleOf(ctx.guideline, 'meeting-hourly');
   if (hourly) return hourlyMeeting(ctx, hourly, actual);
+  const tiered = ruleOf(ctx.guideline, 'meeting-tiered');
   if (tiered) return { line: tieredMeeting(ctx, tiered, actual), lengthForCap: actual };
   throw new Error(`Guideline ${ctx.guideline.region} ${ctx.guideline.version} has no meeting rule`);
 }
 
+/** Rounded first, then raised to the minimum: the floor is about being there, not about rounding. */
 function hourlyMeeting(ctx: CalculationContext, rule: MeetingHourlyRule, actual: number) {
   const rounded = roundMinutes(actual, rule.rounding);
   const min = rule.minimum;
-  const raised =
-    min !== undefined && min.attendance.includes(ctx.involvement.attendance) && rounded < min.minutes;
+  const raised = !!min && min.attendance.includes(ctx.involvement.attendance) && rounded < min.minutes;
   const paid = raised ? min.minutes : rounded;
-  const rate = rateFor(rule.rate, ctx.role);
-  const floor = raised
-    ? `, raised to the minimum ${formatMinutes(min.minutes)} when ${ctx.involvement.attendance}`
+  const why = raised
+    ? `, raised to the minimum ${formatMinutes(paid)} when ${ctx.involvement.attendance}`
     : '';
-  const explanation =
-    `Meeting ${formatMinutes(actual)}, ${describeRounding(rule.rounding)}: ${formatMinutes(rounded)}${floor}; ` +
-    `${minutesAsHours(paid)} h × ${formatNok(rate)} NOK/h, ${describeRate(rule.rate, ctx.role)}.`;
-  const line = paidLine(
-    {
-      kind: 'meeting',
-      quantity: minutesAsHours(paid),
-      unit: 'hour',
-      rateOre: rate,
-      amountOre: payForMinutes(paid, rate),
-      explanation: citing(explanation, rule),
-    },
-    taxRuleOf(ctx.guideline).honorarium,
-  );
-  return { line, lengthForCap: rounded };
+  return { line: hourlyLine(ctx, 'meeting', rule, { actual, rounded, paid, why }), lengthForCap: rounded };
 }
 
 function tieredMeeting(ctx: CalculationContext, rule: MeetingTieredRule, actual: number): HonorariumLine {
   const tier = [...rule.tiers].reverse().find((t) => t.fromMinutes <= actual) ?? rule.tiers[0];
   const fee = rateFor(tier.fee, ctx.role);
-  const explanation = `Meeting ${formatMinutes(actual)} falls in the tier from ${formatMinutes(tier.fromMinutes)}: fee ${formatNok(fee)} NOK, ${describeRate(tier.fee, ctx.role)}.`;
+  const explanation =
+    `Meeting ${formatMinutes(actual)} falls in the tier from ${formatMinutes(tier.fromMinutes)}: ` +
+    `fee ${formatNok(fee)} NOK, ${describeRate(tier.fee, ctx.role)}.`;
+  const spec = {
+    kind: 'meeting' as const,
+    quantity: 1,
+    unit: 'meeting' as const,
+    rateOre: fee,
+    amountOre: fee,
+  };
+  return paidLine({ ...spec, explanation: citing(explanation, rule) }, taxRuleOf(ctx.guideline).honorarium);
+}
+
+/** Preparation time; capped at the meeting's length when the guideline says so. */
+export function preparationLines(ctx: CalculationContext, meetingLength: number): HonorariumLine[] {
+  const actual = hoursToMinutes(ctx.involvement.hours.preparation ?? 0);
+  if (actual === 0) return [];
+  const rule = ruleOf(ctx.guideline, 'preparation');
+  if (!rule?.paid) return [unpaidTime('preparation', actual, rule)];
+  const rounded = roundMinutes(actual, rule.rounding);
+  const capped = rule.capAtMeetingLength && rounded > meetingLength;
+  const paid = capped ? meetingLength : rounded;
+  const why = capped ? `, capped at the meeting's length ${formatMinutes(meetingLength)}` : '';
+  return [hourlyLine(ctx, 'preparation', rule, { actual, rounded, paid, why })];
+}
+
+/** Travel time: not paid unless the guideline says so. */
+export function travelTimeLines(ctx: CalculationContext): HonorariumLine[] {
+  const actual = hoursToMinutes(ctx.involvement.hours.travel ?? 0);
+  if (actual === 0) return [];
+  const rule = ruleOf(ctx.guideline, 'travel-time');
+  if (!rule?.paid) return [unpaidTime('travel-time', actual, rule)];
+  const rounded = roundMinutes(actual, rule.rounding);
+  return [hourlyLine(ctx, 'travel-time', rule, { actual, rounded, paid: rounded, why: '' })];
+}
+
+/** One hourly line: `paid` whole minutes at the role's hourly rate, with the arithmetic in words. */
+function hourlyLine(
+  ctx: CalculationContext,
+  kind: TimeKind,
+  rule: { rate: RoleRates; rounding: Rounding; source: string; note?: string },
+  time: { actual: number; rounded: number; paid: number; why: string },
+): HonorariumLine {
+  const rate = rateFor(rule.rate, ctx.role);
+  const hours = minutesAsHours(time.paid);
+  const explanation =
+    `${LABEL[kind]} ${formatMinutes(time.actual)}, ${describeRounding(rule.rounding)}: ${formatMinutes(time.rounded)}${time.why}; ` +
+    `${hours} h × ${formatNok(rate)} NOK/h, ${describeRate(rule.rate, ctx.role)}.`;
   return paidLine(
     {
-      kind: 'meeting',
-      quantity: 1,
-      unit: 'meeting',
-      rateOre: fee,
-      amountOre: fee,
+      kind,
+      quantity: hours,
+      unit: 'hour',
+      rateOre: rate,
+      amountOre: payForMinutes(time.paid, rate),
       explanation: citing(explanation, rule),
     },
     taxRuleOf(ctx.guideline).honorarium,
   );
 }
 
-/** Preparation time; capped at the meeting's length when the guideline says so. */
-export function preparationLines(ctx: CalculationContext, meetingLength: number): HonorariumLine[] {
-  const hours = ctx.involvement.hours.preparation;
-  const actual = hours === undefined ? 0 : hoursToMinutes(hours);
-  if (actual === 0) return [];
-  const rule = ruleOf(ctx.guideline, 'preparation');
-  if (!rule || !rule.paid) {
-    return [
-      zeroLine(
-        'preparation',
-        'hour',
-        0,
-        citing(`Preparation ${formatMinutes(actual)} is not paid under this guideline.`, rule),
-      ),
-    ];
-  }
-  const rounded = roundMinutes(actual, rule.rounding);
-  const capped = rule.capAtMeetingLength && rounded > meetingLength;
-  const paid = capped ? meetingLength : rounded;
-  const rate = rateFor(rule.rate, ctx.role);
-  const cap = capped ? `, capped at the meeting's length ${formatMinutes(meetingLength)}` : '';
-  const explanation =
-    `Preparation ${formatMinutes(actual)}, ${describeRounding(rule.rounding)}: ${formatMinutes(rounded)}${cap}; ` +
-    `${minutesAsHours(paid)} h × ${formatNok(rate)} NOK/h, ${describeRate(rule.rate, ctx.role)}.`;
-  return [
-    paidLine(
-      {
-        kind: 'preparation',
-        quantity: minutesAsHours(paid),
-        unit: 'hour',
-        rateOre: rate,
-        amountOre: payForMinutes(paid, rate),
-        explanation: citing(explanation, rule),
-      },
-      taxRuleOf(ctx.guideline).honorarium,
-    ),
-  ];
-}
-
-/** Travel time: not paid unless the guideline says so. */
-export function travelTimeLines(ctx: CalculationContext): HonorariumLine[] {
-  const hours = ctx.involvement.hours.travel;
-  const actual = hours === undefined ? 0 : hoursToMinutes(hours);
-  if (actual === 0) return [];
-  const rule = ruleOf(ctx.guideline, 'travel-time');
-  if (!rule || !rule.paid) {
-    return [
-      zeroLine(
-        'travel-time',
-        'hour',
-        0,
-        citing(`Travel time ${formatMinutes(actual)} is not paid under this guideline.`, rule),
-      ),
-    ];
-  }
-  const paid = roundMinutes(actual, rule.rounding);
-  const rate = rateFor(rule.rate, ctx.role);
-  const explanation =
-    `Travel time ${formatMinutes(actual)}, ${describeRounding(rule.rounding)}: ${formatMinutes(paid)}; ` +
-    `${minutesAsHours(paid)} h × ${formatNok(rate)} NOK/h, ${describeRate(rule.rate, ctx.role)}.`;
-  return [
-    paidLine(
-      {
-        kind: 'travel-time',
-        quantity: minutesAsHours(paid),
-        unit: 'hour',
-        rateOre: rate,
-        amountOre: payForMinutes(paid, rate),
-        explanation: citing(explanation, rule),
-      },
-      taxRuleOf(ctx.guideline).honorarium,
-    ),
-  ];
+function unpaidTime(
+  kind: TimeKind,
+  actual: number,
+  rule: { source: string; note?: string } | undefined,
+): HonorariumLine {
+  return zeroLine(
+    kind,
+    'hour',
+    0,
+    citing(`${LABEL[kind]} ${formatMinutes(actual)} is not paid under this guideline.`, rule),
+  );
 }

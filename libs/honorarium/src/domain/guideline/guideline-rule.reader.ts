@@ -110,7 +110,7 @@ export const RULE_KINDS = Object.keys(RULES) as RuleKind[];
  */
 export function readRule(r: FieldReader, value: unknown, path: string): GuidelineRule | undefined {
   const kind = (value as { kind?: unknown } | null)?.kind;
-  if (typeof kind !== 'string' || !(kind in RULES)) {
+  if (typeof kind !== 'string' || !Object.hasOwn(RULES, kind)) {
     const message =
       typeof kind === 'string'
         ? `is not a known rule kind: ${kind} (known: ${RULE_KINDS.join(', ')})`

@@ -30,10 +30,9 @@ export function validateGuideline(input: unknown): Guideline {
   if (version && effectiveFrom && version !== effectiveFrom) r.fail('version', 'must equal effectiveFrom');
   const label = r.oneOf(raw.label, 'label', GUIDELINE_LABELS);
   const note = r.optionalText(raw.note, 'note');
-  const rules = (r.array(raw.rules, 'rules', 1) ?? []).map((rule, i) =>
-    readRule(r, rule, fieldPath('rules', i)),
-  );
-  checkRuleCounts(r, rules);
+  const rulesRaw = r.array(raw.rules, 'rules', 1);
+  const rules = (rulesRaw ?? []).map((rule, i) => readRule(r, rule, fieldPath('rules', i)));
+  if (rulesRaw) checkRuleCounts(r, rules);
   r.throwIfAny();
   return {
     region: region!,

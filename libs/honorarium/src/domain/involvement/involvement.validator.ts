@@ -1,4 +1,4 @@
-import { FieldReader, fieldPath } from '../shared/field-reader';
+import { FieldReader, fieldPath, isAbsent } from '../shared/field-reader';
 import {
   APPOINTMENT_ROLES,
   ATTENDANCES,
@@ -26,27 +26,27 @@ const IGNORED_KEYS = ['participantId', 'topic', 'id', 'projectId'];
  * fresh object so later changes to the input cannot change a calculation.
  */
 export function readInvolvement(reader: FieldReader, input: unknown, path: string): Involvement | undefined {
+  const errorsBefore = reader.errorCount;
   const raw = reader.object(input, path, [...INVOLVEMENT_KEYS, ...IGNORED_KEYS]);
   if (!raw) return undefined;
   const form = reader.oneOf(raw.form, fieldPath(path, 'form'), INVOLVEMENT_FORMS);
   const occurredOn = reader.date(raw.occurredOn, fieldPath(path, 'occurredOn'));
   const attendance = reader.oneOf(raw.attendance, fieldPath(path, 'attendance'), ATTENDANCES);
   const hours = readHours(reader, raw.hours, fieldPath(path, 'hours'), attendance === 'absent');
-  const expenses =
-    raw.expenses === undefined ? [] : readExpenses(reader, raw.expenses, fieldPath(path, 'expenses'));
-  const lostIncome =
-    raw.lostIncome === undefined
-      ? undefined
-      : readLostIncome(reader, raw.lostIncome, fieldPath(path, 'lostIncome'));
+  const expenses = isAbsent(raw.expenses)
+    ? []
+    : readExpenses(reader, raw.expenses, fieldPath(path, 'expenses'));
+  const lostIncome = isAbsent(raw.lostIncome)
+    ? undefined
+    : readLostIncome(reader, raw.lostIncome, fieldPath(path, 'lostIncome'));
   const decisionPath = fieldPath(path, 'honorariumDecision');
-  const honorariumDecision =
-    raw.honorariumDecision === undefined
-      ? undefined
-      : reader.oneOf(raw.honorariumDecision, decisionPath, HONORARIUM_DECISIONS);
-  if (form === 'user-gathering' && raw.honorariumDecision === undefined) {
+  const honorariumDecision = isAbsent(raw.honorariumDecision)
+    ? undefined
+    : reader.oneOf(raw.honorariumDecision, decisionPath, HONORARIUM_DECISIONS);
+  if (form === 'user-gathering' && isAbsent(raw.honorariumDecision)) {
     reader.fail(decisionPath, 'is required for a user-gathering (paid or unpaid)');
   }
-  if (reader.failed) return undefined;
+  if (reader.errorCount > errorsBefore) return undefined;
   return {
     form: form!,
     occurredOn: occurredOn!,
@@ -59,7 +59,7 @@ export function readInvolvement(reader: FieldReader, input: unknown, path: strin
 }
 
 export function readRole(reader: FieldReader, value: unknown, path: string): AppointmentRole | null {
-  if (value === undefined || value === null) return null;
+  if (isAbsent(value)) return null;
   return reader.oneOf(value, path, APPOINTMENT_ROLES) ?? null;
 }
 
@@ -75,7 +75,7 @@ function readHours(
   if (meeting === 0 && !absent) reader.fail(fieldPath(path, 'meeting'), 'must be more than 0 unless absent');
   const hours: Involvement['hours'] = { meeting: meeting ?? 0 };
   for (const key of ['preparation', 'travel'] as const) {
-    if (raw[key] === undefined) continue;
+    if (isAbsent(raw[key])) continue;
     const read = reader.decimal(raw[key], fieldPath(path, key), 0, 24);
     if (read !== undefined) hours[key] = read;
   }

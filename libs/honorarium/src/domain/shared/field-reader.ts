@@ -4,6 +4,11 @@ import { isOneOf } from './vocabulary';
 
 type Json = Record<string, unknown>;
 
+/** JSON clients send `null` as often as they leave a field out; both mean "not given". */
+export function isAbsent(value: unknown): value is undefined | null {
+  return value === undefined || value === null;
+}
+
 /** `rules[2].rate.defaultOre`-style paths, as the API reports invalid fields. */
 export function fieldPath(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
@@ -24,8 +29,9 @@ export class FieldReader {
     return undefined;
   }
 
-  get failed(): boolean {
-    return this.errors.length > 0;
+  /** Compare before and after reading a part, to tell whether that part failed. */
+  get errorCount(): number {
+    return this.errors.length;
   }
 
   throwIfAny(): void {
@@ -74,6 +80,7 @@ export class FieldReader {
 
   /** Money is whole øre: 429.5 is refused rather than rounded, so no amount is silently changed. */
   ore(value: unknown, path: string): Ore | undefined {
+    if (value === undefined) return this.fail(path, 'is required (whole øre)');
     if (typeof value !== 'number' || !Number.isFinite(value))
       return this.fail(path, 'must be a number of øre');
     if (value < 0) return this.fail(path, 'must not be negative');
@@ -106,6 +113,6 @@ export class FieldReader {
   }
 
   optionalText(value: unknown, path: string): string | undefined {
-    return value === undefined ? undefined : this.text(value, path);
+    return isAbsent(value) ? undefined : this.text(value, path);
   }
 }

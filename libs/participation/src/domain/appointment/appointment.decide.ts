@@ -1,7 +1,13 @@
 import { Conflict, NotFound } from '@app/shared-kernel';
 import { APPOINTMENT_ROLES, AppointmentRole, FieldChecks, assertNever, refuse } from '../common';
 import { isEmployedBy } from '../participant/participant.state';
-import { AppointContext, Appoint, AppointmentCommand, AppointmentContextOf, EndAppointment } from './appointment.commands';
+import {
+  AppointContext,
+  Appoint,
+  AppointmentCommand,
+  AppointmentContextOf,
+  EndAppointment,
+} from './appointment.commands';
 import { AppointmentEvent } from './appointment.events';
 import { AppointmentState } from './appointment.state';
 
@@ -21,7 +27,11 @@ export function decideAppointment<C extends AppointmentCommand>(
   }
 }
 
-function appoint({ data }: Appoint, state: AppointmentState, { project, participant }: AppointContext): AppointmentEvent[] {
+function appoint(
+  { data }: Appoint,
+  state: AppointmentState,
+  { project, participant }: AppointContext,
+): AppointmentEvent[] {
   new FieldChecks()
     .text('appointmentId', data.appointmentId, 100)
     .text('projectId', data.projectId, 100)
@@ -33,12 +43,14 @@ function appoint({ data }: Appoint, state: AppointmentState, { project, particip
     .optionalDate('to', data.to)
     .optionalString('exceptionReason', data.exceptionReason)
     .throwIfAny();
-  if (project.status !== 'registered' || project.projectId !== data.projectId) throw new NotFound('Project', data.projectId);
+  if (project.status !== 'registered' || project.projectId !== data.projectId)
+    throw new NotFound('Project', data.projectId);
   if (participant.status === 'unregistered' || participant.participantId !== data.participantId) {
     throw new NotFound('Participant', data.participantId);
   }
   if (state.status !== 'none') throw new Conflict(`Appointment ${data.appointmentId} is already made`);
-  if (participant.status === 'forgotten') throw refuse('participant-forgotten', `participant ${data.participantId}`);
+  if (participant.status === 'forgotten')
+    throw refuse('participant-forgotten', `participant ${data.participantId}`);
   if (data.to !== undefined && data.to < data.from) {
     throw refuse('appointment-ends-before-start', `to ${data.to} is before from ${data.from}`);
   }
@@ -46,11 +58,15 @@ function appoint({ data }: Appoint, state: AppointmentState, { project, particip
   const role = data.role as AppointmentRole;
   const exceptionReason = data.exceptionReason?.trim() || null;
   // Staff should not speak for users at system level where they work (DOMAIN.md); only a recorded reason lets it pass.
-  const ownOrganisationAtSystemLevel = project.level === 'system' && isEmployedBy(participant, project.organizationId);
+  const ownOrganisationAtSystemLevel =
+    project.level === 'system' && isEmployedBy(participant, project.organizationId);
   if (ownOrganisationAtSystemLevel && exceptionReason === null) {
     const where = `organisation ${project.organizationId}, project ${project.projectId} at system level`;
     throw role === 'experience-consultant'
-      ? refuse('experience-consultant-at-system-level-needs-exception', `experience consultant in own ${where}`)
+      ? refuse(
+          'experience-consultant-at-system-level-needs-exception',
+          `experience consultant in own ${where}`,
+        )
       : refuse('employee-at-system-level-needs-exception', `participant employed by ${where}`);
   }
 

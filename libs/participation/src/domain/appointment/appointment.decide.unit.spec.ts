@@ -69,15 +69,21 @@ const ended = (endedOn: string, reason: string | null = null): AppointmentEnded 
 describe('Appointment decider', () => {
   describe('Appoint', () => {
     it('appoints a participant for a term', () => {
-      spec().when(appoint({ to: '2026-12-31' }), context()).then(made({ to: '2026-12-31' }));
+      spec()
+        .when(appoint({ to: '2026-12-31' }), context())
+        .then(made({ to: '2026-12-31' }));
     });
 
     it('appoints an employee of another organisation at system level without an exception', () => {
-      spec().when(appoint(), context(project('system'), participant(['org-2']))).then(made());
+      spec()
+        .when(appoint(), context(project('system'), participant(['org-2'])))
+        .then(made());
     });
 
     it('appoints an own-organisation employee at service level without an exception', () => {
-      spec().when(appoint(), context(project('service'), participant(['org-1']))).then(made());
+      spec()
+        .when(appoint(), context(project('service'), participant(['org-1'])))
+        .then(made());
     });
 
     it('refuses an own-organisation employee at system level without an exception reason', () => {
@@ -111,12 +117,18 @@ describe('Appointment decider', () => {
     });
 
     it('refuses a term that ends before it starts', () => {
-      spec().when(appoint({ to: '2024-12-31' }), context()).thenViolates('appointment-ends-before-start');
+      spec()
+        .when(appoint({ to: '2024-12-31' }), context())
+        .thenViolates('appointment-ends-before-start');
     });
 
     it('refuses an unknown project or participant (404)', () => {
-      spec().when(appoint(), context({ status: 'unregistered' })).thenThrows(NotFound);
-      spec().when(appoint(), context(project(), { status: 'unregistered' })).thenThrows(NotFound);
+      spec()
+        .when(appoint(), context({ status: 'unregistered' }))
+        .thenThrows(NotFound);
+      spec()
+        .when(appoint(), context(project(), { status: 'unregistered' }))
+        .thenThrows(NotFound);
     });
 
     it('refuses making the same appointment twice (409)', () => {

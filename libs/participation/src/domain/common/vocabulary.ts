@@ -22,7 +22,11 @@ export const INVOLVEMENT_FORMS = [
 export type InvolvementForm = (typeof INVOLVEMENT_FORMS)[number];
 
 /** Forms whose members are appointed, so an involvement needs an active appointment. */
-export const FORMS_NEEDING_APPOINTMENT: readonly InvolvementForm[] = ['user-council', 'user-panel', 'user-group'];
+export const FORMS_NEEDING_APPOINTMENT: readonly InvolvementForm[] = [
+  'user-council',
+  'user-panel',
+  'user-group',
+];
 
 /** Peer support is voluntary help between peers, not user participation. */
 export const NOT_PARTICIPATION: readonly InvolvementForm[] = ['peer-support'];

@@ -25,7 +25,8 @@ export function correctInvolvement(
     changes[key] = value;
     previous[key] = current[key];
   }
-  if (Object.keys(changes).length === 0) throw refuse('correction-changes-nothing', 'every named field already has that value');
+  if (Object.keys(changes).length === 0)
+    throw refuse('correction-changes-nothing', 'every named field already has that value');
 
   const corrected: InvolvementDetails = { ...current, ...(changes as Partial<InvolvementDetails>) };
   // The appointment is looked up again only when the day or the form changes: a later

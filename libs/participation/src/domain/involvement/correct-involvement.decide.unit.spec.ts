@@ -9,7 +9,10 @@ const spec = deciderSpec(involvementDecider);
 const logged = involvementLogged();
 const context: CorrectInvolvementContext = { today: TODAY, appointments: [anAppointment()] };
 
-const correct = (changes: CorrectInvolvement['data']['changes'], reason = 'Feil møtelengde'): CorrectInvolvement => ({
+const correct = (
+  changes: CorrectInvolvement['data']['changes'],
+  reason = 'Feil møtelengde',
+): CorrectInvolvement => ({
   type: 'CorrectInvolvement',
   data: { involvementId: 'i-1', changes, reason },
 });
@@ -42,7 +45,10 @@ describe('CorrectInvolvement', () => {
       .then(
         corrected({
           changes: { hours: { meeting: 3, preparation: 1.17, travel: 1.5 }, topic: 'Pasientreiser' },
-          previous: { hours: { meeting: 2.67, preparation: 1.17, travel: 1.5 }, topic: 'Ny pasientreise-ordning' },
+          previous: {
+            hours: { meeting: 2.67, preparation: 1.17, travel: 1.5 },
+            topic: 'Ny pasientreise-ordning',
+          },
         }),
       );
   });
@@ -54,24 +60,40 @@ describe('CorrectInvolvement', () => {
   });
 
   it('refuses a correction that changes nothing', () => {
-    spec(logged).when(correct({ topic: 'Ny pasientreise-ordning' }), context).thenViolates('correction-changes-nothing');
+    spec(logged)
+      .when(correct({ topic: 'Ny pasientreise-ordning' }), context)
+      .thenViolates('correction-changes-nothing');
     spec(logged).when(correct({}), context).thenViolates('correction-changes-nothing');
   });
 
   it('refuses a correction without a reason', () => {
-    spec(logged).when(correct({ topic: 'X' }, '  '), context).thenViolates('reason-required');
+    spec(logged)
+      .when(correct({ topic: 'X' }, '  '), context)
+      .thenViolates('reason-required');
   });
 
   it('refuses correcting a voided involvement', () => {
-    spec(logged, voided).when(correct({ topic: 'X' }), context).thenViolates('involvement-voided');
+    spec(logged, voided)
+      .when(correct({ topic: 'X' }), context)
+      .thenViolates('involvement-voided');
   });
 
   it('applies every logging rule to the corrected involvement', () => {
-    spec(logged).when(correct({ occurredOn: '2025-03-21' }), context).thenViolates('involvement-in-future');
-    spec(logged).when(correct({ hours: { travel: 30 } }), context).thenViolates('hours-out-of-range');
-    spec(logged).when(correct({ hours: { meeting: 0 } }), context).thenViolates('meeting-hours-required');
-    spec(logged).when(correct({ form: 'user-gathering' }), context).thenViolates('honorarium-decision-required');
-    spec(logged).when(correct({ honorariumDecision: 'paid', form: 'peer-support' }), context).thenViolates('peer-support-never-paid');
+    spec(logged)
+      .when(correct({ occurredOn: '2025-03-21' }), context)
+      .thenViolates('involvement-in-future');
+    spec(logged)
+      .when(correct({ hours: { travel: 30 } }), context)
+      .thenViolates('hours-out-of-range');
+    spec(logged)
+      .when(correct({ hours: { meeting: 0 } }), context)
+      .thenViolates('meeting-hours-required');
+    spec(logged)
+      .when(correct({ form: 'user-gathering' }), context)
+      .thenViolates('honorarium-decision-required');
+    spec(logged)
+      .when(correct({ honorariumDecision: 'paid', form: 'peer-support' }), context)
+      .thenViolates('peer-support-never-paid');
     spec(logged)
       .when(correct({ occurredOn: '2024-12-31' }), context)
       .thenViolates('appointment-required');
@@ -96,17 +118,24 @@ describe('CorrectInvolvement', () => {
     const ended = { ...context, appointments: [anAppointment({ endedOn: '2025-02-01' })] };
     spec(logged)
       .when(correct({ topic: 'Pasientreiser' }), ended)
-      .then(corrected({ changes: { topic: 'Pasientreiser' }, previous: { topic: 'Ny pasientreise-ordning' } }));
+      .then(
+        corrected({ changes: { topic: 'Pasientreiser' }, previous: { topic: 'Ny pasientreise-ordning' } }),
+      );
   });
 
   it('refuses fields that cannot be corrected and malformed values (400)', () => {
     spec(logged)
-      .when(correct({ participantId: 'u-2', attendance: 'online' } as CorrectInvolvement['data']['changes']), context)
+      .when(
+        correct({ participantId: 'u-2', attendance: 'online' } as CorrectInvolvement['data']['changes']),
+        context,
+      )
       .thenInvalid('changes.participantId', 'changes.attendance');
   });
 
   it('refuses an unknown involvement (404)', () => {
-    spec().when(correct({ topic: 'X' }), context).thenThrows(NotFound);
+    spec()
+      .when(correct({ topic: 'X' }), context)
+      .thenThrows(NotFound);
   });
 
   it('evolves to the corrected values, counting corrections', () => {
@@ -114,7 +143,12 @@ describe('CorrectInvolvement', () => {
       involvementDecider.evolve,
       involvementDecider.initialState(),
     );
-    expect(state).toMatchObject({ status: 'logged', topic: 'Pasientreiser', corrections: 1, form: 'user-council' });
+    expect(state).toMatchObject({
+      status: 'logged',
+      topic: 'Pasientreiser',
+      corrections: 1,
+      form: 'user-council',
+    });
   });
 });
 

@@ -10,7 +10,13 @@ export type Evidence =
   | { kind: 'attendance'; at: IsoInstant; confirmedBy: string }
   | { kind: 'input'; at: IsoInstant; summary: string }
   | { kind: 'feedback'; at: IsoInstant; summary: string }
-  | { kind: 'influence'; at: IsoInstant; decisionRef: string; outcome: InfluenceOutcome; rationale: string | null };
+  | {
+      kind: 'influence';
+      at: IsoInstant;
+      decisionRef: string;
+      outcome: InfluenceOutcome;
+      rationale: string | null;
+    };
 
 export const EVIDENCE_KINDS = ['invitation', 'attendance', 'input', 'feedback', 'influence'] as const;
 export const INFLUENCE_OUTCOMES = ['adopted', 'partly-adopted', 'not-adopted'] as const;
@@ -50,9 +56,17 @@ export function parseEvidence(input: EvidenceInput, now: IsoInstant): Evidence {
       break;
     default: {
       const decisionRef = text('decisionRef', 300);
-      checks.oneOf('outcome', INFLUENCE_OUTCOMES, input.outcome).optionalString('rationale', input.rationale, 5000);
+      checks
+        .oneOf('outcome', INFLUENCE_OUTCOMES, input.outcome)
+        .optionalString('rationale', input.rationale, 5000);
       const rationale = input.rationale?.trim() || null;
-      evidence = { kind: 'influence', at: input.at, decisionRef, outcome: input.outcome as InfluenceOutcome, rationale };
+      evidence = {
+        kind: 'influence',
+        at: input.at,
+        decisionRef,
+        outcome: input.outcome as InfluenceOutcome,
+        rationale,
+      };
     }
   }
   checks.throwIfAny();
@@ -60,8 +74,12 @@ export function parseEvidence(input: EvidenceInput, now: IsoInstant): Evidence {
   if (evidence.kind === 'influence' && evidence.outcome === 'not-adopted' && evidence.rationale === null) {
     throw refuse('influence-rationale-required', `decision ${evidence.decisionRef}`);
   }
-  for (const [field, at] of [['at', evidence.at], ['documentsSharedAt', documentsSharedAt(evidence)]] as const) {
-    if (at !== null && isAfterInstant(at, now)) throw refuse('evidence-in-future', `${field} ${at} is after now ${now}`);
+  for (const [field, at] of [
+    ['at', evidence.at],
+    ['documentsSharedAt', documentsSharedAt(evidence)],
+  ] as const) {
+    if (at !== null && isAfterInstant(at, now))
+      throw refuse('evidence-in-future', `${field} ${at} is after now ${now}`);
   }
   return evidence;
 }

@@ -25,6 +25,9 @@ export type InvolvementCorrected = DomainEvent<
 
 export type InvolvementVoided = DomainEvent<'InvolvementVoided', { involvementId: string; reason: string }>;
 
-export type EvidenceAdded = DomainEvent<'EvidenceAdded', { involvementId: string; evidenceId: string; evidence: Evidence }>;
+export type EvidenceAdded = DomainEvent<
+  'EvidenceAdded',
+  { involvementId: string; evidenceId: string; evidence: Evidence }
+>;
 
 export type InvolvementEvent = InvolvementLogged | InvolvementCorrected | InvolvementVoided | EvidenceAdded;

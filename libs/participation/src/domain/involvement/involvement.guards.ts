@@ -9,9 +9,13 @@ export function openInvolvement(
   reason: unknown,
   action: 'corrected' | 'voided',
 ): RecordedInvolvement {
-  new FieldChecks().text('involvementId', involvementId, 100).optionalString('reason', reason, 2000).throwIfAny();
+  new FieldChecks()
+    .text('involvementId', involvementId, 100)
+    .optionalString('reason', reason, 2000)
+    .throwIfAny();
   if (state.status === 'none') throw new NotFound('Involvement', involvementId);
-  if (state.status === 'voided') throw refuse('involvement-voided', `involvement ${involvementId} cannot be ${action}`);
+  if (state.status === 'voided')
+    throw refuse('involvement-voided', `involvement ${involvementId} cannot be ${action}`);
   if (typeof reason !== 'string' || reason.trim() === '') {
     throw refuse('reason-required', `the involvement is ${action} only with a non-empty reason`);
   }

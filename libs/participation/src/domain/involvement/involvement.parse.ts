@@ -1,4 +1,12 @@
-import { ATTENDANCES, FieldChecks, HONORARIUM_DECISIONS, INVOLVEMENT_FORMS } from '../common';
+import {
+  ATTENDANCES,
+  Attendance,
+  FieldChecks,
+  HONORARIUM_DECISIONS,
+  HonorariumDecision,
+  INVOLVEMENT_FORMS,
+  InvolvementForm,
+} from '../common';
 import {
   DETAIL_FIELDS,
   DetailsInput,
@@ -12,7 +20,13 @@ import {
   LostIncomeInput,
 } from './involvement.details';
 
-type Parsers = { [K in keyof InvolvementDetails]: (value: unknown, checks: FieldChecks, field: string) => InvolvementDetails[K] };
+type Parsers = {
+  [K in keyof InvolvementDetails]: (
+    value: unknown,
+    checks: FieldChecks,
+    field: string,
+  ) => InvolvementDetails[K];
+};
 
 /**
  * Turns API input into the shape events carry: unknown codes and non-numbers
@@ -20,19 +34,35 @@ type Parsers = { [K in keyof InvolvementDetails]: (value: unknown, checks: Field
  * checked afterwards on the whole involvement.
  */
 const parsers: Parsers = {
-  form: (v, c, f) => (c.oneOf(f, INVOLVEMENT_FORMS, v), v as InvolvementDetails['form']),
-  occurredOn: (v, c, f) => (c.date(f, v), v as string),
-  attendance: (v, c, f) => (c.oneOf(f, ATTENDANCES, v), v as InvolvementDetails['attendance']),
-  hours: (v, c, f) => parseHours(v, c, f),
+  form: (v, c, f) => {
+    c.oneOf(f, INVOLVEMENT_FORMS, v);
+    return v as InvolvementForm;
+  },
+  occurredOn: (v, c, f) => {
+    c.date(f, v);
+    return v as string;
+  },
+  attendance: (v, c, f) => {
+    c.oneOf(f, ATTENDANCES, v);
+    return v as Attendance;
+  },
+  hours: parseHours,
   expenses: (v, c, f) => {
     if (v === undefined || v === null) return [];
-    if (!Array.isArray(v)) return c.fail(f, 'must be a list'), [];
-    return v.map((e, i) => parseExpense(e, c, `${f}[${i}]`));
+    if (Array.isArray(v)) return v.map((e, i) => parseExpense(e, c, `${f}[${i}]`));
+    c.fail(f, 'must be a list');
+    return [];
   },
   lostIncome: (v, c, f) => (v === undefined || v === null ? null : parseLostIncome(v, c, f)),
-  honorariumDecision: (v, c, f) =>
-    v === undefined || v === null ? null : (c.oneOf(f, HONORARIUM_DECISIONS, v), v as 'paid' | 'unpaid'),
-  topic: (v, c, f) => (c.optionalString(f, v, 500), typeof v === 'string' && v.trim() ? v.trim() : null),
+  honorariumDecision: (v, c, f) => {
+    if (v === undefined || v === null) return null;
+    c.oneOf(f, HONORARIUM_DECISIONS, v);
+    return v as HonorariumDecision;
+  },
+  topic: (v, c, f) => {
+    c.optionalString(f, v, 500);
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+  },
 };
 
 export function parseDetails(input: DetailsInput, checks: FieldChecks): InvolvementDetails {
@@ -69,9 +99,9 @@ export function parseChanges(
 }
 
 function parseHours(value: unknown, checks: FieldChecks, field: string): Hours {
-  if (value === undefined || value === null) return { meeting: 0, preparation: 0, travel: 0 };
-  if (!isObject(value)) return checks.fail(field, 'must be an object'), { meeting: 0, preparation: 0, travel: 0 };
-  const input = value as HoursInput;
+  // Absent hours are zero; a meeting of zero hours is then refused unless absent, by the rules.
+  if (value !== undefined && value !== null && !isObject(value)) checks.fail(field, 'must be an object');
+  const input = (isObject(value) ? value : {}) as HoursInput;
   const hour = (key: keyof HoursInput): number => {
     const v = input[key] ?? 0;
     checks.finiteNumber(`${field}.${key}`, v);
@@ -85,7 +115,10 @@ function parseExpense(value: unknown, checks: FieldChecks, field: string): Expen
   checks.oneOf(`${field}.kind`, EXPENSE_KINDS, e.kind);
   const receiptRef = typeof e.receiptRef === 'string' && e.receiptRef.trim() ? e.receiptRef.trim() : null;
   checks.optionalString(`${field}.receiptRef`, e.receiptRef, 200);
-  const amount = () => (checks.nonNegativeOre(`${field}.amountOre`, e.amountOre), e.amountOre as number);
+  const amount = () => {
+    checks.nonNegativeOre(`${field}.amountOre`, e.amountOre);
+    return e.amountOre as number;
+  };
   switch (e.kind) {
     case 'mileage':
       checks.nonNegativeNumber(`${field}.km`, e.km);
@@ -97,10 +130,16 @@ function parseExpense(value: unknown, checks: FieldChecks, field: string): Expen
       checks.nonNegativeNumber(`${field}.tripHours`, e.tripHours);
       if (e.overnight !== undefined) checks.boolean(`${field}.overnight`, e.overnight);
       if (e.distanceKm !== undefined) checks.nonNegativeNumber(`${field}.distanceKm`, e.distanceKm);
-      return { kind: 'meals', tripHours: e.tripHours as number, overnight: e.overnight ?? false, distanceKm: e.distanceKm ?? null };
+      return {
+        kind: 'meals',
+        tripHours: e.tripHours as number,
+        overnight: e.overnight ?? false,
+        distanceKm: e.distanceKm ?? null,
+      };
     default: {
       checks.optionalString(`${field}.description`, e.description, 500);
-      const description = typeof e.description === 'string' && e.description.trim() ? e.description.trim() : null;
+      const description =
+        typeof e.description === 'string' && e.description.trim() ? e.description.trim() : null;
       return { kind: 'other', amountOre: amount(), receiptRef, description };
     }
   }
@@ -110,7 +149,8 @@ function parseLostIncome(value: unknown, checks: FieldChecks, field: string): Lo
   const input = (isObject(value) ? value : {}) as LostIncomeInput;
   checks.boolean(`${field}.documented`, input.documented);
   // Documented lost income is paid as documented, so the amount is the claim itself.
-  if (input.documented === true || input.amountOre !== undefined) checks.nonNegativeOre(`${field}.amountOre`, input.amountOre);
+  if (input.documented === true || input.amountOre !== undefined)
+    checks.nonNegativeOre(`${field}.amountOre`, input.amountOre);
   return { documented: input.documented === true, amountOre: input.amountOre ?? null };
 }
 

@@ -37,10 +37,16 @@ export function enforceInvolvementRules(
     if (value < 0 || value > MAX_HOURS) throw refuse('hours-out-of-range', `hours.${key} is ${value}`);
   }
   if (details.attendance !== 'absent' && details.hours.meeting <= 0) {
-    throw refuse('meeting-hours-required', `attendance ${details.attendance} with hours.meeting ${details.hours.meeting}`);
+    throw refuse(
+      'meeting-hours-required',
+      `attendance ${details.attendance} with hours.meeting ${details.hours.meeting}`,
+    );
   }
   if (FORMS_NEEDING_APPOINTMENT.includes(details.form) && appointment === null) {
-    throw refuse('appointment-required', `no appointment active on ${details.occurredOn} for this ${details.form}`);
+    throw refuse(
+      'appointment-required',
+      `no appointment active on ${details.occurredOn} for this ${details.form}`,
+    );
   }
   if (details.form === 'user-gathering' && details.honorariumDecision === null) {
     throw refuse('honorarium-decision-required', `honorariumDecision must be 'paid' or 'unpaid'`);
@@ -62,8 +68,13 @@ export function appointmentOn(
   day: IsoDate,
 ): AppointmentRef | null {
   const active = terms
-    .filter((t) => t.projectId === ids.projectId && t.participantId === ids.participantId && isActiveOn(t, day))
-    .sort((a, b) => ROLE_PRECEDENCE[a.role] - ROLE_PRECEDENCE[b.role] || (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
+    .filter(
+      (t) => t.projectId === ids.projectId && t.participantId === ids.participantId && isActiveOn(t, day),
+    )
+    .sort(
+      (a, b) =>
+        ROLE_PRECEDENCE[a.role] - ROLE_PRECEDENCE[b.role] || (a.from < b.from ? 1 : a.from > b.from ? -1 : 0),
+    );
   return active.length > 0 ? { appointmentId: active[0].appointmentId, role: active[0].role } : null;
 }
 

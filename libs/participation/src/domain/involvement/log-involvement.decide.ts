@@ -18,12 +18,14 @@ export function logInvolvement(
   const details = parseDetails(data, checks);
   checks.throwIfAny();
 
-  if (project.status !== 'registered' || project.projectId !== data.projectId) throw new NotFound('Project', data.projectId);
+  if (project.status !== 'registered' || project.projectId !== data.projectId)
+    throw new NotFound('Project', data.projectId);
   if (participant.status === 'unregistered' || participant.participantId !== data.participantId) {
     throw new NotFound('Participant', data.participantId);
   }
   if (state.status !== 'none') throw new Conflict(`Involvement ${data.involvementId} is already logged`);
-  if (participant.status === 'forgotten') throw refuse('participant-forgotten', `participant ${data.participantId}`);
+  if (participant.status === 'forgotten')
+    throw refuse('participant-forgotten', `participant ${data.participantId}`);
 
   const appointment = appointmentOn(appointments, data, details.occurredOn);
   enforceInvolvementRules(details, today, appointment);

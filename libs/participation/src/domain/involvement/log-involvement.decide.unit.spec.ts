@@ -41,19 +41,30 @@ describe('LogInvolvement', () => {
 
   describe('appointment-required', () => {
     it.each(FORMS_NEEDING_APPOINTMENT)('refuses a %s involvement without an appointment', (form) => {
-      spec().when(logInvolvement({ form }), logContext({ appointments: [] })).thenViolates('appointment-required');
+      spec()
+        .when(logInvolvement({ form }), logContext({ appointments: [] }))
+        .thenViolates('appointment-required');
     });
 
     it('refuses when the appointment is not active on the day', () => {
-      const ctx = (a: Parameters<typeof anAppointment>[0]) => logContext({ appointments: [anAppointment(a)] });
-      spec().when(logInvolvement(), ctx({ from: '2025-03-11' })).thenViolates('appointment-required');
-      spec().when(logInvolvement(), ctx({ to: '2025-03-09' })).thenViolates('appointment-required');
-      spec().when(logInvolvement(), ctx({ endedOn: '2025-03-09' })).thenViolates('appointment-required');
+      const ctx = (a: Parameters<typeof anAppointment>[0]) =>
+        logContext({ appointments: [anAppointment(a)] });
+      spec()
+        .when(logInvolvement(), ctx({ from: '2025-03-11' }))
+        .thenViolates('appointment-required');
+      spec()
+        .when(logInvolvement(), ctx({ to: '2025-03-09' }))
+        .thenViolates('appointment-required');
+      spec()
+        .when(logInvolvement(), ctx({ endedOn: '2025-03-09' }))
+        .thenViolates('appointment-required');
     });
 
     it('ignores appointments of another participant or project', () => {
       const others = [anAppointment({ participantId: 'u-2' }), anAppointment({ projectId: 'p-2' })];
-      spec().when(logInvolvement(), logContext({ appointments: others })).thenViolates('appointment-required');
+      spec()
+        .when(logInvolvement(), logContext({ appointments: others }))
+        .thenViolates('appointment-required');
     });
 
     it('logs other forms without an appointment', () => {
@@ -85,7 +96,14 @@ describe('LogInvolvement', () => {
   it('records peer support as neither participation nor payable', () => {
     spec()
       .when(logInvolvement({ form: 'peer-support' }), logContext({ appointments: [] }))
-      .then(involvementLogged({ form: 'peer-support', appointment: null, countsAsParticipation: false, payable: false }));
+      .then(
+        involvementLogged({
+          form: 'peer-support',
+          appointment: null,
+          countsAsParticipation: false,
+          payable: false,
+        }),
+      );
   });
 
   it('refuses paying peer support', () => {
@@ -95,38 +113,66 @@ describe('LogInvolvement', () => {
   });
 
   it('refuses an involvement in the future, and logs one today', () => {
-    spec().when(logInvolvement({ occurredOn: '2025-03-21' }), logContext()).thenViolates('involvement-in-future');
+    spec()
+      .when(logInvolvement({ occurredOn: '2025-03-21' }), logContext())
+      .thenViolates('involvement-in-future');
     spec()
       .when(logInvolvement({ occurredOn: '2025-03-20' }), logContext())
       .then(involvementLogged({ occurredOn: '2025-03-20' }));
   });
 
   it('refuses hours outside 0–24', () => {
-    spec().when(logInvolvement({ hours: { meeting: 25 } }), logContext()).thenViolates('hours-out-of-range');
-    spec().when(logInvolvement({ hours: { meeting: 2, travel: -1 } }), logContext()).thenViolates('hours-out-of-range');
+    spec()
+      .when(logInvolvement({ hours: { meeting: 25 } }), logContext())
+      .thenViolates('hours-out-of-range');
+    spec()
+      .when(logInvolvement({ hours: { meeting: 2, travel: -1 } }), logContext())
+      .thenViolates('hours-out-of-range');
   });
 
   it('accepts every hours value within 0–24 and refuses every one outside (property)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 24, noNaN: true }), fc.double({ min: 0, max: 24, noNaN: true }), (m, p) => {
-        spec().when(logInvolvement({ hours: { meeting: m, preparation: p } }), logContext()).then(
-          involvementLogged({ hours: { meeting: m, preparation: p, travel: 0 } }),
-        );
-      }),
+      fc.property(
+        fc.double({ min: 0.01, max: 24, noNaN: true }),
+        fc.double({ min: 0, max: 24, noNaN: true }),
+        (m, p) => {
+          spec()
+            .when(logInvolvement({ hours: { meeting: m, preparation: p } }), logContext())
+            .then(involvementLogged({ hours: { meeting: m, preparation: p, travel: 0 } }));
+        },
+      ),
     );
     fc.assert(
-      fc.property(fc.oneof(fc.double({ min: 24.000001, max: 1e6, noNaN: true }), fc.double({ max: -0.000001, min: -1e6, noNaN: true })), (h) => {
-        spec().when(logInvolvement({ hours: { meeting: 1, preparation: h } }), logContext()).thenViolates('hours-out-of-range');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.double({ min: 24.000001, max: 1e6, noNaN: true }),
+          fc.double({ max: -0.000001, min: -1e6, noNaN: true }),
+        ),
+        (h) => {
+          spec()
+            .when(logInvolvement({ hours: { meeting: 1, preparation: h } }), logContext())
+            .thenViolates('hours-out-of-range');
+        },
+      ),
     );
   });
 
   it('refuses no meeting time unless absent', () => {
-    spec().when(logInvolvement({ hours: { meeting: 0 } }), logContext()).thenViolates('meeting-hours-required');
-    spec().when(logInvolvement({ hours: undefined }), logContext()).thenViolates('meeting-hours-required');
+    spec()
+      .when(logInvolvement({ hours: { meeting: 0 } }), logContext())
+      .thenViolates('meeting-hours-required');
+    spec()
+      .when(logInvolvement({ hours: undefined }), logContext())
+      .thenViolates('meeting-hours-required');
     spec()
       .when(logInvolvement({ attendance: 'absent', hours: undefined, expenses: [] }), logContext())
-      .then(involvementLogged({ attendance: 'absent', hours: { meeting: 0, preparation: 0, travel: 0 }, expenses: [] }));
+      .then(
+        involvementLogged({
+          attendance: 'absent',
+          hours: { meeting: 0, preparation: 0, travel: 0 },
+          expenses: [],
+        }),
+      );
   });
 
   it('refuses a forgotten participant', () => {
@@ -135,9 +181,15 @@ describe('LogInvolvement', () => {
   });
 
   it('refuses an unknown project or participant (404) and a second log of the same id (409)', () => {
-    spec().when(logInvolvement(), logContext({ project: { status: 'unregistered' } })).thenThrows(NotFound);
-    spec().when(logInvolvement(), logContext({ project: aProject({ projectId: 'p-2' }) })).thenThrows(NotFound);
-    spec().when(logInvolvement(), logContext({ participant: { status: 'unregistered' } })).thenThrows(NotFound);
+    spec()
+      .when(logInvolvement(), logContext({ project: { status: 'unregistered' } }))
+      .thenThrows(NotFound);
+    spec()
+      .when(logInvolvement(), logContext({ project: aProject({ projectId: 'p-2' }) }))
+      .thenThrows(NotFound);
+    spec()
+      .when(logInvolvement(), logContext({ participant: { status: 'unregistered' } }))
+      .thenThrows(NotFound);
     spec(involvementLogged()).when(logInvolvement(), logContext()).thenThrows(Conflict);
   });
 

@@ -6,5 +6,7 @@ import { InvolvementState } from './involvement.state';
 /** Voiding adds a fact; the logged event and its corrections stay in the log for the audit. */
 export function voidInvolvement({ data }: VoidInvolvement, state: InvolvementState): InvolvementEvent[] {
   const current = openInvolvement(state, data.involvementId, data.reason, 'voided');
-  return [{ type: 'InvolvementVoided', data: { involvementId: current.involvementId, reason: data.reason.trim() } }];
+  return [
+    { type: 'InvolvementVoided', data: { involvementId: current.involvementId, reason: data.reason.trim() } },
+  ];
 }

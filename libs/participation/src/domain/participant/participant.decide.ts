@@ -1,6 +1,11 @@
 import { Conflict, NotFound } from '@app/shared-kernel';
 import { FieldChecks, assertNever, isSealedEnvelope } from '../common';
-import { ForgetParticipant, ParticipantCommand, ParticipantContextOf, RegisterParticipant } from './participant.commands';
+import {
+  ForgetParticipant,
+  ParticipantCommand,
+  ParticipantContextOf,
+  RegisterParticipant,
+} from './participant.commands';
 import { ParticipantEvent } from './participant.events';
 import { ParticipantState } from './participant.state';
 
@@ -23,12 +28,14 @@ export function decideParticipant<C extends ParticipantCommand>(
 function registerParticipant({ data }: RegisterParticipant, state: ParticipantState): ParticipantEvent[] {
   const checks = new FieldChecks().text('participantId', data.participantId, 100);
   // Invariant: no personal data in plaintext in events. Only the vault's envelope gets through.
-  if (!isSealedEnvelope(data.sealed)) checks.fail('sealed', 'must be a sealed personal-data envelope, never plaintext');
+  if (!isSealedEnvelope(data.sealed))
+    checks.fail('sealed', 'must be a sealed personal-data envelope, never plaintext');
   const employedBy = data.employedBy ?? [];
   if (!Array.isArray(employedBy)) checks.fail('employedBy', 'must be a list of organisation ids');
   else employedBy.forEach((org, i) => checks.text(`employedBy[${i}]`, org, 100));
   checks.throwIfAny();
-  if (state.status !== 'unregistered') throw new Conflict(`Participant ${data.participantId} is already registered`);
+  if (state.status !== 'unregistered')
+    throw new Conflict(`Participant ${data.participantId} is already registered`);
   return [
     {
       type: 'ParticipantRegistered',

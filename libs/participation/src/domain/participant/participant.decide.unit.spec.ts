@@ -35,12 +35,18 @@ describe('Participant decider', () => {
     });
 
     it('refuses personal data in plaintext: only a sealed envelope enters the event', () => {
-      spec().when(register({ sealed: '{"name":"Kari Nordmann"}' })).thenInvalid('sealed');
-      spec().when(register({ sealed: 'pii:v1:Kari:Nordmann' })).thenInvalid('sealed');
+      spec()
+        .when(register({ sealed: '{"name":"Kari Nordmann"}' }))
+        .thenInvalid('sealed');
+      spec()
+        .when(register({ sealed: 'pii:v1:Kari:Nordmann' }))
+        .thenInvalid('sealed');
     });
 
     it('refuses an empty employer id', () => {
-      spec().when(register({ employedBy: ['org-1', ' '] })).thenInvalid('employedBy[1]');
+      spec()
+        .when(register({ employedBy: ['org-1', ' '] }))
+        .thenInvalid('employedBy[1]');
     });
 
     it('refuses registering the same participant twice (409)', () => {
@@ -66,7 +72,10 @@ describe('Participant decider', () => {
     });
 
     it('drops the envelope from state once forgotten', () => {
-      const state = [registered, forgotten].reduce(participantDecider.evolve, participantDecider.initialState());
+      const state = [registered, forgotten].reduce(
+        participantDecider.evolve,
+        participantDecider.initialState(),
+      );
       expect(state).toEqual({ status: 'forgotten', participantId: 'u-1', employedBy: ['org-1'] });
     });
   });

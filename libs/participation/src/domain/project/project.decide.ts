@@ -1,5 +1,11 @@
 import { Conflict, NotFound } from '@app/shared-kernel';
-import { FieldChecks, ParticipationLevel, PARTICIPATION_LEVELS, assertNever, isSealedEnvelope } from '../common';
+import {
+  FieldChecks,
+  ParticipationLevel,
+  PARTICIPATION_LEVELS,
+  assertNever,
+  isSealedEnvelope,
+} from '../common';
 import { AddProjectLead, NewLead, ProjectCommand, RegisterProject } from './project.commands';
 import { ProjectEvent, ProjectLeadAdded } from './project.events';
 import { ProjectState } from './project.state';

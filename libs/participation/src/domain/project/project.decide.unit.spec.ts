@@ -9,13 +9,30 @@ const SEALED = 'pii:v1:AAAAAAAAAAAAAAAA:c2VhbGVk';
 
 const register = (data: Partial<RegisterProject['data']> = {}): RegisterProject => ({
   type: 'RegisterProject',
-  data: { projectId: 'p-1', name: 'Ny pasientreise', organizationId: 'org-1', region: 'helse-midt-norge', level: 'system', ...data },
+  data: {
+    projectId: 'p-1',
+    name: 'Ny pasientreise',
+    organizationId: 'org-1',
+    region: 'helse-midt-norge',
+    level: 'system',
+    ...data,
+  },
 });
 const registered: ProjectRegistered = {
   type: 'ProjectRegistered',
-  data: { projectId: 'p-1', name: 'Ny pasientreise', description: null, organizationId: 'org-1', region: 'helse-midt-norge', level: 'system' },
+  data: {
+    projectId: 'p-1',
+    name: 'Ny pasientreise',
+    description: null,
+    organizationId: 'org-1',
+    region: 'helse-midt-norge',
+    level: 'system',
+  },
 };
-const addLead = (sub: string, sealed?: string): AddProjectLead => ({ type: 'AddProjectLead', data: { projectId: 'p-1', sub, sealed } });
+const addLead = (sub: string, sealed?: string): AddProjectLead => ({
+  type: 'AddProjectLead',
+  data: { projectId: 'p-1', sub, sealed },
+});
 const leadAdded = (sub: string, sealed: string | null = null): ProjectLeadAdded => ({
   type: 'ProjectLeadAdded',
   data: { projectId: 'p-1', sub, sealed },
@@ -44,11 +61,15 @@ describe('Project decider', () => {
     });
 
     it('refuses an unknown level and missing fields, naming each field', () => {
-      spec().when(register({ level: 'national', name: ' ', organizationId: '' })).thenInvalid('level', 'name', 'organizationId');
+      spec()
+        .when(register({ level: 'national', name: ' ', organizationId: '' }))
+        .thenInvalid('level', 'name', 'organizationId');
     });
 
     it('refuses a lead name in plaintext', () => {
-      spec().when(register({ firstLead: { sub: 'lead-1', sealed: 'Kari Nordmann' } })).thenInvalid('firstLead.sealed');
+      spec()
+        .when(register({ firstLead: { sub: 'lead-1', sealed: 'Kari Nordmann' } }))
+        .thenInvalid('firstLead.sealed');
     });
   });
 

@@ -9,7 +9,9 @@ export const TODAY = '2025-03-20';
 export const NOW = '2025-03-20T12:00:00Z';
 export const SEALED = 'pii:v1:AAAAAAAAAAAAAAAA:c2VhbGVk';
 
-export const aProject = (overrides: Partial<Extract<ProjectState, { status: 'registered' }>> = {}): ProjectState => ({
+export const aProject = (
+  overrides: Partial<Extract<ProjectState, { status: 'registered' }>> = {},
+): ProjectState => ({
   status: 'registered',
   projectId: 'p-1',
   name: 'Ny pasientreise-ordning',

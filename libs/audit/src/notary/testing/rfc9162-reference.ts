@@ -3,15 +3,11 @@
  * recursion over the leaf inputs, O(n) per call), so the fast MerkleLog can be
  * checked against an implementation too plain to share its bugs.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 type Leaves = readonly Uint8Array[];
 
-const sha256 = (...parts: Uint8Array[]): Buffer => {
-  const h = createHash('sha256');
-  for (const part of parts) h.update(part);
-  return h.digest();
-};
+const sha256 = (...parts: Uint8Array[]): Buffer => hash('sha256', Buffer.concat(parts), 'buffer');
 
 function k(n: number): number {
   let power = 1;
