@@ -23,7 +23,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // eslint-disable-next-line no-console
+   
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

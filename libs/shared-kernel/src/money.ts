@@ -6,7 +6,7 @@ export function isOre(value: unknown): value is Ore {
 }
 
 export function assertOre(value: number, what = 'amount'): Ore {
-  if (!isOre(value)) throw new RangeError(`${what} must be a whole number of øre, got ${value}`);
+  if (!isOre(value)) throw new RangeError(`${what} must be a whole number of øre, got ${String(value)}`);
   return value;
 }
 

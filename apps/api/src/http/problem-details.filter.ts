@@ -59,7 +59,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
+      const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+      const detail = typeof message === 'string' ? message : Array.isArray(message) ? message.join('; ') : exception.message;
       return { type: 'about:blank', title: titleOf(status), status, detail };
     }
     return { type: 'about:blank', title: titleOf(500), status: 500, detail: 'An unexpected error occurred; it has been logged.' };

@@ -29,7 +29,7 @@ describe('MerkleLog properties (random sizes up to 5 000)', () => {
     fc.assert(
       fc.property(sized, fc.nat(), ({ n, leaf, from }, seed) => {
         const other = seed % n;
-        const leafH = leafHash(inputs[leaf] as Buffer);
+        const leafH = leafHash(inputs[leaf]);
         const { auditPath } = log.inclusionProof(leaf, n);
         const consistency = log.consistencyProof(from, n);
         return (
@@ -47,12 +47,12 @@ describe('MerkleLog properties (random sizes up to 5 000)', () => {
       fc.property(sized, fc.nat(), fc.integer({ min: 0, max: 255 }), ({ n, leaf, from }, pick, bit) => {
         const path = log.inclusionProof(leaf, n).auditPath.map((h) => Buffer.from(h, 'base64'));
         const cons = log.consistencyProof(from, n).path.map((h) => Buffer.from(h, 'base64'));
-        const leafH = leafHash(inputs[leaf] as Buffer);
+        const leafH = leafHash(inputs[leaf]);
         const root = log.root(n);
         // bit 0..255 picks one of the 256 bits of a hash
         const flip = (b: Buffer) => {
           const copy = Buffer.from(b);
-          copy[bit >> 3] = (copy[bit >> 3] as number) ^ (1 << (bit & 7));
+          copy[bit >> 3] = (copy[bit >> 3]) ^ (1 << (bit & 7));
           return copy;
         };
         const badPath = path.map((h, i) => (i === pick % Math.max(path.length, 1) ? flip(h) : h));
@@ -75,7 +75,7 @@ describe('MerkleLog properties (random sizes up to 5 000)', () => {
         const seen: Buffer[] = [];
         let next = 0;
         for (const batch of batches) {
-          for (let i = 0; i < batch; i++) growing.appendLeafInput(inputs[next++] as Buffer);
+          for (let i = 0; i < batch; i++) growing.appendLeafInput(inputs[next++]);
           seen.push(growing.root());
         }
         return seen.every((root, i) =>

@@ -19,7 +19,7 @@ const nodeInput = Buffer.alloc(65);
 
 export function leafHash(input: Uint8Array): Buffer {
   if (input.byteLength !== 32) return hash('sha256', Buffer.concat([LEAF_PREFIX, input]), 'buffer');
-  leafInput[0] = LEAF_PREFIX[0] as number;
+  leafInput[0] = LEAF_PREFIX[0];
   leafInput.set(input, 1);
   return hash('sha256', leafInput, 'buffer');
 }
@@ -28,7 +28,7 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   if (left.byteLength !== 32 || right.byteLength !== 32) {
     return hash('sha256', Buffer.concat([NODE_PREFIX, left, right]), 'buffer');
   }
-  nodeInput[0] = NODE_PREFIX[0] as number;
+  nodeInput[0] = NODE_PREFIX[0];
   nodeInput.set(left, 1);
   nodeInput.set(right, 33);
   return hash('sha256', nodeInput, 'buffer');
@@ -56,7 +56,7 @@ export function merkleTreeHash(leafInputs: readonly Uint8Array[]): Buffer {
 }
 
 function hashRange(inputs: readonly Uint8Array[], start: number, size: number): Buffer {
-  if (size === 1) return leafHash(inputs[start] as Uint8Array);
+  if (size === 1) return leafHash(inputs[start]);
   const k = splitPoint(size);
   return nodeHash(hashRange(inputs, start, k), hashRange(inputs, start + k, size - k));
 }

@@ -13,7 +13,7 @@ describe('Merkle Tree Hash (RFC 9162 §2.1.1)', () => {
   });
 
   it('separates leaves (0x00) from nodes (0x01)', () => {
-    const [a, b] = [leafHash(CT_INPUTS[0] as Buffer), leafHash(CT_INPUTS[1] as Buffer)];
+    const [a, b] = [leafHash(CT_INPUTS[0]), leafHash(CT_INPUTS[1])];
     expect(a.toString('hex')).toBe(CT_ROOTS[1]);
     expect(nodeHash(a, b).toString('hex')).toBe(CT_ROOTS[2]);
     expect(nodeHash(b, a)).not.toEqual(nodeHash(a, b));

@@ -33,7 +33,7 @@ export function verifyConsistency(
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
   }
-  let fr = nodes[0] as Buffer;
+  let fr = nodes[0];
   let sr = fr;
   for (const c of nodes.slice(1)) {
     if (sn === 0) return false; // more hashes than the new tree is high

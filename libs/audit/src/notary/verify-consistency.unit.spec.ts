@@ -8,12 +8,12 @@ const MAX = 70;
 const log = new MerkleLog();
 sampleInputs(MAX).forEach((input) => log.appendLeafInput(input));
 const roots = Array.from({ length: MAX + 1 }, (_, n) => log.root(n));
-const root = (n: number) => roots[n] as Buffer;
+const root = (n: number) => roots[n];
 
 describe('verifyConsistency (RFC 9162 §2.1.4.2)', () => {
   it.each(CT_CONSISTENCY)('accepts the reference proof $fromSize → $toSize', (v) => {
     const path = v.path.map((hex) => Buffer.from(hex, 'hex'));
-    const [first, second] = [v.fromSize, v.toSize].map((n) => Buffer.from(CT_ROOTS[n] as string, 'hex'));
+    const [first, second] = [v.fromSize, v.toSize].map((n) => Buffer.from(CT_ROOTS[n], 'hex'));
     expect(verifyConsistency(v.fromSize, v.toSize, path, first as Buffer, second as Buffer)).toBe(true);
     expect(verifyConsistency(v.fromSize, v.toSize, path, second as Buffer, first as Buffer)).toBe(false);
   });

@@ -9,13 +9,13 @@ const inputs = sampleInputs(MAX);
 const log = new MerkleLog();
 inputs.forEach((input) => log.appendLeafInput(input));
 const leaves = inputs.map((input) => leafHash(input));
-const leaf = (i: number) => leaves[i] as Buffer;
+const leaf = (i: number) => leaves[i];
 
 describe('verifyInclusion (RFC 9162 §2.1.3.2)', () => {
   it.each(CT_INCLUSION)('accepts the reference proof of leaf $leafIndex in $treeSize', (v) => {
     const path = v.path.map((hex) => Buffer.from(hex, 'hex'));
-    const root = Buffer.from(CT_ROOTS[v.treeSize] as string, 'hex');
-    const ctLeaf = leafHash(CT_INPUTS[v.leafIndex] as Buffer);
+    const root = Buffer.from(CT_ROOTS[v.treeSize], 'hex');
+    const ctLeaf = leafHash(CT_INPUTS[v.leafIndex]);
     expect(verifyInclusion(ctLeaf, v.leafIndex, v.treeSize, path, root)).toBe(true);
     expect(verifyInclusion(ctLeaf, v.leafIndex, v.treeSize, path.map(b64), b64(root))).toBe(true);
   });
@@ -36,13 +36,13 @@ describe('verifyInclusion (RFC 9162 §2.1.3.2)', () => {
   it('proves every leaf of every tree size 1..70, and nothing else', () => {
     const found = wrongly((n, m, path, root) => {
       const bad: string[] = [];
-      if (!verifyInclusion(leaves[m] as Buffer, m, n, path, root)) bad.push('rejected');
-      if (verifyInclusion(leaves[(m + 1) % MAX] as Buffer, m, n, path, root)) bad.push('other leaf');
-      if (verifyInclusion(flipped(leaves[m] as Buffer, 31), m, n, path, root)) bad.push('tampered leaf');
+      if (!verifyInclusion(leaves[m], m, n, path, root)) bad.push('rejected');
+      if (verifyInclusion(leaves[(m + 1) % MAX], m, n, path, root)) bad.push('other leaf');
+      if (verifyInclusion(flipped(leaves[m], 31), m, n, path, root)) bad.push('tampered leaf');
       // Neighbours, mirrored subtrees, both ends and one past the end (the property
       // spec tries random other indexes in larger trees too).
       for (const other of new Set([m - 1, m + 1, m ^ 1, m ^ 2, m ^ 4, 0, n - 1, n, 2 * m])) {
-        if (other !== m && other >= 0 && verifyInclusion(leaves[m] as Buffer, other, n, path, root)) {
+        if (other !== m && other >= 0 && verifyInclusion(leaves[m], other, n, path, root)) {
           bad.push(`index ${other}`);
         }
       }
@@ -53,7 +53,7 @@ describe('verifyInclusion (RFC 9162 §2.1.3.2)', () => {
 
   it('fails for a wrong size, root or path (sizes 1..70)', () => {
     const found = wrongly((n, m, path, root) => {
-      const leaf = leaves[m] as Buffer;
+      const leaf = leaves[m];
       const attempts: [string, number, Buffer[], Buffer][] = [
         ['size * 2', n * 2, path, root],
         ['size / 2', Math.floor(n / 2), path, root],

@@ -149,7 +149,11 @@ export class GroupCommitWriter {
       SELECT event_id, stream_id, version, global_position FROM events WHERE event_id = ANY(${literal(ids)}::uuid[]);
       SELECT stream_id, max(version) AS version FROM events WHERE stream_id = ANY(${literal(streams)}::text[]) GROUP BY stream_id;
     `)) as unknown as QueryResult[];
-    const [head, stored, versions] = results.slice(2);
+    const [head, stored, versions] = results.slice(2) as [
+      QueryResult<{ position: string }>,
+      QueryResult<{ event_id: string; stream_id: string; version: number; global_position: string }>,
+      QueryResult<{ stream_id: string; version: number }>,
+    ];
     return new AppendPlanner(
       Number(head.rows[0].position),
       this.clock.now().toISOString(),

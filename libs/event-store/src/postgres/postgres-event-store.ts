@@ -49,12 +49,8 @@ export class PostgresEventStore implements EventStore {
     this.writer = new GroupCommitWriter(options.pool, options.clock ?? systemClock, () => this.wake.notify());
   }
 
-  append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, context: AppendContext): Promise<AppendResult> {
-    try {
-      validateNewEvents(streamId, events, context);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, context: AppendContext): Promise<AppendResult> {
+    validateNewEvents(streamId, events, context);
     return this.writer.submit({ streamId, events, expectedVersion, context });
   }
 

@@ -109,7 +109,7 @@ export class ProjectionRunner {
     if (!this.lockHolder) {
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
-      const rows: Array<{ locked: boolean }> = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [advisoryKey(this.projection.name)]);
+      const rows = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [advisoryKey(this.projection.name)])) as Array<{ locked: boolean }>;
       if (!rows[0].locked) {
         await runner.release();
         return false;

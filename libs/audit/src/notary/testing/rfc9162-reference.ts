@@ -17,7 +17,7 @@ function k(n: number): number {
 
 export function mth(d: Leaves): Buffer {
   if (d.length === 0) return sha256();
-  if (d.length === 1) return sha256(Buffer.of(0), d[0] as Uint8Array);
+  if (d.length === 1) return sha256(Buffer.of(0), d[0]);
   const split = k(d.length);
   return sha256(Buffer.of(1), mth(d.slice(0, split)), mth(d.slice(split)));
 }
@@ -52,6 +52,6 @@ export const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('b
 /** The same hash with one bit flipped in byte `at`. */
 export function flipped(bytes: Uint8Array, at = 0): Buffer {
   const copy = Buffer.from(bytes);
-  copy[at] = (copy[at] as number) ^ 0x01;
+  copy[at] = (copy[at]) ^ 0x01;
   return copy;
 }

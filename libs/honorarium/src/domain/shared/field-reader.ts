@@ -57,7 +57,7 @@ export class FieldReader {
   array(value: unknown, path: string, minLength = 0): unknown[] | undefined {
     if (!Array.isArray(value)) return this.fail(path, 'must be an array');
     if (value.length < minLength) return this.fail(path, `must have at least ${minLength} item(s)`);
-    return value;
+    return value as unknown[];
   }
 
   text(value: unknown, path: string): string | undefined {

@@ -41,8 +41,8 @@ export function correctInvolvement(
       type: 'InvolvementCorrected',
       data: {
         involvementId: current.involvementId,
-        changes: changes as Partial<InvolvementDetails>,
-        previous: previous as Partial<InvolvementDetails>,
+        changes: changes,
+        previous: previous,
         reason: data.reason.trim(),
         ...classify(corrected, appointment),
       },

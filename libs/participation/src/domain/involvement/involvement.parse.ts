@@ -92,10 +92,10 @@ export function parseChanges(
       continue;
     }
     const k = key as keyof InvolvementDetails;
-    const merged = k === 'hours' && isObject(value) ? { ...current.hours, ...value } : value;
+    const merged: unknown = k === 'hours' && isObject(value) ? { ...current.hours, ...(value as object) } : value;
     parsed[k] = parsers[k](merged, checks, field);
   }
-  return parsed as Partial<InvolvementDetails>;
+  return parsed;
 }
 
 function parseHours(value: unknown, checks: FieldChecks, field: string): Hours {
