@@ -36,25 +36,13 @@ export class GroupCommitWriter {
     private readonly clock: Clock,
     private readonly onCommitted: (head: number) => void,
     private readonly maxEventsPerCommit = 2000,
-    private readonly pipelineDepth = 3,
   ) {}
 
   submit(request: AppendRequest): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
-      this.draining ??= this.drainPipelined();
+      this.draining ??= this.drain();
     });
-  }
-
-  /**
-   * A few groups in flight at once: while one holds the head lock, the next
-   * already waits for it inside PostgreSQL, so the lock passes on without a
-   * round trip to this process in between.
-   */
-  private async drainPipelined(): Promise<void> {
-    await Promise.all(Array.from({ length: this.pipelineDepth }, () => this.drain()));
-    this.draining = undefined;
-    if (this.queue.length > 0) this.draining = this.drainPipelined();
   }
 
   /** Resolves once everything submitted so far is durable or failed. */
@@ -74,6 +62,7 @@ export class GroupCommitWriter {
         for (const pending of group) await this.commit([pending]).catch(pending.reject);
       }
     }
+    this.draining = undefined;
   }
 
   private takeGroup(): Pending[] {
@@ -120,18 +109,18 @@ export class GroupCommitWriter {
       await client.query('COMMIT');
       return { outcomes, head: undefined };
     }
-    await client.query(
-      `WITH appended AS (
-         INSERT INTO events (global_position, stream_id, version, event_id, type, data, metadata, hash, recorded_at)
-         SELECT global_position, stream_id, version, event_id, type, data, metadata, hash, recorded_at
-         FROM jsonb_to_recordset($1::jsonb) AS r(global_position bigint, stream_id text, version integer,
-           event_id uuid, type text, data jsonb, metadata jsonb, hash text, recorded_at timestamptz)
-         RETURNING 1),
-       moved AS (UPDATE event_store_head SET position = $2 RETURNING 1)
-       SELECT pg_notify($3, $2::text), (SELECT count(*) FROM appended), (SELECT count(*) FROM moved)`,
-      [JSON.stringify(planner.rows), planner.head, EVENTS_CHANNEL],
-    );
-    await client.query('COMMIT');
+    // One round trip while the lock is held: write, move the head, notify, commit.
+    // (Simple protocol: the rows travel as one escaped JSON literal.)
+    const head = String(Math.trunc(planner.head));
+    await client.query(`
+      INSERT INTO events (global_position, stream_id, version, event_id, type, data, metadata, hash, recorded_at)
+      SELECT global_position, stream_id, version, event_id, type, data, metadata, hash, recorded_at
+      FROM jsonb_to_recordset(${client.escapeLiteral(JSON.stringify(planner.rows))}::jsonb) AS r(global_position bigint,
+        stream_id text, version integer, event_id uuid, type text, data jsonb, metadata jsonb, hash text, recorded_at timestamptz);
+      UPDATE event_store_head SET position = ${head};
+      SELECT pg_notify('${EVENTS_CHANNEL}', '${head}');
+      COMMIT;
+    `);
     return { outcomes, head: planner.head };
   }
 
