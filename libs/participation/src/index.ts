@@ -1,7 +1,10 @@
-/**
- * Public API of the participation bounded context. Other libs import only
- * from here ('@app/participation'); the test helpers under domain/testing
- * stay out of it because they use jest.
- */
 export * from './domain';
 export * from './personal-data';
+export * from './participation.module';
+export * from './application/event-sourced-repository';
+export * from './queries/participation.queries';
+export * from './commands/register-project/register-project.handler';
+export * from './commands/add-project-lead/add-project-lead.handler';
+export * from './commands/register-participant/register-participant.handler';
+export * from './commands/appoint/appoint.handler';
+export * from './commands/log-involvement/log-involvement.handler';

@@ -1,0 +1,14 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { APPOINTMENT_ROLES } from '@app/participation';
+
+/** Oppnevning: who proposed the representative and who appointed them. */
+export class AppointDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) participantId!: string;
+  @ApiProperty({ enum: APPOINTMENT_ROLES }) @IsIn(APPOINTMENT_ROLES) role!: string;
+  @ApiProperty({ example: 'Brukerutvalget' }) @IsString() @IsNotEmpty() @MaxLength(300) nominatedBy!: string;
+  @ApiProperty({ example: 'Styret' }) @IsString() @IsNotEmpty() @MaxLength(300) appointedBy!: string;
+  @ApiProperty({ example: '2025-01-01' }) @IsISO8601({ strict: true }) from!: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) exceptionReason?: string;
+}

@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ATTENDANCES, HONORARIUM_DECISIONS, INVOLVEMENT_FORMS } from '@app/participation';
+
+/** Decimal hours; the domain checks the ranges (each 0–24, meeting > 0 unless absent). */
+export class HoursDto {
+  @ApiProperty({ example: 2.67 }) @IsNumber({ allowNaN: false, allowInfinity: false }) meeting!: number;
+  @ApiPropertyOptional({ example: 1.17 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) preparation?: number;
+  @ApiPropertyOptional({ example: 1.5 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) travel?: number;
+}
+
+/** Tapt arbeidsinntekt. */
+export class LostIncomeDto {
+  @ApiProperty() @IsBoolean() documented!: boolean;
+  @ApiPropertyOptional({ description: 'øre' }) @IsOptional() @IsInt() @Min(0) amountOre?: number;
+}
+
+export class LogInvolvementDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) participantId!: string;
+  @ApiProperty({ enum: INVOLVEMENT_FORMS }) @IsIn(INVOLVEMENT_FORMS) form!: string;
+  @ApiProperty({ example: '2025-03-10' }) @IsISO8601({ strict: true }) occurredOn!: string;
+  @ApiProperty({ enum: ATTENDANCES }) @IsIn(ATTENDANCES) attendance!: string;
+
+  @ApiProperty({ type: HoursDto })
+  @ValidateNested()
+  @Type(() => HoursDto)
+  hours!: HoursDto;
+
+  /** `{kind: 'mileage', km}`, `{kind: 'ticket'|'lodging'|'other', amountOre, receiptRef}`, `{kind: 'meals', tripHours, overnight, km}`. */
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsObject({ each: true })
+  expenses?: Array<Record<string, unknown>>;
+
+  @ApiPropertyOptional({ type: LostIncomeDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LostIncomeDto)
+  lostIncome?: LostIncomeDto;
+
+  @ApiPropertyOptional({ enum: HONORARIUM_DECISIONS }) @IsOptional() @IsIn(HONORARIUM_DECISIONS) honorariumDecision?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) topic?: string;
+}

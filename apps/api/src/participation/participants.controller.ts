@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ParticipationQueries, RegisterParticipantCommand } from '@app/participation';
+import type { AuthUser } from '../http/auth/auth-user';
+import { CurrentUser } from '../http/auth/current-user.decorator';
+import { Roles } from '../http/auth/roles.decorator';
+import { commandMeta } from './command-meta';
+import { CreatedDto } from './dto/register-project.dto';
+import { RegisterParticipantDto } from './dto/register-participant.dto';
+
+@ApiTags('participants')
+@ApiBearerAuth()
+@Controller('v1/participants')
+export class ParticipantsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: ParticipationQueries,
+  ) {}
+
+  @Post()
+  @Roles('admin', 'project-lead')
+  @ApiCreatedResponse({ type: CreatedDto })
+  register(@Body() body: RegisterParticipantDto, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<CreatedDto> {
+    return this.commands.execute(new RegisterParticipantCommand(body, commandMeta(req, user)));
+  }
+
+  // Leads of projects the person is appointed to may read too: that check arrives with the access log.
+  @Get(':id')
+  @Roles('admin', 'finance', 'auditor')
+  async get(@Param('id') id: string, @Res({ passthrough: true }) res: Response) {
+    const participant = await this.queries.participant(id);
+    res.setHeader('ETag', `"${participant.version}"`);
+    return participant;
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ParticipationModule } from '@app/participation';
+import { InvolvementsController } from './involvements.controller';
+import { ParticipantsController } from './participants.controller';
+import { ProjectsController } from './projects.controller';
+
+@Module({
+  imports: [CqrsModule, ParticipationModule],
+  controllers: [ProjectsController, ParticipantsController, InvolvementsController],
+})
+export class ParticipationHttpModule {}

@@ -1,0 +1,58 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CLOCK, NotFound, type Clock } from '@app/shared-kernel';
+import { EventSourcedRepository, type CommandMeta } from '../../application/event-sourced-repository';
+import { newAggregateId } from '../../application/new-id';
+import { todayInOslo } from '../../application/oslo-calendar';
+import { assertMayActOnProject } from '../../application/project-access';
+import { streams } from '../../application/streams';
+import { appointmentDecider, decideInvolvement, involvementDecider, participantDecider, projectDecider, type AppointmentTerm, type DetailsInput } from '../../domain';
+import { AppointmentQueries } from '../../queries/appointment.queries';
+
+export class LogInvolvementCommand {
+  constructor(
+    readonly projectId: string,
+    readonly body: { participantId: string } & DetailsInput,
+    readonly meta: CommandMeta,
+  ) {}
+}
+
+/** Loads what the rules need (project, participant, their appointments), then lets the decider judge. */
+@CommandHandler(LogInvolvementCommand)
+export class LogInvolvementHandler implements ICommandHandler<LogInvolvementCommand, { id: string; version: number }> {
+  constructor(
+    private readonly repository: EventSourcedRepository,
+    private readonly appointmentQueries: AppointmentQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ projectId, body, meta }: LogInvolvementCommand): Promise<{ id: string; version: number }> {
+    const [project, participant] = await Promise.all([
+      this.repository.load(streams.project(projectId), projectDecider),
+      this.repository.load(streams.participant(body.participantId), participantDecider),
+    ]);
+    if (project.state.status === 'unregistered') throw new NotFound('Project', projectId);
+    assertMayActOnProject(meta, project.state);
+    const appointments = await this.appointmentsOf(projectId, body.participantId);
+    const involvementId = newAggregateId('involvement', meta);
+    const { version } = await this.repository.execute(
+      streams.involvement(involvementId),
+      involvementDecider,
+      (state) =>
+        decideInvolvement({ type: 'LogInvolvement', data: { involvementId, projectId, ...body } }, state, {
+          today: todayInOslo(this.clock),
+          project: project.state,
+          participant: participant.state,
+          appointments,
+        }),
+      meta,
+    );
+    return { id: involvementId, version };
+  }
+
+  private async appointmentsOf(projectId: string, participantId: string): Promise<AppointmentTerm[]> {
+    const ids = await this.appointmentQueries.idsFor(projectId, participantId);
+    const loaded = await Promise.all(ids.map((id) => this.repository.load(streams.appointment(id), appointmentDecider)));
+    return loaded.flatMap(({ state }) => (state.status === 'made' ? [state] : []));
+  }
+}

@@ -1,0 +1,46 @@
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { APP_CONFIG, devSecret, PG_POOL, ProjectionRegistry, type AppConfig } from '@app/platform';
+import { EventSourcedRepository } from './application/event-sourced-repository';
+import { PERSONAL_DATA_POOL, PostgresPersonalDataKeyStore } from './application/postgres-personal-data-key-store';
+import { AddProjectLeadHandler } from './commands/add-project-lead/add-project-lead.handler';
+import { AppointHandler } from './commands/appoint/appoint.handler';
+import { LogInvolvementHandler } from './commands/log-involvement/log-involvement.handler';
+import { RegisterParticipantHandler } from './commands/register-participant/register-participant.handler';
+import { RegisterProjectHandler } from './commands/register-project/register-project.handler';
+import { parseMasterKey, PersonalDataVault } from './personal-data';
+import { AppointmentQueries } from './queries/appointment.queries';
+import { ParticipationQueries } from './queries/participation.queries';
+import { AppointmentsProjection } from './read-models/appointments/appointments.projection';
+
+/** Projects, participants, appointments and involvements: command handlers, queries, read models. */
+@Module({
+  imports: [CqrsModule],
+  providers: [
+    EventSourcedRepository,
+    { provide: PERSONAL_DATA_POOL, useExisting: PG_POOL },
+    PostgresPersonalDataKeyStore,
+    {
+      provide: PersonalDataVault,
+      inject: [PostgresPersonalDataKeyStore, APP_CONFIG],
+      // PII_MASTER_KEY in production; generated into DATA_DIR in embedded mode.
+      useFactory: (keys: PostgresPersonalDataKeyStore, config: AppConfig) =>
+        new PersonalDataVault(keys, parseMasterKey(config.piiMasterKey ?? devSecret(config.dataDir, 'pii-master'))),
+    },
+    AppointmentQueries,
+    ParticipationQueries,
+    RegisterProjectHandler,
+    AddProjectLeadHandler,
+    RegisterParticipantHandler,
+    AppointHandler,
+    LogInvolvementHandler,
+  ],
+  exports: [ParticipationQueries, PersonalDataVault, EventSourcedRepository],
+})
+export class ParticipationModule implements OnModuleInit {
+  constructor(@Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry) {}
+
+  onModuleInit(): void {
+    this.projections.register(new AppointmentsProjection());
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface AppointmentView {
+  id: string;
+  participantId: string;
+  role: string;
+  nominatedBy: string;
+  appointedBy: string;
+  from: string;
+  to: string | null;
+  endedOn: string | null;
+  exceptionReason: string | null;
+}
+
+type Row = {
+  appointment_id: string;
+  participant_id: string;
+  role: string;
+  nominated_by: string;
+  appointed_by: string;
+  from_date: string;
+  to_date: string | null;
+  ended_on: string | null;
+  exception_reason: string | null;
+};
+
+const DATE = (column: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${column}`;
+
+@Injectable()
+export class AppointmentQueries {
+  constructor(private readonly db: DataSource) {}
+
+  /** The project's appointments as recorded at `asOf` (now when absent). */
+  async forProject(projectId: string, asOf?: Date): Promise<AppointmentView[]> {
+    const at = asOf?.toISOString() ?? null;
+    const rows: Row[] = await this.db.query(
+      `SELECT appointment_id, participant_id, role, nominated_by, appointed_by, exception_reason,
+              ${DATE('from_date')}, ${DATE('to_date')},
+              CASE WHEN $2::timestamptz IS NULL OR ended_recorded_at <= $2 THEN to_char(ended_on, 'YYYY-MM-DD') END AS ended_on
+       FROM participation_appointments
+       WHERE project_id = $1 AND ($2::timestamptz IS NULL OR recorded_at <= $2)
+       ORDER BY from_date, appointment_id`,
+      [projectId, at],
+    );
+    return rows.map((r) => ({
+      id: r.appointment_id,
+      participantId: r.participant_id,
+      role: r.role,
+      nominatedBy: r.nominated_by,
+      appointedBy: r.appointed_by,
+      from: r.from_date,
+      to: r.to_date,
+      endedOn: r.ended_on,
+      exceptionReason: r.exception_reason,
+    }));
+  }
+
+  /** Ids of a participant's appointments to a project; the handler then loads each stream for the truth. */
+  async idsFor(projectId: string, participantId: string): Promise<string[]> {
+    const rows: Array<{ appointment_id: string }> = await this.db.query(
+      'SELECT appointment_id FROM participation_appointments WHERE project_id = $1 AND participant_id = $2',
+      [projectId, participantId],
+    );
+    return rows.map((r) => r.appointment_id);
+  }
+}
