@@ -1,6 +1,7 @@
 import { EventStore1732300000000 } from './1732300000000-event-store';
 import { ProjectionCheckpoints1732300000001 } from './1732300000001-projection-checkpoints';
 import { StreamCatalogue1732300000002 } from './1732300000002-stream-catalogue';
+import { Idempotency1732300000003 } from './1732300000003-idempotency';
 import { PersonalDataKeys1732300000004 } from './1732300000004-personal-data-keys';
 import { ParticipationAppointments1732300000005 } from './1732300000005-participation-appointments';
 
@@ -10,4 +11,5 @@ import { ParticipationAppointments1732300000005 } from './1732300000005-particip
  */
 export const migrations = [EventStore1732300000000, ProjectionCheckpoints1732300000001, StreamCatalogue1732300000002, PersonalDataKeys1732300000004,
   ParticipationAppointments1732300000005,
+  Idempotency1732300000003,
 ];

@@ -1,28 +1,61 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { PlatformOptions } from '@app/platform';
 import { AppModule } from './app.module';
+import { resolveAuthSettings } from './http/auth/auth-settings';
+import { declarePlatformRoutesPublic } from './http/auth/public-platform-routes';
+import { keepBodyParserErrorType } from './http/body-parser-errors';
+import { HttpModule, type HttpOptions } from './http/http.module';
+import { documentSecurity } from './http/openapi/openapi-security';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 
+export interface CreateAppOptions extends PlatformOptions {
+  logger?: false;
+  /** Tests only: more controllers, behind the same guard, pipe and interceptor. */
+  extraControllers?: Type<unknown>[];
+  /** Tests only: idempotency timings. */
+  idempotency?: HttpOptions['idempotency'];
+}
+
+/** The root: the app's modules plus the HTTP layer (auth guard, validation pipe, idempotency interceptor). */
+@Module({})
+class ApiModule {}
+
 /** Builds the HTTP application exactly as `npm start` runs it; e2e tests use the same function. */
-export async function createApp(options: PlatformOptions & { logger?: false }): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
+export async function createApp(options: CreateAppOptions): Promise<NestExpressApplication> {
+  const root: DynamicModule = {
+    module: ApiModule,
+    imports: [
+      AppModule.register(options),
+      HttpModule.forRoot({ auth: resolveAuthSettings(options.config), idempotency: options.idempotency }),
+    ],
+    controllers: options.extraControllers ?? [],
+  };
+  const app = await NestFactory.create<NestExpressApplication>(root, {
     bodyParser: false,
     logger: options.logger === false ? false : ['log', 'warn', 'error'],
   });
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  app.use(keepBodyParserErrorType);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.disable('x-powered-by');
+  // ETags are aggregate versions set by handlers (setETag), never Express's body hashes a client could mistake for one.
+  app.set('etag', false);
+  declarePlatformRoutesPublic(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Brukermedvirkning API')
-      .setDescription('User participation in health services: involvements, honorarium, payouts and verifiable audit.')
+      .setDescription(
+        'User participation in health services: involvements, honorarium, payouts and verifiable audit.',
+      )
       .setVersion('1')
-      .addBearerAuth()
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addSecurityRequirements('bearer')
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, documentSecurity(document), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -1,6 +1,14 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, RuleViolation, ValidationFailed, type FieldError } from '@app/shared-kernel';
+import { challengeOf } from './auth/authentication-failed';
 
 export interface ProblemDetails {
   type: string;
@@ -35,7 +43,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (problem.status >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (problem.status === 401) response.setHeader('WWW-Authenticate', challengeOf(exception));
     response
       .status(problem.status)
       .type('application/problem+json')
@@ -60,10 +70,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
-      const detail = typeof message === 'string' ? message : Array.isArray(message) ? message.join('; ') : exception.message;
+      const detail =
+        typeof message === 'string'
+          ? message
+          : Array.isArray(message)
+            ? message.join('; ')
+            : exception.message;
       return { type: 'about:blank', title: titleOf(status), status, detail };
     }
-    return { type: 'about:blank', title: titleOf(500), status: 500, detail: 'An unexpected error occurred; it has been logged.' };
+    return {
+      type: 'about:blank',
+      title: titleOf(500),
+      status: 500,
+      detail: 'An unexpected error occurred; it has been logged.',
+    };
   }
 }
 
@@ -71,11 +91,27 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function bodyParserProblem(exception: unknown): ProblemDetails | undefined {
   const type = (exception as { type?: unknown } | null)?.type;
   if (type === 'entity.parse.failed')
-    return { type: 'about:blank', title: titleOf(400), status: 400, detail: 'The request body is not valid JSON', errors: [{ field: 'body', message: 'must be valid JSON' }] };
+    return {
+      type: 'about:blank',
+      title: titleOf(400),
+      status: 400,
+      detail: 'The request body is not valid JSON',
+      errors: [{ field: 'body', message: 'must be valid JSON' }],
+    };
   if (type === 'entity.too.large')
-    return { type: 'about:blank', title: titleOf(413), status: 413, detail: 'The request body is larger than the 1 MiB limit' };
+    return {
+      type: 'about:blank',
+      title: titleOf(413),
+      status: 413,
+      detail: 'The request body is larger than the 1 MiB limit',
+    };
   if (type === 'encoding.unsupported' || type === 'charset.unsupported')
-    return { type: 'about:blank', title: titleOf(415), status: 415, detail: 'The request body must be UTF-8 JSON' };
+    return {
+      type: 'about:blank',
+      title: titleOf(415),
+      status: 415,
+      detail: 'The request body must be UTF-8 JSON',
+    };
   return undefined;
 }
 

@@ -1,0 +1,37 @@
+import { ConfigError, devSecret, type AppConfig } from '@app/platform';
+
+/** How bearer tokens are verified; resolved once when the app is built. */
+export interface AuthSettings {
+  /** HS256 shared secret. */
+  jwtSecret: string | undefined;
+  /** OIDC provider's key set (RS256/ES256). */
+  jwksUrl: string | undefined;
+  /** Checked on every token when set. */
+  issuer: string | undefined;
+  audience: string | undefined;
+}
+
+export const AUTH_SETTINGS = Symbol('AuthSettings');
+
+/**
+ * AUTH_JWT_SECRET and/or AUTH_JWKS_URL as configured. In embedded mode (no
+ * DATABASE_URL) with neither set, the HS256 secret is generated once into
+ * DATA_DIR/auth-jwt.secret, the file `npm run token` signs with. Against a
+ * real database server there is no generated secret: one of the two must be
+ * set, or the start stops.
+ */
+export function resolveAuthSettings(config: AppConfig): AuthSettings {
+  const { jwtSecret, jwksUrl, issuer, audience } = config.auth;
+  const embedded = config.databaseUrl === undefined;
+  const secret = jwtSecret ?? (embedded && !jwksUrl ? devSecret(config.dataDir, 'auth-jwt') : undefined);
+  if (!secret && !jwksUrl)
+    throw new ConfigError([
+      'AUTH_JWT_SECRET or AUTH_JWKS_URL must be set when DATABASE_URL is set (a development secret is generated only in embedded mode)',
+    ]);
+  return { jwtSecret: secret, jwksUrl, issuer, audience };
+}
+
+/** The HS256 key bytes: the secret's UTF-8 text as configured (not base64-decoded), as most JWT tools use it. */
+export function hs256Key(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}

@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '@app/platform';
+import { resolveAuthSettings } from './auth-settings';
+
+describe('resolveAuthSettings', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bm-auth-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('uses AUTH_JWT_SECRET when set', () => {
+    const secret = 's'.repeat(40);
+    expect(resolveAuthSettings(loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret })).jwtSecret).toBe(
+      secret,
+    );
+  });
+
+  it('in embedded mode generates the secret once into DATA_DIR/auth-jwt.secret and reuses it', () => {
+    const first = resolveAuthSettings(loadConfig({ DATA_DIR: dataDir })).jwtSecret;
+    expect(first).toBe(readFileSync(join(dataDir, 'auth-jwt.secret'), 'utf8').trim());
+    expect(resolveAuthSettings(loadConfig({ DATA_DIR: dataDir })).jwtSecret).toBe(first);
+  });
+
+  it('generates no secret when a JWKS is configured', () => {
+    const auth = resolveAuthSettings(
+      loadConfig({
+        DATA_DIR: join(dataDir, 'jwks'),
+        AUTH_JWKS_URL: 'https://idp.example/jwks',
+        AUTH_ISSUER: 'https://idp.example',
+      }),
+    );
+    expect(auth).toEqual({
+      jwtSecret: undefined,
+      jwksUrl: 'https://idp.example/jwks',
+      issuer: 'https://idp.example',
+      audience: undefined,
+    });
+  });
+
+  it('stops the start on a database server with neither a secret nor a JWKS', () => {
+    expect(() =>
+      resolveAuthSettings(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://u:p@db/bm' })),
+    ).toThrow(ConfigError);
+  });
+});

@@ -1,0 +1,26 @@
+import { ROLES, type AuthUser, type Role } from './auth-user';
+
+/** A verified token whose claims do not describe a caller. */
+export class UnusableClaims extends Error {}
+
+const MAX_SUB_LENGTH = 255;
+
+/**
+ * The caller from a verified token's claims: `sub` (required), `name`
+ * (defaults to `sub`), `roles` (an array; roles this API does not know are
+ * ignored, so an identity provider may carry roles for other systems).
+ */
+export function userFromClaims(claims: Readonly<Record<string, unknown>>): AuthUser {
+  const { sub, name, roles } = claims;
+  if (typeof sub !== 'string' || sub.trim() === '')
+    throw new UnusableClaims('The bearer token has no subject (sub)');
+  if (sub.length > MAX_SUB_LENGTH)
+    throw new UnusableClaims(`The bearer token's subject (sub) is longer than ${MAX_SUB_LENGTH} characters`);
+  const granted: unknown[] = Array.isArray(roles) ? roles : [];
+  return {
+    sub,
+    name: typeof name === 'string' && name.trim() !== '' ? name : sub,
+    // ROLES order, each once, whatever the token's order or repeats.
+    roles: ROLES.filter((role: Role) => granted.includes(role)),
+  };
+}

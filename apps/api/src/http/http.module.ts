@@ -1,0 +1,41 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { AuthGuard } from './auth/auth.guard';
+import { AUTH_SETTINGS, type AuthSettings } from './auth/auth-settings';
+import { TokenVerifier } from './auth/token-verifier';
+import {
+  IDEMPOTENCY_OPTIONS,
+  IdempotencyInterceptor,
+  type IdempotencyOptions,
+} from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { createValidationPipe } from './validation/validation.pipe';
+
+export interface HttpOptions {
+  auth: AuthSettings;
+  idempotency?: Partial<IdempotencyOptions>;
+}
+
+/**
+ * The cross-cutting HTTP layer, global for every controller: authentication
+ * and roles (guard), request validation (pipe) and Idempotency-Key (interceptor).
+ * Nest runs them guard → interceptor → pipe → handler, so a repeat is
+ * recognised only for an authenticated caller, and invalid input is never stored.
+ */
+@Module({})
+export class HttpModule {
+  static forRoot(options: HttpOptions): DynamicModule {
+    return {
+      module: HttpModule,
+      providers: [
+        { provide: AUTH_SETTINGS, useValue: options.auth },
+        { provide: IDEMPOTENCY_OPTIONS, useValue: options.idempotency ?? {} },
+        TokenVerifier,
+        IdempotencyStore,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+// What controllers use from the HTTP layer.
+export { ROLES, type AuthUser, type Role } from './auth/auth-user';
+export { Public, Roles } from './auth/roles.decorator';
+export { CurrentUser } from './auth/current-user.decorator';
+export { IdempotencyKey, idempotentEventId } from './idempotency/idempotency-key';
+export { IfMatch, etagOf, setETag } from './preconditions/if-match';
+export type { HttpRequest } from './http-request';

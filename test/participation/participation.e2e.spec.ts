@@ -1,0 +1,163 @@
+import { SignJWT } from 'jose';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const SECRET = 'e2e-only-secret-0123456789-abcdefghijklmnop';
+
+async function token(sub: string, ...roles: string[]): Promise<string> {
+  return new SignJWT({ name: sub, roles })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(SECRET));
+}
+
+/** A valid fødselsnummer for a birth date and individual number: both mod-11 check digits computed. */
+function nationalId(ddmmyy: string, individual: string): string {
+  const digits = `${ddmmyy}${individual}`.split('').map(Number);
+  const check = (weights: number[], ds: number[]) => {
+    const r = 11 - (ds.reduce((sum, d, i) => sum + d * weights[i], 0) % 11);
+    return r === 11 ? 0 : r;
+  };
+  for (let n = 0; n < 1000; n += 1) {
+    const base = `${ddmmyy}${String((Number(individual) + n) % 1000).padStart(3, '0')}`.split('').map(Number);
+    const k1 = check([3, 7, 6, 1, 8, 9, 4, 5, 2], base);
+    if (k1 === 10) continue;
+    const k2 = check([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], [...base, k1]);
+    if (k2 === 10) continue;
+    return `${base.join('')}${k1}${k2}`;
+  }
+  throw new Error(`no valid number for ${digits.join('')}`);
+}
+
+describe('participation through HTTP', () => {
+  let t: TestApp;
+  let lead: string;
+  let otherLead: string;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { AUTH_JWT_SECRET: SECRET, PII_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') } });
+    [lead, otherLead, admin] = await Promise.all([token('lead-kari', 'project-lead'), token('lead-ola', 'project-lead'), token('admin-1', 'admin')]);
+  });
+  afterAll(() => t.close());
+
+  const post = (path: string, auth: string, body: object, headers: Record<string, string> = {}) =>
+    t.http.post(path).set('Authorization', `Bearer ${auth}`).set(headers).send(body);
+  const get = (path: string, auth: string) => t.http.get(path).set('Authorization', `Bearer ${auth}`);
+
+  async function project(): Promise<string> {
+    const res = await post('/v1/projects', lead, { name: 'Ny pasientreise-ordning', organizationId: 'helse-nord', region: 'helse-midt-norge', level: 'system' }).expect(201);
+    return res.body.id;
+  }
+
+  async function participant(name = 'Máret Ŋuolja-Čoavddáš Ærø'): Promise<string> {
+    const res = await post('/v1/participants', lead, { name, nationalId: nationalId('150765', '005'), bankAccount: '1234.56.78903' }).expect(201);
+    return res.body.id;
+  }
+
+  it('registers a project; the registering lead becomes its lead; GET answers with an ETag and as of an instant', async () => {
+    const before = new Date(t.clock.now().getTime() - 1000).toISOString();
+    const id = await project();
+    const res = await get(`/v1/projects/${id}`, lead).expect(200);
+    expect(res.headers.etag).toBe('"2"');
+    expect(res.body).toMatchObject({ id, name: 'Ny pasientreise-ordning', region: 'helse-midt-norge', level: 'system', leads: [{ sub: 'lead-kari' }], version: 2 });
+    await get(`/v1/projects/${id}?asOf=${before}`, lead).expect(404);
+    await get(`/v1/projects/${id}?asOf=yesterday`, lead).expect(400);
+  });
+
+  it('refuses a region with no honorarium guideline with 422 naming the rule', async () => {
+    const res = await post('/v1/projects', lead, { name: 'X', organizationId: 'o', region: 'atlantis', level: 'service' }).expect(422);
+    expect(res.body).toMatchObject({ status: 422, rule: 'unknown-region' });
+  });
+
+  it('keeps personal data out of the event log and opens it for an admin', async () => {
+    const name = 'Sámi Ŧuommáš Đávgi Šiellá Žánná';
+    const id = await participant(name);
+    const res = await get(`/v1/participants/${id}`, admin).expect(200);
+    expect(res.body).toMatchObject({ id, name, nationalId: nationalId('150765', '005'), bankAccount: '12345678903', status: 'active' });
+    const raw = await t.db.pool.query(`SELECT data::text AS data FROM events WHERE stream_id = $1`, [`participant-${id}`]);
+    expect(raw.rows).toHaveLength(1);
+    expect(raw.rows[0].data).not.toContain('Ŧuommáš');
+    expect(raw.rows[0].data).not.toContain(nationalId('150765', '005'));
+    expect(raw.rows[0].data).toMatch(/pii:v1:/);
+  });
+
+  it('refuses an invalid national identity number with 400 naming the field', async () => {
+    const res = await post('/v1/participants', lead, { name: 'Kari', nationalId: '12345678901' }).expect(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'nationalId' })]);
+  });
+
+  it('appoints, logs an involvement and reads it back; the domain rules answer 422', async () => {
+    const projectId = await project();
+    const participantId = await participant();
+    await post(`/v1/projects/${projectId}/appointments`, lead, {
+      participantId,
+      role: 'member',
+      nominatedBy: 'Brukerutvalget',
+      appointedBy: 'Styret',
+      from: '2025-01-01',
+    }).expect(201);
+    await t.settled();
+    const logged = await post(`/v1/projects/${projectId}/involvements`, lead, {
+      participantId,
+      form: 'user-council',
+      occurredOn: '2025-03-10',
+      attendance: 'in-person',
+      hours: { meeting: 2.67, preparation: 1.17 },
+      expenses: [{ kind: 'mileage', km: 84 }],
+      topic: 'Ny pasientreise-ordning',
+    }).expect(201);
+    const res = await get(`/v1/involvements/${logged.body.id}`, lead).expect(200);
+    expect(res.body).toMatchObject({ projectId, participantId, form: 'user-council', occurredOn: '2025-03-10', status: 'logged', version: 1 });
+    expect(res.headers.etag).toBe('"1"');
+
+    const future = await post(`/v1/projects/${projectId}/involvements`, lead, {
+      participantId,
+      form: 'dialogue',
+      occurredOn: '2099-01-01',
+      attendance: 'remote',
+      hours: { meeting: 1 },
+    }).expect(422);
+    expect(future.body.rule).toBe('involvement-in-future');
+
+    const other = await participant('Ola Nordmann');
+    const noAppointment = await post(`/v1/projects/${projectId}/involvements`, lead, {
+      participantId: other,
+      form: 'user-panel',
+      occurredOn: '2025-03-10',
+      attendance: 'in-person',
+      hours: { meeting: 2 },
+    }).expect(422);
+    expect(noAppointment.body.rule).toBe('appointment-required');
+  });
+
+  it('lets only the leads of a project act on it', async () => {
+    const projectId = await project();
+    const participantId = await participant();
+    await post(`/v1/projects/${projectId}/involvements`, otherLead, {
+      participantId,
+      form: 'dialogue',
+      occurredOn: '2025-03-10',
+      attendance: 'remote',
+      hours: { meeting: 1 },
+    }).expect(403);
+    await post(`/v1/projects/${projectId}/leads`, lead, { sub: 'lead-ola', name: 'Ola Nordmann' }).expect(200);
+    await post(`/v1/projects/${projectId}/involvements`, otherLead, {
+      participantId,
+      form: 'dialogue',
+      occurredOn: '2025-03-10',
+      attendance: 'remote',
+      hours: { meeting: 1 },
+    }).expect(201);
+  });
+
+  it('appends nothing for a repeated Idempotency-Key', async () => {
+    const body = { name: 'Samme prosjekt', organizationId: 'helse-vest', region: 'helse-midt-norge', level: 'service' };
+    const first = await post('/v1/projects', lead, body, { 'Idempotency-Key': 'k-1' }).expect(201);
+    const again = await post('/v1/projects', lead, body, { 'Idempotency-Key': 'k-1' }).expect(201);
+    expect(again.body).toEqual(first.body);
+    const { rows } = await t.db.pool.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [`project-${first.body.id}`]);
+    expect(rows[0].n).toBe(2);
+  });
+});
