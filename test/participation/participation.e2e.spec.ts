@@ -160,4 +160,37 @@ describe('participation through HTTP', () => {
     const { rows } = await t.db.pool.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [`project-${first.body.id}`]);
     expect(rows[0].n).toBe(2);
   });
+
+  it('corrects and voids with new events, keeps the original in the history, and refuses a stale If-Match with 412', async () => {
+    const projectId = await project();
+    const participantId = await participant();
+    const logged = await post(`/v1/projects/${projectId}/involvements`, lead, {
+      participantId, form: 'dialogue', occurredOn: '2025-03-10', attendance: 'in-person', hours: { meeting: 2 },
+    }).expect(201);
+    const id = logged.body.id;
+    await post(`/v1/involvements/${id}/corrections`, lead, { changes: { hours: { meeting: 3 } }, reason: 'Møtet varte lenger' }, { 'If-Match': '"1"' }).expect(200);
+    const stale = await post(`/v1/involvements/${id}/corrections`, lead, { changes: { topic: 'x' }, reason: 'r' }, { 'If-Match': '"1"' }).expect(412);
+    expect(stale.body.status).toBe(412);
+    await post(`/v1/involvements/${id}/evidence`, lead, { kind: 'feedback', at: '2025-03-20T10:00:00Z', summary: 'Innspillet ble tatt inn i planen' }).expect(201);
+    const read = await get(`/v1/involvements/${id}`, lead).expect(200);
+    expect(read.body).toMatchObject({ hours: { meeting: 3 }, version: 3, evidence: [expect.objectContaining({ kind: 'feedback' })] });
+    await post(`/v1/involvements/${id}/void`, lead, { reason: 'Ført på feil prosjekt' }).expect(200);
+    const again = await post(`/v1/involvements/${id}/corrections`, lead, { changes: { topic: 'y' }, reason: 'r' }).expect(422);
+    expect(again.body.rule).toBe('involvement-voided');
+    const history = await t.db.pool.query('SELECT type FROM events WHERE stream_id = $1 ORDER BY version', [`involvement-${id}`]);
+    expect(history.rows.map((r: { type: string }) => r.type)).toEqual(['InvolvementLogged', 'InvolvementCorrected', 'EvidenceAdded', 'InvolvementVoided']);
+    await post(`/v1/involvements/${id}/void`, lead, {}).expect(400);
+  });
+
+  it('forgets a person: personal data reads as forgotten while the events and their hashes stay', async () => {
+    const id = await participant('Glemt Gløgg');
+    const before = await t.db.pool.query('SELECT hash, data::text AS data FROM events WHERE stream_id = $1', [`participant-${id}`]);
+    await post(`/v1/participants/${id}/forget`, lead, {}).expect(403);
+    await post(`/v1/participants/${id}/forget`, admin, {}).expect(200);
+    const res = await get(`/v1/participants/${id}`, admin).expect(200);
+    expect(res.body).toMatchObject({ id, status: 'forgotten', personalData: null });
+    expect(JSON.stringify(res.body)).not.toContain('Gløgg');
+    const after = await t.db.pool.query('SELECT hash, data::text AS data FROM events WHERE stream_id = $1 ORDER BY version', [`participant-${id}`]);
+    expect(after.rows[0]).toEqual(before.rows[0]);
+  });
 });

@@ -60,23 +60,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     settled: () => projections.caughtUp(),
     close: async () => {
-      await runnersStarted(projections, config.runWorkers);
       await app.close();
       await db.drop();
     },
   };
 }
 
-/**
- * Closing while a projection runner is still taking its lock leaves that
- * connection checked out when TypeORM's pool closes (TypeORM shuts down before
- * the runners stop), and the close then hangs until jest gives up. A test that
- * makes no database call would close that early, so close waits (briefly) for
- * the runners first.
- */
-async function runnersStarted(projections: ProjectionRuntime, runWorkers: boolean): Promise<void> {
-  if (!runWorkers) return;
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline && (await projections.health()).some((p) => !p.active))
-    await new Promise((r) => setTimeout(r, 20));
-}

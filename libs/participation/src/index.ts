@@ -8,3 +8,6 @@ export * from './commands/add-project-lead/add-project-lead.handler';
 export * from './commands/register-participant/register-participant.handler';
 export * from './commands/appoint/appoint.handler';
 export * from './commands/log-involvement/log-involvement.handler';
+export * from './commands/change-involvement/change-involvement.handler';
+export * from './commands/forget-participant/forget-participant.handler';
+export * from './commands/end-appointment/end-appointment.handler';

@@ -5,6 +5,9 @@ import { EventSourcedRepository } from './application/event-sourced-repository';
 import { PERSONAL_DATA_POOL, PostgresPersonalDataKeyStore } from './application/postgres-personal-data-key-store';
 import { AddProjectLeadHandler } from './commands/add-project-lead/add-project-lead.handler';
 import { AppointHandler } from './commands/appoint/appoint.handler';
+import { ChangeInvolvementHandler } from './commands/change-involvement/change-involvement.handler';
+import { EndAppointmentHandler } from './commands/end-appointment/end-appointment.handler';
+import { ForgetParticipantHandler } from './commands/forget-participant/forget-participant.handler';
 import { LogInvolvementHandler } from './commands/log-involvement/log-involvement.handler';
 import { RegisterParticipantHandler } from './commands/register-participant/register-participant.handler';
 import { RegisterProjectHandler } from './commands/register-project/register-project.handler';
@@ -34,6 +37,9 @@ import { AppointmentsProjection } from './read-models/appointments/appointments.
     RegisterParticipantHandler,
     AppointHandler,
     LogInvolvementHandler,
+    ChangeInvolvementHandler,
+    ForgetParticipantHandler,
+    EndAppointmentHandler,
   ],
   exports: [ParticipationQueries, PersonalDataVault, EventSourcedRepository],
 })

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ParticipationQueries, RegisterParticipantCommand } from '@app/participation';
+import { ForgetParticipantCommand, ParticipationQueries, RegisterParticipantCommand } from '@app/participation';
 import type { AuthUser } from '../http/auth/auth-user';
 import { CurrentUser } from '../http/auth/current-user.decorator';
 import { Roles } from '../http/auth/roles.decorator';
@@ -33,5 +33,13 @@ export class ParticipantsController {
     const participant = await this.queries.participant(id);
     res.setHeader('ETag', `"${participant.version}"`);
     return participant;
+  }
+
+  /** Destroys the person's data key: their personal data reads as forgotten for good; the log stays intact. */
+  @Post(':id/forget')
+  @HttpCode(200)
+  @Roles('admin')
+  forget(@Param('id') id: string, @CurrentUser() user: AuthUser, @Req() req: Request) {
+    return this.commands.execute(new ForgetParticipantCommand(id, commandMeta(req, user)));
   }
 }

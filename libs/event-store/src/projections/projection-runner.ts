@@ -82,6 +82,8 @@ export class ProjectionRunner {
 
   private async follow(): Promise<void> {
     this.checkpoint = await readCheckpoint(this.dataSource, this.projection.name);
+    // stop() may have come while the lock or checkpoint was being fetched.
+    if (this.stopped) return;
     this.subscription = this.store.subscribe({
       after: this.checkpoint,
       batchSize: this.options.batchSize ?? 500,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, ProjectionRunner, type EventStore, type ProjectionStatus } from '@app/event-store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -9,7 +9,7 @@ export type ProjectionHealth = ProjectionStatus & { lag: number };
 
 /** Starts a runner per registered projection (when this process runs workers) and reports their lag. */
 @Injectable()
-export class ProjectionRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectionRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
   private runners: ProjectionRunner[] = [];
 
@@ -35,7 +35,8 @@ export class ProjectionRuntime implements OnApplicationBootstrap, OnApplicationS
     if (this.config.runWorkers) this.runners.forEach((runner) => runner.start());
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database pools close, so a runner's connections are all returned. */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
 

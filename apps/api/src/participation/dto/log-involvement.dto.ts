@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -38,6 +39,7 @@ export class LogInvolvementDto {
   @ApiProperty({ enum: ATTENDANCES }) @IsIn(ATTENDANCES) attendance!: string;
 
   @ApiProperty({ type: HoursDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => HoursDto)
   hours!: HoursDto;

@@ -1,0 +1,82 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CLOCK, NotFound, type Clock } from '@app/shared-kernel';
+import { EventSourcedRepository, type CommandMeta } from '../../application/event-sourced-repository';
+import { newAggregateId } from '../../application/new-id';
+import { todayInOslo } from '../../application/oslo-calendar';
+import { assertMayActOnProject } from '../../application/project-access';
+import { streams } from '../../application/streams';
+import {
+  appointmentDecider,
+  decideInvolvement,
+  involvementDecider,
+  projectDecider,
+  type AppointmentTerm,
+  type DetailsInput,
+  type EvidenceInput,
+  type InvolvementState,
+} from '../../domain';
+import { AppointmentQueries } from '../../queries/appointment.queries';
+
+/** What can happen to a logged involvement: each is a new event; the logged one stays in the history. */
+export type InvolvementChange =
+  | { kind: 'correct'; changes: Partial<DetailsInput>; reason: string }
+  | { kind: 'void'; reason: string }
+  | { kind: 'evidence'; evidence: EvidenceInput };
+
+export class ChangeInvolvementCommand {
+  constructor(
+    readonly involvementId: string,
+    readonly change: InvolvementChange,
+    readonly meta: CommandMeta,
+  ) {}
+}
+
+@CommandHandler(ChangeInvolvementCommand)
+export class ChangeInvolvementHandler implements ICommandHandler<ChangeInvolvementCommand, { id?: string; version: number }> {
+  constructor(
+    private readonly repository: EventSourcedRepository,
+    private readonly appointmentQueries: AppointmentQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ involvementId, change, meta }: ChangeInvolvementCommand): Promise<{ id?: string; version: number }> {
+    const current = await this.repository.load(streams.involvement(involvementId), involvementDecider);
+    if (current.state.status === 'none') throw new NotFound('Involvement', involvementId);
+    const project = await this.repository.load(streams.project(current.state.projectId), projectDecider);
+    assertMayActOnProject(meta, project.state);
+    const appointments = change.kind === 'correct' ? await this.appointmentsOf(current.state) : [];
+    const evidenceId = change.kind === 'evidence' ? newAggregateId('evidence', meta) : undefined;
+    const { version } = await this.repository.execute(
+      streams.involvement(involvementId),
+      involvementDecider,
+      (state) => {
+        switch (change.kind) {
+          case 'correct':
+            return decideInvolvement(
+              { type: 'CorrectInvolvement', data: { involvementId, changes: change.changes, reason: change.reason } },
+              state,
+              { today: todayInOslo(this.clock), appointments },
+            );
+          case 'void':
+            return decideInvolvement({ type: 'VoidInvolvement', data: { involvementId, reason: change.reason } }, state, undefined);
+          case 'evidence':
+            return decideInvolvement(
+              { type: 'AddEvidence', data: { involvementId, evidenceId: evidenceId as string, evidence: change.evidence } },
+              state,
+              { now: this.clock.now().toISOString() },
+            );
+        }
+      },
+      meta,
+    );
+    return evidenceId ? { id: evidenceId, version } : { version };
+  }
+
+  private async appointmentsOf(involvement: InvolvementState): Promise<AppointmentTerm[]> {
+    if (involvement.status === 'none') return [];
+    const ids = await this.appointmentQueries.idsFor(involvement.projectId, involvement.participantId);
+    const loaded = await Promise.all(ids.map((id) => this.repository.load(streams.appointment(id), appointmentDecider)));
+    return loaded.flatMap(({ state }) => (state.status === 'made' ? [state] : []));
+  }
+}
