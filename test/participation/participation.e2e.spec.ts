@@ -193,4 +193,36 @@ describe('participation through HTTP', () => {
     const after = await t.db.pool.query('SELECT hash, data::text AS data FROM events WHERE stream_id = $1 ORDER BY version', [`participant-${id}`]);
     expect(after.rows[0]).toEqual(before.rows[0]);
   });
+
+  it("lists a project's involvements page by page, newest day first", async () => {
+    const projectId = await project();
+    const participantId = await participant();
+    for (const day of ['2025-03-01', '2025-03-03', '2025-03-02'])
+      await post(`/v1/projects/${projectId}/involvements`, lead, { participantId, form: 'dialogue', occurredOn: day, attendance: 'remote', hours: { meeting: 1 } }).expect(201);
+    await t.settled();
+    const first = await get(`/v1/projects/${projectId}/involvements?limit=2`, lead).expect(200);
+    expect(first.body.items.map((i: { occurredOn: string }) => i.occurredOn)).toEqual(['2025-03-03', '2025-03-02']);
+    expect(first.body.items[0]).toMatchObject({ projectId, participantId, form: 'dialogue', status: 'logged', loggedBy: 'lead-kari' });
+    const second = await get(`/v1/projects/${projectId}/involvements?limit=2&after=${first.body.next}`, lead).expect(200);
+    expect(second.body).toMatchObject({ items: [expect.objectContaining({ occurredOn: '2025-03-01' })], next: null });
+    await get(`/v1/projects/${projectId}/involvements?limit=5000`, lead).expect(400);
+    await get(`/v1/projects/${projectId}/involvements?after=garbage`, lead).expect(400);
+    await get(`/v1/projects/${projectId}/involvements`, await token('fin-1', 'finance')).expect(403);
+  });
+
+  it('lets a lead read only people appointed to their projects, and logs every read', async () => {
+    const projectId = await project();
+    const participantId = await participant();
+    await get(`/v1/participants/${participantId}`, lead).expect(403);
+    await post(`/v1/projects/${projectId}/appointments`, lead, { participantId, role: 'member', nominatedBy: 'FFO', appointedBy: 'Direktør', from: '2025-01-01' }).expect(201);
+    await t.settled();
+    await get(`/v1/participants/${participantId}`, lead).expect(200);
+    await get(`/v1/participants/${participantId}`, otherLead).expect(403);
+    await get(`/v1/participants/${participantId}`, admin).expect(200);
+    const log = await t.db.pool.query('SELECT actor, action FROM access_log WHERE subject = $1 ORDER BY id', [participantId]);
+    expect(log.rows).toEqual([
+      { actor: 'lead-kari', action: 'read-personal-data' },
+      { actor: 'admin-1', action: 'read-personal-data' },
+    ]);
+  });
 });

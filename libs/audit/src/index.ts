@@ -1,1 +1,2 @@
 export * from './notary';
+export * from './access-log/access-log';

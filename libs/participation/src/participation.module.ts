@@ -1,5 +1,7 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AccessLog } from '@app/audit';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, devSecret, PG_POOL, ProjectionRegistry, type AppConfig } from '@app/platform';
 import { EventSourcedRepository } from './application/event-sourced-repository';
 import { PERSONAL_DATA_POOL, PostgresPersonalDataKeyStore } from './application/postgres-personal-data-key-store';
@@ -15,12 +17,16 @@ import { parseMasterKey, PersonalDataVault } from './personal-data';
 import { AppointmentQueries } from './queries/appointment.queries';
 import { ParticipationQueries } from './queries/participation.queries';
 import { AppointmentsProjection } from './read-models/appointments/appointments.projection';
+import { InvolvementSummariesProjection } from './read-models/involvement-summaries/involvement-summaries.projection';
+import { InvolvementSummary } from './read-models/involvement-summaries/involvement-summary.entity';
+import { InvolvementListQueries } from './queries/involvement-list.queries';
 
 /** Projects, participants, appointments and involvements: command handlers, queries, read models. */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, TypeOrmModule.forFeature([InvolvementSummary])],
   providers: [
     EventSourcedRepository,
+    AccessLog,
     { provide: PERSONAL_DATA_POOL, useExisting: PG_POOL },
     PostgresPersonalDataKeyStore,
     {
@@ -32,6 +38,7 @@ import { AppointmentsProjection } from './read-models/appointments/appointments.
     },
     AppointmentQueries,
     ParticipationQueries,
+    InvolvementListQueries,
     RegisterProjectHandler,
     AddProjectLeadHandler,
     RegisterParticipantHandler,
@@ -41,12 +48,13 @@ import { AppointmentsProjection } from './read-models/appointments/appointments.
     ForgetParticipantHandler,
     EndAppointmentHandler,
   ],
-  exports: [ParticipationQueries, PersonalDataVault, EventSourcedRepository],
+  exports: [ParticipationQueries, InvolvementListQueries, PersonalDataVault, EventSourcedRepository],
 })
 export class ParticipationModule implements OnModuleInit {
   constructor(@Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry) {}
 
   onModuleInit(): void {
     this.projections.register(new AppointmentsProjection());
+    this.projections.register(new InvolvementSummariesProjection());
   }
 }

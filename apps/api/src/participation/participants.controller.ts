@@ -26,11 +26,11 @@ export class ParticipantsController {
     return this.commands.execute(new RegisterParticipantCommand(body, commandMeta(req, user)));
   }
 
-  // Leads of projects the person is appointed to may read too: that check arrives with the access log.
+  /** Leads may read only people appointed to their projects; every read lands in the access log. */
   @Get(':id')
-  @Roles('admin', 'finance', 'auditor')
-  async get(@Param('id') id: string, @Res({ passthrough: true }) res: Response) {
-    const participant = await this.queries.participant(id);
+  @Roles('admin', 'finance', 'auditor', 'project-lead')
+  async get(@Param('id') id: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+    const participant = await this.queries.participant(id, { actor: user.sub, roles: user.roles });
     res.setHeader('ETag', `"${participant.version}"`);
     return participant;
   }

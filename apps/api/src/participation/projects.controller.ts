@@ -5,6 +5,8 @@ import type { Request, Response } from 'express';
 import {
   AddProjectLeadCommand,
   AppointCommand,
+  InvolvementListQueries,
+  parseLimit,
   LogInvolvementCommand,
   ParticipationQueries,
   RegisterProjectCommand,
@@ -26,6 +28,7 @@ export class ProjectsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: ParticipationQueries,
+    private readonly involvementList: InvolvementListQueries,
   ) {}
 
   @Post()
@@ -42,6 +45,15 @@ export class ProjectsController {
     const project = await this.queries.project(id, parseAsOf(asOf));
     res.setHeader('ETag', `"${project.version}"`);
     return project;
+  }
+
+  @Get(':id/involvements')
+  @Roles('admin', 'project-lead', 'auditor')
+  @ApiQuery({ name: 'limit', required: false, description: '1–1000, default 100' })
+  @ApiQuery({ name: 'after', required: false, description: 'the `next` cursor of the previous page' })
+  async involvements(@Param('id') id: string, @Query('limit') limit: string | undefined, @Query('after') after: string | undefined) {
+    await this.queries.project(id);
+    return this.involvementList.forProject(id, parseLimit(limit), after || undefined);
   }
 
   @Post(':id/leads')

@@ -23,11 +23,12 @@ export function catchUpSubscription(
   const run = async (): Promise<void> => {
     let after = options.after;
     while (!stopped) {
+      const ticket = source.wake.ticket();
       const events = await source.readAll({ after, limit: batchSize });
       if (stopped) return;
       if (events.length === 0) {
         await options.onCaughtUp?.();
-        await source.wake.wait(pollIntervalMs);
+        await source.wake.wait(pollIntervalMs, ticket);
         continue;
       }
       await options.onEvents(events);

@@ -1,14 +1,25 @@
-/** Lets readers sleep until something was appended (or a timeout passes). */
+/**
+ * Lets readers sleep until something was appended (or a timeout passes).
+ * A reader takes a ticket before it reads and waits with it, so an append that
+ * lands between the read and the wait is not missed.
+ */
 export class WakeSignal {
+  private generation = 0;
   private waiters: Array<() => void> = [];
 
+  ticket(): number {
+    return this.generation;
+  }
+
   notify(): void {
+    this.generation += 1;
     const waiters = this.waiters;
     this.waiters = [];
     waiters.forEach((wake) => wake());
   }
 
-  wait(timeoutMs: number): Promise<void> {
+  wait(timeoutMs: number, ticket = this.generation): Promise<void> {
+    if (ticket !== this.generation) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, timeoutMs);
       const waiters = this.waiters;

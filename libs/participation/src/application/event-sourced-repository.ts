@@ -24,6 +24,8 @@ export interface Loaded<S> {
   state: S;
   version: number;
   eventIds: string[];
+  /** Who did what and when, event by event. */
+  history: Array<{ version: number; type: string; actor: string; recordedAt: string }>;
 }
 
 type DomainEvent = { type: string; data: object };
@@ -36,7 +38,12 @@ export class EventSourcedRepository {
   async load<S, E>(streamId: string, decider: Decider<S, E>, asOf?: Date): Promise<Loaded<S>> {
     const events = await this.store.readStream(streamId, { asOf });
     const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
-    return { state, version: events.at(-1)?.version ?? 0, eventIds: events.map((e) => e.eventId) };
+    return {
+      state,
+      version: events.at(-1)?.version ?? 0,
+      eventIds: events.map((e) => e.eventId),
+      history: events.map((e) => ({ version: e.version, type: e.type, actor: e.metadata.actor, recordedAt: e.metadata.recordedAt })),
+    };
   }
 
   /**

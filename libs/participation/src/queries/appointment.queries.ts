@@ -64,4 +64,13 @@ export class AppointmentQueries {
     );
     return rows.map((r) => r.appointment_id);
   }
+
+  /** Projects the participant has (or had) an appointment to. */
+  async projectsOf(participantId: string): Promise<string[]> {
+    const rows: Array<{ project_id: string }> = await this.db.query(
+      'SELECT DISTINCT project_id FROM participation_appointments WHERE participant_id = $1',
+      [participantId],
+    );
+    return rows.map((r) => r.project_id);
+  }
 }

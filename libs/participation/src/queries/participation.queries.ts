@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NotFound } from '@app/shared-kernel';
+import { AccessLog } from '@app/audit';
+import { Forbidden, NotFound } from '@app/shared-kernel';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
 import { streams } from '../application/streams';
 import { involvementDecider, participantDecider, projectDecider } from '../domain';
@@ -16,6 +17,7 @@ export class ParticipationQueries {
     private readonly repository: EventSourcedRepository,
     private readonly appointments: AppointmentQueries,
     private readonly vault: PersonalDataVault,
+    private readonly accessLog: AccessLog,
   ) {}
 
   async project(projectId: string, asOf?: Date) {
@@ -34,10 +36,17 @@ export class ParticipationQueries {
     };
   }
 
-  /** The person with their personal data opened; a forgotten person reads as forgotten. */
-  async participant(participantId: string) {
+  /**
+   * The person with their personal data opened; a forgotten person reads as
+   * forgotten. Admins, finance and auditors may read; a project lead only a
+   * person appointed to one of their projects. Every read is logged.
+   */
+  async participant(participantId: string, reader: { actor: string; roles: readonly string[] }) {
     const { state, version } = await this.repository.load(streams.participant(participantId), participantDecider);
     if (state.status === 'unregistered') throw new NotFound('Participant', participantId);
+    if (!['admin', 'finance', 'auditor'].some((role) => reader.roles.includes(role)) && !(await this.leadsAProjectOf(participantId, reader.actor)))
+      throw new Forbidden('only admins, finance, auditors and leads of a project this person is appointed to may read their personal data');
+    await this.accessLog.record({ actor: reader.actor, roles: reader.roles, action: 'read-personal-data', subject: participantId });
     const base = { id: participantId, employedBy: [...state.employedBy], version };
     if (state.status === 'forgotten') return { ...base, status: 'forgotten' as const, personalData: null };
     const opened = await this.vault.open<ParticipantPersonalData>(participantId, state.sealed);
@@ -45,8 +54,14 @@ export class ParticipationQueries {
     return { ...base, status: 'active' as const, ...opened };
   }
 
+  private async leadsAProjectOf(participantId: string, sub: string): Promise<boolean> {
+    const projectIds = await this.appointments.projectsOf(participantId);
+    const projects = await Promise.all(projectIds.map((id) => this.repository.load(streams.project(id), projectDecider)));
+    return projects.some(({ state }) => state.status === 'registered' && state.leads.includes(sub));
+  }
+
   async involvement(involvementId: string, asOf?: Date) {
-    const { state, version } = await this.repository.load(streams.involvement(involvementId), involvementDecider, asOf);
+    const { state, version, history } = await this.repository.load(streams.involvement(involvementId), involvementDecider, asOf);
     if (state.status === 'none') throw new NotFound('Involvement', involvementId);
     const { status, evidence, corrections, involvementId: id, ...details } = state;
     return {
@@ -56,6 +71,7 @@ export class ParticipationQueries {
       corrections,
       evidence: evidence.map((e) => ({ id: e.evidenceId, ...e.evidence })),
       version,
+      history,
       payout: null,
     };
   }

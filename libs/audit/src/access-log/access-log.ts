@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CLOCK, type Clock } from '@app/shared-kernel';
+
+export interface AccessRecord {
+  actor: string;
+  roles: readonly string[];
+  /** e.g. `read-personal-data`, `export-payout-batch`, `audit-query`. */
+  action: string;
+  /** What was read: a participant id, a batch id, a query. */
+  subject: string;
+  detail?: Record<string, unknown>;
+}
+
+/** Invariant 7: who read which personal data or audit view, and when. The table refuses edits. */
+@Injectable()
+export class AccessLog {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async record(entry: AccessRecord): Promise<void> {
+    await this.db.query('INSERT INTO access_log (at, actor, roles, action, subject, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
+      this.clock.now().toISOString(),
+      entry.actor,
+      entry.roles,
+      entry.action,
+      entry.subject,
+      JSON.stringify(entry.detail ?? {}),
+    ]);
+  }
+
+  async forSubject(subject: string): Promise<Array<AccessRecord & { at: string }>> {
+    const rows: Array<{ at: Date; actor: string; roles: string[]; action: string; subject: string; detail: Record<string, unknown> }> =
+      await this.db.query('SELECT at, actor, roles, action, subject, detail FROM access_log WHERE subject = $1 ORDER BY id', [subject]);
+    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  }
+}
