@@ -13,7 +13,8 @@ export class WakeSignal {
 
   notify(): void {
     this.generation += 1;
-    const waiters = this.waiters;
+    // A copy: each waiter removes itself from the list as it wakes.
+    const waiters = [...this.waiters];
     this.waiters = [];
     waiters.forEach((wake) => wake());
   }

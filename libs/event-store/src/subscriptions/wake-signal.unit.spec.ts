@@ -19,4 +19,13 @@ describe('WakeSignal', () => {
     await signal.wait(30);
     expect(Date.now() - started).toBeGreaterThanOrEqual(25);
   });
+
+  it('wakes every waiter, however many', async () => {
+    const signal = new WakeSignal();
+    const started = Date.now();
+    const waiting = Promise.all(Array.from({ length: 5 }, () => signal.wait(5_000)));
+    signal.notify();
+    await waiting;
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
 });
