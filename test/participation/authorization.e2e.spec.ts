@@ -22,19 +22,66 @@ interface Row {
 const ACTORS: Actor[] = ['admin', 'lead', 'otherLead', 'finance', 'auditor', 'none', 'expired'];
 
 const unauthenticated = { none: 401, expired: 401 } as const;
-const everyone = (ok: number): Expected => ({ admin: ok, lead: ok, otherLead: ok, finance: ok, auditor: ok, ...unauthenticated });
+const everyone = (ok: number): Expected => ({
+  admin: ok,
+  lead: ok,
+  otherLead: ok,
+  finance: ok,
+  auditor: ok,
+  ...unauthenticated,
+});
 /** admin and any project lead (creating something new) */
-const creators = (ok: number): Expected => ({ admin: ok, lead: ok, otherLead: ok, finance: 403, auditor: 403, ...unauthenticated });
+const creators = (ok: number): Expected => ({
+  admin: ok,
+  lead: ok,
+  otherLead: ok,
+  finance: 403,
+  auditor: 403,
+  ...unauthenticated,
+});
 /** admin and a lead of this project */
-const leadsOfIt = (ok: number): Expected => ({ admin: ok, lead: ok, otherLead: 403, finance: 403, auditor: 403, ...unauthenticated });
+const leadsOfIt = (ok: number): Expected => ({
+  admin: ok,
+  lead: ok,
+  otherLead: 403,
+  finance: 403,
+  auditor: 403,
+  ...unauthenticated,
+});
 
-const project = { name: 'Tilgangsprosjekt', organizationId: 'helse-nord', region: 'helse-midt-norge', level: 'service' };
-const appointment = (s: Scenario) => ({ participantId: s.participantId, role: 'deputy', nominatedBy: 'FFO', appointedBy: 'Direktøren', from: '2025-02-01' });
-const involvement = (s: Scenario) => ({ participantId: s.participantId, form: 'dialogue', occurredOn: '2025-03-11', attendance: 'remote', hours: { meeting: 1 } });
+const project = {
+  name: 'Tilgangsprosjekt',
+  organizationId: 'helse-nord',
+  region: 'helse-midt-norge',
+  level: 'service',
+};
+const appointment = (s: Scenario) => ({
+  participantId: s.participantId,
+  role: 'deputy',
+  nominatedBy: 'FFO',
+  appointedBy: 'Direktøren',
+  from: '2025-02-01',
+});
+const involvement = (s: Scenario) => ({
+  participantId: s.participantId,
+  form: 'dialogue',
+  occurredOn: '2025-03-11',
+  attendance: 'remote',
+  hours: { meeting: 1 },
+});
 
 const ENDPOINTS: Record<string, Row> = {
-  'POST /v1/projects': { method: 'post', path: () => '/v1/projects', body: () => project, expected: creators(201) },
-  'GET /v1/projects/{id}': { method: 'get', path: (s) => `/v1/projects/${s.projectId}`, expected: everyone(200) },
+  'POST /v1/projects': {
+    method: 'post',
+    path: () => '/v1/projects',
+    body: () => project,
+    expected: creators(201),
+  },
+  'GET /v1/projects/{id}': {
+    method: 'get',
+    path: (s) => `/v1/projects/${s.projectId}`,
+    expected: everyone(200),
+  },
   'POST /v1/projects/{id}/leads': {
     method: 'post',
     path: (s) => `/v1/projects/${s.projectId}/leads`,
@@ -84,7 +131,11 @@ const ENDPOINTS: Record<string, Row> = {
     path: (s) => `/v1/projects/${s.projectId}/involvements`,
     expected: { ...everyone(200), finance: 403 },
   },
-  'GET /v1/involvements/{id}': { method: 'get', path: (s) => `/v1/involvements/${s.involvementId}`, expected: everyone(200) },
+  'GET /v1/involvements/{id}': {
+    method: 'get',
+    path: (s) => `/v1/involvements/${s.involvementId}`,
+    expected: everyone(200),
+  },
   'POST /v1/involvements/{id}/corrections': {
     method: 'post',
     path: (s) => `/v1/involvements/${s.involvementId}/corrections`,
@@ -102,7 +153,11 @@ const ENDPOINTS: Record<string, Row> = {
   'POST /v1/involvements/{id}/evidence': {
     method: 'post',
     path: (s) => `/v1/involvements/${s.involvementId}/evidence`,
-    body: () => ({ kind: 'feedback', at: '2025-03-20T10:00:00Z', summary: 'Innspillet ble tatt inn i planen' }),
+    body: () => ({
+      kind: 'feedback',
+      at: '2025-03-20T10:00:00Z',
+      summary: 'Innspillet ble tatt inn i planen',
+    }),
     expected: leadsOfIt(201),
   },
 };
@@ -168,7 +223,10 @@ describe('participation endpoints: who may call what', () => {
     const s = await api.scenario();
     const body = ENDPOINTS['POST /v1/projects/{id}/involvements'].body!(s);
     expectStatus(await api.post(`/v1/projects/${s.projectId}/involvements`, 'otherLead', body), 403);
-    expectStatus(await api.post(`/v1/projects/${s.projectId}/leads`, 'lead', { sub: 'lead-ola', name: 'Ola Nordmann' }), 200);
+    expectStatus(
+      await api.post(`/v1/projects/${s.projectId}/leads`, 'lead', { sub: 'lead-ola', name: 'Ola Nordmann' }),
+      200,
+    );
     expectStatus(await api.post(`/v1/projects/${s.projectId}/involvements`, 'otherLead', body), 201);
   });
 

@@ -111,6 +111,14 @@ describe('participation through HTTP', () => {
     const res = await get(`/v1/involvements/${logged.body.id}`, lead).expect(200);
     expect(res.body).toMatchObject({ projectId, participantId, form: 'user-council', occurredOn: '2025-03-10', status: 'logged', version: 1 });
     expect(res.headers.etag).toBe('"1"');
+    // GUIDELINES.md's worked example: meeting 3.0 h + preparation 1.5 h at 429, 84 km at 5.00 (294.00 tax-free).
+    expect(res.body.honorarium).toMatchObject({ totalOre: 235050, guideline: { region: 'helse-midt-norge', version: '2016-01-01' } });
+    expect(res.body.honorarium.lines).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: expect.any(String), amountOre: 128700, rateOre: 42900, taxable: true })]),
+    );
+    await post(`/v1/involvements/${logged.body.id}/corrections`, lead, { changes: { hours: { meeting: 2 } }, reason: 'Feil varighet' }).expect(200);
+    const corrected = await get(`/v1/involvements/${logged.body.id}`, lead).expect(200);
+    expect(corrected.body.honorarium.totalOre).toBe(235050 - 128700 + 2 * 42900);
 
     const future = await post(`/v1/projects/${projectId}/involvements`, lead, {
       participantId,

@@ -40,17 +40,28 @@ describe('appointment and participant rules through HTTP', () => {
       expectRule(await appoint(systemProject, employee, { role, exceptionReason: '   ' }), rule);
     });
 
-    it.each(['member', 'experience-consultant'])('appoints a %s with a recorded exception reason', async (role) => {
-      const exceptionReason = 'Eneste med erfaring fra samisk språkforvaltning';
-      const res = await appoint(systemProject, employee, { role, exceptionReason });
-      expect({ status: res.status, body: res.body }).toMatchObject({ status: 201, body: { id: expect.any(String) } });
-      await api.t.settled();
-      const project = (await api.get(`/v1/projects/${systemProject}`, 'auditor').expect(200)).body;
-      expect(project.appointments).toContainEqual(expect.objectContaining({ id: res.body.id, role, exceptionReason }));
-    });
+    it.each(['member', 'experience-consultant'])(
+      'appoints a %s with a recorded exception reason',
+      async (role) => {
+        const exceptionReason = 'Eneste med erfaring fra samisk språkforvaltning';
+        const res = await appoint(systemProject, employee, { role, exceptionReason });
+        expect({ status: res.status, body: res.body }).toMatchObject({
+          status: 201,
+          body: { id: expect.any(String) },
+        });
+        await api.t.settled();
+        const project = (await api.get(`/v1/projects/${systemProject}`, 'auditor').expect(200)).body;
+        expect(project.appointments).toContainEqual(
+          expect.objectContaining({ id: res.body.id, role, exceptionReason }),
+        );
+      },
+    );
 
     it('appoints staff of the organisation below system level, and staff of another organisation at it, without a reason', async () => {
-      expect((await appoint(await api.project({ level: 'service', organizationId: 'helse-nord' }), employee)).status).toBe(201);
+      expect(
+        (await appoint(await api.project({ level: 'service', organizationId: 'helse-nord' }), employee))
+          .status,
+      ).toBe(201);
       const elsewhere = await api.participant({ employedBy: ['helse-vest'] });
       expect((await appoint(systemProject, elsewhere, { role: 'experience-consultant' })).status).toBe(201);
     });
@@ -58,16 +69,27 @@ describe('appointment and participant rules through HTTP', () => {
 
   describe('the appointment’s term', () => {
     it('refuses an appointment ending before it starts (appointment-ends-before-start)', async () => {
-      const res = await appoint(await api.project(), await api.participant(), { from: '2025-03-01', to: '2025-02-28' });
+      const res = await appoint(await api.project(), await api.participant(), {
+        from: '2025-03-01',
+        to: '2025-02-28',
+      });
       expectRule(res, 'appointment-ends-before-start');
     });
 
     it('refuses ending it before it started, and ending it twice (appointment-already-ended)', async () => {
       const projectId = await api.project();
       const appointmentId = await api.appoint(projectId, await api.participant(), { from: '2025-03-01' });
-      expectRule(await api.post(`/v1/appointments/${appointmentId}/end`, 'lead', { endedOn: '2025-02-28' }), 'appointment-ends-before-start');
-      expect((await api.post(`/v1/appointments/${appointmentId}/end`, 'lead', { endedOn: '2025-04-30' })).status).toBe(200);
-      expectRule(await api.post(`/v1/appointments/${appointmentId}/end`, 'lead', { endedOn: '2025-05-31' }), 'appointment-already-ended');
+      expectRule(
+        await api.post(`/v1/appointments/${appointmentId}/end`, 'lead', { endedOn: '2025-02-28' }),
+        'appointment-ends-before-start',
+      );
+      expect(
+        (await api.post(`/v1/appointments/${appointmentId}/end`, 'lead', { endedOn: '2025-04-30' })).status,
+      ).toBe(200);
+      expectRule(
+        await api.post(`/v1/appointments/${appointmentId}/end`, 'lead', { endedOn: '2025-05-31' }),
+        'appointment-already-ended',
+      );
     });
   });
 
@@ -77,7 +99,11 @@ describe('appointment and participant rules through HTTP', () => {
       const participantId = await api.participant();
       await api.post(`/v1/participants/${participantId}/forget`, 'admin').expect(200);
       expectRule(await appoint(projectId, participantId), 'participant-forgotten');
-      const logged = await api.post(`/v1/projects/${projectId}/involvements`, 'lead', { participantId, ...involvementBody(), form: 'dialogue' });
+      const logged = await api.post(`/v1/projects/${projectId}/involvements`, 'lead', {
+        participantId,
+        ...involvementBody(),
+        form: 'dialogue',
+      });
       expectRule(logged, 'participant-forgotten');
     });
   });
@@ -95,9 +121,18 @@ describe('appointment and participant rules through HTTP', () => {
     it('for a project', async () => {
       expectProblem(await api.get(`/v1/projects/${unknown}`, 'admin'), 404);
       expectProblem(await api.get(`/v1/projects/${unknown}/involvements`, 'admin'), 404);
-      expectProblem(await api.post(`/v1/projects/${unknown}/leads`, 'admin', { sub: 'lead-per', name: 'Per' }), 404);
+      expectProblem(
+        await api.post(`/v1/projects/${unknown}/leads`, 'admin', { sub: 'lead-per', name: 'Per' }),
+        404,
+      );
       expectProblem(await appoint(unknown, participantId), 404);
-      expectProblem(await api.post(`/v1/projects/${unknown}/involvements`, 'lead', { participantId, ...involvementBody() }), 404);
+      expectProblem(
+        await api.post(`/v1/projects/${unknown}/involvements`, 'lead', {
+          participantId,
+          ...involvementBody(),
+        }),
+        404,
+      );
     });
 
     it('for a participant, in the path or in the body', async () => {
@@ -110,13 +145,29 @@ describe('appointment and participant rules through HTTP', () => {
 
     it('for an involvement', async () => {
       expectProblem(await api.get(`/v1/involvements/${unknown}`, 'lead'), 404);
-      expectProblem(await api.post(`/v1/involvements/${unknown}/corrections`, 'lead', { changes: { topic: 'x' }, reason: 'y' }), 404);
+      expectProblem(
+        await api.post(`/v1/involvements/${unknown}/corrections`, 'lead', {
+          changes: { topic: 'x' },
+          reason: 'y',
+        }),
+        404,
+      );
       expectProblem(await api.post(`/v1/involvements/${unknown}/void`, 'lead', { reason: 'y' }), 404);
-      expectProblem(await api.post(`/v1/involvements/${unknown}/evidence`, 'lead', { kind: 'input', at: '2025-03-10T10:00:00Z', summary: 'x' }), 404);
+      expectProblem(
+        await api.post(`/v1/involvements/${unknown}/evidence`, 'lead', {
+          kind: 'input',
+          at: '2025-03-10T10:00:00Z',
+          summary: 'x',
+        }),
+        404,
+      );
     });
 
     it('for an appointment', async () => {
-      expectProblem(await api.post(`/v1/appointments/${unknown}/end`, 'admin', { endedOn: '2025-05-31' }), 404);
+      expectProblem(
+        await api.post(`/v1/appointments/${unknown}/end`, 'admin', { endedOn: '2025-05-31' }),
+        404,
+      );
     });
   });
 });

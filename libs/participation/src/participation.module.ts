@@ -20,6 +20,7 @@ import { AppointmentsProjection } from './read-models/appointments/appointments.
 import { InvolvementSummariesProjection } from './read-models/involvement-summaries/involvement-summaries.projection';
 import { InvolvementSummary } from './read-models/involvement-summaries/involvement-summary.entity';
 import { InvolvementListQueries } from './queries/involvement-list.queries';
+import { InvolvementHonorarium } from './queries/involvement-honorarium';
 
 /** Projects, participants, appointments and involvements: command handlers, queries, read models. */
 @Module({
@@ -39,6 +40,7 @@ import { InvolvementListQueries } from './queries/involvement-list.queries';
     AppointmentQueries,
     ParticipationQueries,
     InvolvementListQueries,
+    InvolvementHonorarium,
     RegisterProjectHandler,
     AddProjectLeadHandler,
     RegisterParticipantHandler,

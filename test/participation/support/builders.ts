@@ -106,24 +106,52 @@ export class ParticipationApi {
 
   /** Registered by `lead` (who thereby becomes its lead) unless told otherwise. */
   async project(overrides: object = {}, who: Actor = 'lead'): Promise<string> {
-    const body = { name: 'Ny pasientreise-ordning', organizationId: 'helse-nord', region: 'helse-midt-norge', level: 'service', ...overrides };
+    const body = {
+      name: 'Ny pasientreise-ordning',
+      organizationId: 'helse-nord',
+      region: 'helse-midt-norge',
+      level: 'service',
+      ...overrides,
+    };
     return created(await this.post('/v1/projects', who, body), 'project');
   }
 
   async participant(overrides: object = {}, who: Actor = 'lead'): Promise<string> {
-    const body = { name: 'Máret Ŋuolja', nationalId: nationalId('150765'), bankAccount: '1234.56.78903', ...overrides };
+    const body = {
+      name: 'Máret Ŋuolja',
+      nationalId: nationalId('150765'),
+      bankAccount: '1234.56.78903',
+      ...overrides,
+    };
     return created(await this.post('/v1/participants', who, body), 'participant');
   }
 
   /** Appoints and waits for the appointment read model, which logging consults. */
-  async appoint(projectId: string, participantId: string, overrides: object = {}, who: Actor = 'lead'): Promise<string> {
-    const body = { participantId, role: 'member', nominatedBy: 'Brukerutvalget', appointedBy: 'Styret', from: '2025-01-01', ...overrides };
+  async appoint(
+    projectId: string,
+    participantId: string,
+    overrides: object = {},
+    who: Actor = 'lead',
+  ): Promise<string> {
+    const body = {
+      participantId,
+      role: 'member',
+      nominatedBy: 'Brukerutvalget',
+      appointedBy: 'Styret',
+      from: '2025-01-01',
+      ...overrides,
+    };
     const id = created(await this.post(`/v1/projects/${projectId}/appointments`, who, body), 'appointment');
     await this.t.settled();
     return id;
   }
 
-  async involvement(projectId: string, participantId: string, overrides: object = {}, who: Actor = 'lead'): Promise<string> {
+  async involvement(
+    projectId: string,
+    participantId: string,
+    overrides: object = {},
+    who: Actor = 'lead',
+  ): Promise<string> {
     const body = { participantId, ...involvementBody(), ...overrides };
     return created(await this.post(`/v1/projects/${projectId}/involvements`, who, body), 'involvement');
   }
@@ -158,6 +186,7 @@ export function involvementBody(): Record<string, unknown> {
 }
 
 function created(res: Response, what: string): string {
-  if (res.status !== 201) throw new Error(`creating a ${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`creating a ${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }

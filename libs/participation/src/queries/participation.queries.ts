@@ -6,6 +6,7 @@ import { streams } from '../application/streams';
 import { involvementDecider, participantDecider, projectDecider } from '../domain';
 import { isForgotten, PersonalDataVault, type ParticipantPersonalData } from '../personal-data';
 import { AppointmentQueries } from './appointment.queries';
+import { InvolvementHonorarium } from './involvement-honorarium';
 
 /**
  * Reads of single aggregates fold their stream, so `asOf` is exact: the state
@@ -18,6 +19,7 @@ export class ParticipationQueries {
     private readonly appointments: AppointmentQueries,
     private readonly vault: PersonalDataVault,
     private readonly accessLog: AccessLog,
+    private readonly honorarium: InvolvementHonorarium,
   ) {}
 
   async project(projectId: string, asOf?: Date) {
@@ -63,6 +65,9 @@ export class ParticipationQueries {
   async involvement(involvementId: string, asOf?: Date) {
     const { state, version, history } = await this.repository.load(streams.involvement(involvementId), involvementDecider, asOf);
     if (state.status === 'none') throw new NotFound('Involvement', involvementId);
+    const project = await this.repository.load(streams.project(state.projectId), projectDecider);
+    const region = project.state.status === 'registered' ? project.state.region : null;
+    const honorarium = region ? await this.honorarium.calculate(state, region) : null;
     const { status, evidence, corrections, involvementId: id, ...details } = state;
     return {
       id,
@@ -72,7 +77,9 @@ export class ParticipationQueries {
       evidence: evidence.map((e) => ({ id: e.evidenceId, ...e.evidence })),
       version,
       history,
+      honorarium,
       payout: null,
     };
   }
+
 }

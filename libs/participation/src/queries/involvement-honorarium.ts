@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { calculateHonorarium, guidelineInForce, shippedVersionsOf, type HonorariumCalculation, type Involvement } from '@app/honorarium';
+import { EventSourcedRepository } from '../application/event-sourced-repository';
+import { streams } from '../application/streams';
+import { involvementDecider, type RecordedInvolvement } from '../domain';
+
+/** The calculator's view of a logged involvement (the paying fields only). */
+export function toCalculatorInput(i: RecordedInvolvement): Involvement {
+  return {
+    form: i.form,
+    occurredOn: i.occurredOn,
+    attendance: i.attendance,
+    hours: i.hours,
+    expenses: i.expenses.map((e) => {
+      switch (e.kind) {
+        case 'mileage':
+          return { kind: 'mileage', km: e.km };
+        case 'meals':
+          return { kind: 'meals', tripHours: e.tripHours, overnight: e.overnight, km: e.distanceKm ?? 0 };
+        case 'ticket':
+        case 'lodging':
+        case 'other':
+          return { kind: e.kind, amountOre: e.amountOre, ...(e.receiptRef ? { receiptRef: e.receiptRef } : {}) };
+      }
+    }),
+    ...(i.lostIncome && i.lostIncome.amountOre !== null ? { lostIncome: { documented: i.lostIncome.documented, amountOre: i.lostIncome.amountOre } } : {}),
+    ...(i.honorariumDecision ? { honorariumDecision: i.honorariumDecision } : {}),
+  };
+}
+
+/**
+ * The `honorarium` block of an involvement: priced by the project region's
+ * guideline version in force on the day, with the participant's other
+ * involvements that day (in logging order) so daily caps hold across them.
+ */
+@Injectable()
+export class InvolvementHonorarium {
+  constructor(
+    private readonly repository: EventSourcedRepository,
+    private readonly db: DataSource,
+  ) {}
+
+  async calculate(involvement: RecordedInvolvement, region: string): Promise<HonorariumCalculation | null> {
+    const guideline = guidelineInForce(shippedVersionsOf(region), involvement.occurredOn);
+    if (!guideline || involvement.status === 'voided') return null;
+    const others = await this.sameDay(involvement);
+    return calculateHonorarium({
+      guideline,
+      involvement: toCalculatorInput(involvement),
+      role: involvement.appointment?.role ?? null,
+      otherInvolvementsSameDay: others.earlier,
+      orderKey: others.ownKey,
+    });
+  }
+
+  private async sameDay(involvement: RecordedInvolvement) {
+    const rows: Array<{ involvement_id: string; logged_at: Date }> = await this.db.query(
+      `SELECT involvement_id, logged_at FROM participation_involvements
+       WHERE participant_id = $1 AND occurred_on = $2 AND status = 'logged' ORDER BY logged_at, involvement_id`,
+      [involvement.participantId, involvement.occurredOn],
+    );
+    const key = (r: { involvement_id: string; logged_at: Date }) => `${r.logged_at.toISOString()}|${r.involvement_id}`;
+    const own = rows.find((r) => r.involvement_id === involvement.involvementId);
+    const loaded = await Promise.all(
+      rows
+        .filter((r) => r.involvement_id !== involvement.involvementId)
+        .map(async (r) => ({ r, state: (await this.repository.load(streams.involvement(r.involvement_id), involvementDecider)).state })),
+    );
+    const earlier = loaded.flatMap(({ r, state }) =>
+      state.status === 'logged' && state.occurredOn === involvement.occurredOn
+        ? [{ orderKey: key(r), involvement: toCalculatorInput(state), role: state.appointment?.role ?? null }]
+        : [],
+    );
+    return { earlier, ownKey: own ? key(own) : undefined };
+  }
+}
