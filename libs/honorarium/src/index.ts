@@ -30,3 +30,5 @@ export * from './guidelines/state-travel-rates.data';
 export * from './guidelines/helse-bergen-neuro-sysmed.guideline';
 export * from './guidelines/helse-midt-norge.guideline';
 export * from './guidelines/shipped-guidelines';
+export * from './application/guideline-catalogue';
+export * from './application/honorarium.module';

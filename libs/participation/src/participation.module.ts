@@ -1,6 +1,7 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AccessLog } from '@app/audit';
+import { HonorariumModule } from '@app/honorarium';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, devSecret, PG_POOL, ProjectionRegistry, type AppConfig } from '@app/platform';
 import { EventSourcedRepository } from './application/event-sourced-repository';
@@ -24,7 +25,7 @@ import { InvolvementHonorarium } from './queries/involvement-honorarium';
 
 /** Projects, participants, appointments and involvements: command handlers, queries, read models. */
 @Module({
-  imports: [CqrsModule, TypeOrmModule.forFeature([InvolvementSummary])],
+  imports: [CqrsModule, HonorariumModule, TypeOrmModule.forFeature([InvolvementSummary])],
   providers: [
     EventSourcedRepository,
     AccessLog,

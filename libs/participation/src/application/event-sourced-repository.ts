@@ -25,7 +25,7 @@ export interface Loaded<S> {
   version: number;
   eventIds: string[];
   /** Who did what and when, event by event. */
-  history: Array<{ version: number; type: string; actor: string; recordedAt: string }>;
+  history: Array<{ position: number; version: number; type: string; actor: string; recordedAt: string }>;
 }
 
 type DomainEvent = { type: string; data: object };
@@ -42,7 +42,7 @@ export class EventSourcedRepository {
       state,
       version: events.at(-1)?.version ?? 0,
       eventIds: events.map((e) => e.eventId),
-      history: events.map((e) => ({ version: e.version, type: e.type, actor: e.metadata.actor, recordedAt: e.metadata.recordedAt })),
+      history: events.map((e) => ({ position: e.position, version: e.version, type: e.type, actor: e.metadata.actor, recordedAt: e.metadata.recordedAt })),
     };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { calculateHonorarium, guidelineInForce, shippedVersionsOf, type HonorariumCalculation, type Involvement } from '@app/honorarium';
+import { calculateHonorarium, guidelineInForce, GuidelineCatalogue, type HonorariumCalculation, type Involvement } from '@app/honorarium';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
 import { streams } from '../application/streams';
 import { involvementDecider, type RecordedInvolvement } from '../domain';
@@ -39,10 +39,20 @@ export class InvolvementHonorarium {
   constructor(
     private readonly repository: EventSourcedRepository,
     private readonly db: DataSource,
+    private readonly guidelines: GuidelineCatalogue,
   ) {}
 
-  async calculate(involvement: RecordedInvolvement, region: string): Promise<HonorariumCalculation | null> {
-    const guideline = guidelineInForce(shippedVersionsOf(region), involvement.occurredOn);
+  /**
+   * `lastChangedAt`: the log position where the involvement was last logged or
+   * corrected; only guideline versions published before it count, so a later
+   * publication never changes this calculation.
+   */
+  async calculate(involvement: RecordedInvolvement, region: string, lastChangedAt: number): Promise<HonorariumCalculation | null> {
+    const versions = await this.guidelines.versionsOf(region, lastChangedAt);
+    const guideline = guidelineInForce(
+      versions.map((v) => v.guideline),
+      involvement.occurredOn,
+    );
     if (!guideline || involvement.status === 'voided') return null;
     const others = await this.sameDay(involvement);
     return calculateHonorarium({

@@ -67,7 +67,8 @@ export class ParticipationQueries {
     if (state.status === 'none') throw new NotFound('Involvement', involvementId);
     const project = await this.repository.load(streams.project(state.projectId), projectDecider);
     const region = project.state.status === 'registered' ? project.state.region : null;
-    const honorarium = region ? await this.honorarium.calculate(state, region) : null;
+    const priced = [...history].reverse().find((h) => h.type === 'InvolvementLogged' || h.type === 'InvolvementCorrected');
+    const honorarium = region && priced ? await this.honorarium.calculate(state, region, priced.position) : null;
     const { status, evidence, corrections, involvementId: id, ...details } = state;
     return {
       id,

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { shippedVersionsOf } from '@app/honorarium';
+import { GuidelineCatalogue } from '@app/honorarium';
 import { RuleViolation } from '@app/shared-kernel';
 import { EventSourcedRepository, type CommandMeta } from '../../application/event-sourced-repository';
 import { newAggregateId } from '../../application/new-id';
@@ -15,11 +15,14 @@ export class RegisterProjectCommand {
 
 @CommandHandler(RegisterProjectCommand)
 export class RegisterProjectHandler implements ICommandHandler<RegisterProjectCommand, { id: string; version: number }> {
-  constructor(private readonly repository: EventSourcedRepository) {}
+  constructor(
+    private readonly repository: EventSourcedRepository,
+    private readonly guidelines: GuidelineCatalogue,
+  ) {}
 
   async execute({ body, meta }: RegisterProjectCommand): Promise<{ id: string; version: number }> {
     // The region picks the honorarium guideline; a project no guideline covers could never be paid.
-    if (typeof body.region === 'string' && shippedVersionsOf(body.region).length === 0)
+    if (typeof body.region === 'string' && (await this.guidelines.versionsOf(body.region)).length === 0)
       throw new RuleViolation('unknown-region', `No honorarium guideline exists for region "${body.region}"`);
     const projectId = newAggregateId('project', meta);
     const firstLead = meta.roles.includes('project-lead') ? { sub: meta.actor } : undefined;
