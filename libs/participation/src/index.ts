@@ -12,3 +12,4 @@ export * from './commands/change-involvement/change-involvement.handler';
 export * from './commands/forget-participant/forget-participant.handler';
 export * from './commands/end-appointment/end-appointment.handler';
 export * from './queries/involvement-list.queries';
+export * from './queries/participant-honorarium.queries';

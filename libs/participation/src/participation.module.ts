@@ -22,6 +22,7 @@ import { InvolvementSummariesProjection } from './read-models/involvement-summar
 import { InvolvementSummary } from './read-models/involvement-summaries/involvement-summary.entity';
 import { InvolvementListQueries } from './queries/involvement-list.queries';
 import { InvolvementHonorarium } from './queries/involvement-honorarium';
+import { ParticipantHonorariumQueries } from './queries/participant-honorarium.queries';
 
 /** Projects, participants, appointments and involvements: command handlers, queries, read models. */
 @Module({
@@ -42,6 +43,7 @@ import { InvolvementHonorarium } from './queries/involvement-honorarium';
     ParticipationQueries,
     InvolvementListQueries,
     InvolvementHonorarium,
+    ParticipantHonorariumQueries,
     RegisterProjectHandler,
     AddProjectLeadHandler,
     RegisterParticipantHandler,
@@ -51,7 +53,7 @@ import { InvolvementHonorarium } from './queries/involvement-honorarium';
     ForgetParticipantHandler,
     EndAppointmentHandler,
   ],
-  exports: [ParticipationQueries, InvolvementListQueries, PersonalDataVault, EventSourcedRepository],
+  exports: [ParticipationQueries, InvolvementListQueries, ParticipantHonorariumQueries, PersonalDataVault, EventSourcedRepository],
 })
 export class ParticipationModule implements OnModuleInit {
   constructor(@Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry) {}

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ForgetParticipantCommand, ParticipationQueries, RegisterParticipantCommand } from '@app/participation';
+import { ForgetParticipantCommand, ParticipantHonorariumQueries, ParticipationQueries, RegisterParticipantCommand } from '@app/participation';
 import type { AuthUser } from '../http/auth/auth-user';
 import { CurrentUser } from '../http/auth/current-user.decorator';
 import { Roles } from '../http/auth/roles.decorator';
@@ -17,7 +17,17 @@ export class ParticipantsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: ParticipationQueries,
+    private readonly honorarium: ParticipantHonorariumQueries,
   ) {}
+
+  /** Accrued, batched and paid honorarium in øre, line by line with the guideline version of each. */
+  @Get(':id/honorarium')
+  @Roles('admin', 'finance', 'auditor')
+  @ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD' })
+  @ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD' })
+  honorariumOf(@Param('id') id: string, @Query('from') from?: string, @Query('to') to?: string) {
+    return this.honorarium.forParticipant(id, from || undefined, to || undefined);
+  }
 
   @Post()
   @Roles('admin', 'project-lead')
