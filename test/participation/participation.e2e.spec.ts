@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { nationalId } from './support/builders';
 
 const SECRET = 'e2e-only-secret-0123456789-abcdefghijklmnop';
 
@@ -10,24 +11,6 @@ async function token(sub: string, ...roles: string[]): Promise<string> {
     .setIssuedAt()
     .setExpirationTime('1h')
     .sign(new TextEncoder().encode(SECRET));
-}
-
-/** A valid fødselsnummer for a birth date and individual number: both mod-11 check digits computed. */
-function nationalId(ddmmyy: string, individual: string): string {
-  const digits = `${ddmmyy}${individual}`.split('').map(Number);
-  const check = (weights: number[], ds: number[]) => {
-    const r = 11 - (ds.reduce((sum, d, i) => sum + d * weights[i], 0) % 11);
-    return r === 11 ? 0 : r;
-  };
-  for (let n = 0; n < 1000; n += 1) {
-    const base = `${ddmmyy}${String((Number(individual) + n) % 1000).padStart(3, '0')}`.split('').map(Number);
-    const k1 = check([3, 7, 6, 1, 8, 9, 4, 5, 2], base);
-    if (k1 === 10) continue;
-    const k2 = check([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], [...base, k1]);
-    if (k2 === 10) continue;
-    return `${base.join('')}${k1}${k2}`;
-  }
-  throw new Error(`no valid number for ${digits.join('')}`);
 }
 
 describe('participation through HTTP', () => {
