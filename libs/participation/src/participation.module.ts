@@ -4,6 +4,7 @@ import { AccessLog } from '@app/audit';
 import { HonorariumModule } from '@app/honorarium';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, devSecret, PG_POOL, ProjectionRegistry, type AppConfig } from '@app/platform';
+import { AppointmentTerms } from './application/appointment-terms';
 import { EventSourcedRepository } from './application/event-sourced-repository';
 import { PERSONAL_DATA_POOL, PostgresPersonalDataKeyStore } from './application/postgres-personal-data-key-store';
 import { AddProjectLeadHandler } from './commands/add-project-lead/add-project-lead.handler';
@@ -40,6 +41,7 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
         new PersonalDataVault(keys, parseMasterKey(config.piiMasterKey ?? devSecret(config.dataDir, 'pii-master'))),
     },
     AppointmentQueries,
+    AppointmentTerms,
     ParticipationQueries,
     InvolvementListQueries,
     InvolvementHonorarium,

@@ -7,16 +7,13 @@ import { todayInOslo } from '../../application/oslo-calendar';
 import { assertMayActOnProject } from '../../application/project-access';
 import { streams } from '../../application/streams';
 import {
-  appointmentDecider,
   decideInvolvement,
   involvementDecider,
   projectDecider,
-  type AppointmentTerm,
   type DetailsInput,
   type EvidenceInput,
-  type InvolvementState,
 } from '../../domain';
-import { AppointmentQueries } from '../../queries/appointment.queries';
+import { AppointmentTerms } from '../../application/appointment-terms';
 
 /** What can happen to a logged involvement: each is a new event; the logged one stays in the history. */
 export type InvolvementChange =
@@ -36,7 +33,7 @@ export class ChangeInvolvementCommand {
 export class ChangeInvolvementHandler implements ICommandHandler<ChangeInvolvementCommand, { id?: string; version: number }> {
   constructor(
     private readonly repository: EventSourcedRepository,
-    private readonly appointmentQueries: AppointmentQueries,
+    private readonly appointmentTerms: AppointmentTerms,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -45,7 +42,7 @@ export class ChangeInvolvementHandler implements ICommandHandler<ChangeInvolveme
     if (current.state.status === 'none') throw new NotFound('Involvement', involvementId);
     const project = await this.repository.load(streams.project(current.state.projectId), projectDecider);
     assertMayActOnProject(meta, project.state);
-    const appointments = change.kind === 'correct' ? await this.appointmentsOf(current.state) : [];
+    const appointments = change.kind === 'correct' ? await this.appointmentTerms.of(current.state.projectId, current.state.participantId) : [];
     const evidenceId = change.kind === 'evidence' ? newAggregateId('evidence', meta) : undefined;
     const { version } = await this.repository.execute(
       streams.involvement(involvementId),
@@ -73,10 +70,4 @@ export class ChangeInvolvementHandler implements ICommandHandler<ChangeInvolveme
     return evidenceId ? { id: evidenceId, version } : { version };
   }
 
-  private async appointmentsOf(involvement: InvolvementState): Promise<AppointmentTerm[]> {
-    if (involvement.status === 'none') return [];
-    const ids = await this.appointmentQueries.idsFor(involvement.projectId, involvement.participantId);
-    const loaded = await Promise.all(ids.map((id) => this.repository.load(streams.appointment(id), appointmentDecider)));
-    return loaded.flatMap(({ state }) => (state.status === 'made' ? [state] : []));
-  }
 }

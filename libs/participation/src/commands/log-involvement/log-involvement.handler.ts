@@ -6,8 +6,8 @@ import { newAggregateId } from '../../application/new-id';
 import { todayInOslo } from '../../application/oslo-calendar';
 import { assertMayActOnProject } from '../../application/project-access';
 import { streams } from '../../application/streams';
-import { appointmentDecider, decideInvolvement, involvementDecider, participantDecider, projectDecider, type AppointmentTerm, type DetailsInput } from '../../domain';
-import { AppointmentQueries } from '../../queries/appointment.queries';
+import { decideInvolvement, involvementDecider, participantDecider, projectDecider, type DetailsInput } from '../../domain';
+import { AppointmentTerms } from '../../application/appointment-terms';
 
 export class LogInvolvementCommand {
   constructor(
@@ -22,7 +22,7 @@ export class LogInvolvementCommand {
 export class LogInvolvementHandler implements ICommandHandler<LogInvolvementCommand, { id: string; version: number }> {
   constructor(
     private readonly repository: EventSourcedRepository,
-    private readonly appointmentQueries: AppointmentQueries,
+    private readonly appointmentTerms: AppointmentTerms,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -33,7 +33,7 @@ export class LogInvolvementHandler implements ICommandHandler<LogInvolvementComm
     ]);
     if (project.state.status === 'unregistered') throw new NotFound('Project', projectId);
     assertMayActOnProject(meta, project.state);
-    const appointments = await this.appointmentsOf(projectId, body.participantId);
+    const appointments = await this.appointmentTerms.of(projectId, body.participantId);
     const involvementId = newAggregateId('involvement', meta);
     const { version } = await this.repository.execute(
       streams.involvement(involvementId),
@@ -50,9 +50,4 @@ export class LogInvolvementHandler implements ICommandHandler<LogInvolvementComm
     return { id: involvementId, version };
   }
 
-  private async appointmentsOf(projectId: string, participantId: string): Promise<AppointmentTerm[]> {
-    const ids = await this.appointmentQueries.idsFor(projectId, participantId);
-    const loaded = await Promise.all(ids.map((id) => this.repository.load(streams.appointment(id), appointmentDecider)));
-    return loaded.flatMap(({ state }) => (state.status === 'made' ? [state] : []));
-  }
 }
