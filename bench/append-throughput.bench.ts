@@ -27,10 +27,20 @@ const payload = () => ({
 });
 const metadata = { actor: 'bench', correlationId: 'bench', causationId: null };
 
-type Contender = { name: string; setup(url: string): Promise<void>; append(n: number): Promise<void>; teardown(): Promise<void> };
+type Contender = {
+  name: string;
+  setup(url: string): Promise<void>;
+  append(n: number): Promise<void>;
+  teardown(): Promise<void>;
+};
 
 /** Runs `total` operations from `callers` concurrent loops; returns events per second. */
-async function measure(total: number, callers: number, eventsPerCall: number, op: (i: number) => Promise<void>): Promise<number> {
+async function measure(
+  total: number,
+  callers: number,
+  eventsPerCall: number,
+  op: (i: number) => Promise<void>,
+): Promise<number> {
   let next = 0;
   const calls = Math.ceil(total / eventsPerCall);
   const started = process.hrtime.bigint();
@@ -58,7 +68,12 @@ function ours(): Contender & { eventsPerCall: number } {
       store = new PostgresEventStore({ pool });
     },
     async append() {
-      await store.append(`involvement-${randomUUID()}`, [{ eventId: randomUUID(), type: 'InvolvementLogged', data: payload() }], 'no-stream', metadata);
+      await store.append(
+        `involvement-${randomUUID()}`,
+        [{ eventId: randomUUID(), type: 'InvolvementLogged', data: payload() }],
+        'no-stream',
+        metadata,
+      );
     },
     async teardown() {
       await store.close();
@@ -79,10 +94,18 @@ function rawInsert(rows: number): Contender & { eventsPerCall: number } {
     async append() {
       const values: unknown[] = [];
       const tuples = Array.from({ length: rows }, (_, r) => {
-        values.push(`involvement-${randomUUID()}`, randomUUID(), JSON.stringify(payload()), JSON.stringify(metadata));
+        values.push(
+          `involvement-${randomUUID()}`,
+          randomUUID(),
+          JSON.stringify(payload()),
+          JSON.stringify(metadata),
+        );
         return `($${r * 4 + 1}, 1, $${r * 4 + 2}, 'InvolvementLogged', $${r * 4 + 3}, $${r * 4 + 4})`;
       });
-      await pool.query(`INSERT INTO raw_events (stream_id, version, event_id, type, data, metadata) VALUES ${tuples.join(',')}`, values);
+      await pool.query(
+        `INSERT INTO raw_events (stream_id, version, event_id, type, data, metadata) VALUES ${tuples.join(',')}`,
+        values,
+      );
     },
     async teardown() {
       await pool.end();
@@ -101,12 +124,15 @@ function emmett(): Contender & { eventsPerCall: number } {
     name: "Emmett's PostgreSQL event store",
     eventsPerCall: 1,
     async setup(url) {
-      const load = (name: string): Promise<{ getPostgreSQLEventStore(url: string): EmmettStore }> => import(name);
+      const load = (name: string): Promise<{ getPostgreSQLEventStore(url: string): EmmettStore }> =>
+        import(name);
       store = (await load('@event-driven-io/emmett-postgresql')).getPostgreSQLEventStore(url);
       await store.schema.migrate();
     },
     async append() {
-      await store.appendToStream(`involvement-${randomUUID()}`, [{ type: 'InvolvementLogged', data: payload() }]);
+      await store.appendToStream(`involvement-${randomUUID()}`, [
+        { type: 'InvolvementLogged', data: payload() },
+      ]);
     },
     async teardown() {
       await store.close();
@@ -144,7 +170,9 @@ async function main(): Promise<void> {
   const [ourRate, raw1, raw100, emmettRate] = [...results.values()];
   console.log(`\n${TOTAL} one-event appends, ${CALLERS} concurrent callers, one embedded PostgreSQL`);
   console.log(`ratio our store / Emmett:              ${(ourRate / emmettRate).toFixed(2)}x  (target >= 5x)`);
-  console.log(`ratio our store / raw 100-row INSERT:  ${((ourRate / raw100) * 100).toFixed(0)} %  (target >= 60 %)`);
+  console.log(
+    `ratio our store / raw 100-row INSERT:  ${((ourRate / raw100) * 100).toFixed(0)} %  (target >= 60 %)`,
+  );
   console.log(`ratio our store / raw single-row INSERT: ${(ourRate / raw1).toFixed(2)}x`);
 }
 

@@ -42,13 +42,18 @@ function stop(child: ChildProcess): Promise<number | null> {
 /** The embedded server's address, as the running app left it in DATA_DIR. */
 function embeddedUrl(dataDir: string): string {
   const password = readFileSync(join(dataDir, 'postgres.password'), 'utf8').trim();
-  const pgPort = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3].trim();
+  const pgPort = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')
+    .split('\n')[3]
+    .trim();
   return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/brukermedvirkning`;
 }
 
 describe('npm start on embedded defaults', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bm-start-'));
-  beforeAll(() => execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' }), 120_000);
+  beforeAll(
+    () => execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' }),
+    120_000,
+  );
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('serves /health with real PostgreSQL, shuts down cleanly on Ctrl-C, and keeps the data across a restart', async () => {
@@ -56,10 +61,15 @@ describe('npm start on embedded defaults', () => {
     expect((await healthy()).checks.eventStore.head).toBe(0);
     const pool = new Pool({ connectionString: embeddedUrl(dataDir) });
     const store = new PostgresEventStore({ pool });
-    await store.append(`probe-${randomUUID()}`, [{ eventId: randomUUID(), type: 'ProbeRecorded', data: { note: 'blåbær' } }], 'no-stream', {
-      actor: 'test',
-      correlationId: 'c',
-    });
+    await store.append(
+      `probe-${randomUUID()}`,
+      [{ eventId: randomUUID(), type: 'ProbeRecorded', data: { note: 'blåbær' } }],
+      'no-stream',
+      {
+        actor: 'test',
+        correlationId: 'c',
+      },
+    );
     await store.close();
     await pool.end();
     expect(await stop(first)).toBe(0);

@@ -20,7 +20,9 @@ export class ParticipationAppointments1732300000005 implements MigrationInterfac
         recorded_at timestamptz NOT NULL,
         ended_recorded_at timestamptz
       )`);
-    await q.query(`CREATE INDEX participation_appointments_project_idx ON participation_appointments (project_id, participant_id)`);
+    await q.query(
+      `CREATE INDEX participation_appointments_project_idx ON participation_appointments (project_id, participant_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -23,8 +23,12 @@ export class ParticipationInvolvements1732300000006 implements MigrationInterfac
         logged_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE INDEX participation_involvements_project_idx ON participation_involvements (project_id, occurred_on, involvement_id)`);
-    await q.query(`CREATE INDEX participation_involvements_participant_idx ON participation_involvements (participant_id)`);
+    await q.query(
+      `CREATE INDEX participation_involvements_project_idx ON participation_involvements (project_id, occurred_on, involvement_id)`,
+    );
+    await q.query(
+      `CREATE INDEX participation_involvements_participant_idx ON participation_involvements (participant_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

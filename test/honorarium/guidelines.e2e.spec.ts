@@ -3,14 +3,19 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 /** A guideline version derived from the shipped helse-midt-norge one, with another meeting rate. */
 async function nextVersion(t: TestApp, admin: string, effectiveFrom: string, memberRateOre: number) {
-  const res = await t.http.get('/v1/guidelines/helse-midt-norge/versions').set('Authorization', `Bearer ${admin}`).expect(200);
+  const res = await t.http
+    .get('/v1/guidelines/helse-midt-norge/versions')
+    .set('Authorization', `Bearer ${admin}`)
+    .expect(200);
   const { publishedAt: _a, publishedBy: _b, ...base } = res.body.items[0];
   return {
     ...base,
     version: effectiveFrom,
     effectiveFrom,
     rules: base.rules.map((rule: { kind: string; rate?: object }) =>
-      rule.kind === 'meeting-hourly' ? { ...rule, rate: { defaultOre: memberRateOre, byRole: { member: memberRateOre, leader: 60000 } } } : rule,
+      rule.kind === 'meeting-hourly'
+        ? { ...rule, rate: { defaultOre: memberRateOre, byRole: { member: memberRateOre, leader: 60000 } } }
+        : rule,
     ),
   };
 }
@@ -27,11 +32,17 @@ describe('guideline versions through HTTP', () => {
   });
   afterAll(() => t.close());
 
-  const post = (path: string, auth: string, body: object) => t.http.post(path).set('Authorization', `Bearer ${auth}`).send(body);
+  const post = (path: string, auth: string, body: object) =>
+    t.http.post(path).set('Authorization', `Bearer ${auth}`).send(body);
   const get = (path: string, auth: string) => t.http.get(path).set('Authorization', `Bearer ${auth}`);
 
   async function involvementOn(day: string): Promise<string> {
-    const project = await post('/v1/projects', lead, { name: 'P', organizationId: 'o', region: 'helse-midt-norge', level: 'service' }).expect(201);
+    const project = await post('/v1/projects', lead, {
+      name: 'P',
+      organizationId: 'o',
+      region: 'helse-midt-norge',
+      level: 'service',
+    }).expect(201);
     const participant = await post('/v1/participants', lead, { name: 'Åse' }).expect(201);
     const logged = await post(`/v1/projects/${project.body.id}/involvements`, lead, {
       participantId: participant.body.id,
@@ -49,7 +60,12 @@ describe('guideline versions through HTTP', () => {
     const res = await get('/v1/guidelines', lead).expect(200);
     expect(res.body.items).toEqual(
       expect.arrayContaining([
-        { region: 'helse-midt-norge', versions: [expect.objectContaining({ version: '2016-01-01', label: 'illustrative', publishedBy: null })] },
+        {
+          region: 'helse-midt-norge',
+          versions: [
+            expect.objectContaining({ version: '2016-01-01', label: 'illustrative', publishedBy: null }),
+          ],
+        },
         expect.objectContaining({ region: 'helse-bergen-neuro-sysmed' }),
       ]),
     );
@@ -59,24 +75,53 @@ describe('guideline versions through HTTP', () => {
     const before = await involvementOn('2025-03-10');
     expect(await total(before)).toMatchObject({ totalOre: 2 * 42900, guideline: { version: '2016-01-01' } });
 
-    await post('/v1/guidelines/helse-midt-norge/versions', lead, await nextVersion(t, admin, '2025-05-01', 50000)).expect(403);
-    await post('/v1/guidelines/helse-midt-norge/versions', admin, await nextVersion(t, admin, '2025-05-01', 50000)).expect(201);
+    await post(
+      '/v1/guidelines/helse-midt-norge/versions',
+      lead,
+      await nextVersion(t, admin, '2025-05-01', 50000),
+    ).expect(403);
+    await post(
+      '/v1/guidelines/helse-midt-norge/versions',
+      admin,
+      await nextVersion(t, admin, '2025-05-01', 50000),
+    ).expect(201);
     // Even a version dated back before the involvement leaves its calculation as it was.
-    await post('/v1/guidelines/helse-midt-norge/versions', admin, await nextVersion(t, admin, '2025-01-01', 45000)).expect(201);
+    await post(
+      '/v1/guidelines/helse-midt-norge/versions',
+      admin,
+      await nextVersion(t, admin, '2025-01-01', 45000),
+    ).expect(201);
     expect(await total(before)).toMatchObject({ totalOre: 2 * 42900, guideline: { version: '2016-01-01' } });
 
     const after = await involvementOn('2025-06-01');
-    expect(await total(after)).toMatchObject({ totalOre: 2 * 50000, guideline: { region: 'helse-midt-norge', version: '2025-05-01' } });
+    expect(await total(after)).toMatchObject({
+      totalOre: 2 * 50000,
+      guideline: { region: 'helse-midt-norge', version: '2025-05-01' },
+    });
 
     // A correction re-prices with the versions published by then.
-    await post(`/v1/involvements/${before}/corrections`, lead, { changes: { hours: { meeting: 1 } }, reason: 'Kortere møte' }).expect(200);
+    await post(`/v1/involvements/${before}/corrections`, lead, {
+      changes: { hours: { meeting: 1 } },
+      reason: 'Kortere møte',
+    }).expect(200);
     expect(await total(before)).toMatchObject({ totalOre: 45000, guideline: { version: '2025-01-01' } });
   });
 
   it('refuses a bad guideline with the reason, and a version that exists with 409', async () => {
-    const bad = await post('/v1/guidelines/helse-midt-norge/versions', admin, { region: 'helse-midt-norge', rules: [] }).expect(400);
+    const bad = await post('/v1/guidelines/helse-midt-norge/versions', admin, {
+      region: 'helse-midt-norge',
+      rules: [],
+    }).expect(400);
     expect(bad.body.errors.length).toBeGreaterThan(0);
-    await post('/v1/guidelines/helse-midt-norge/versions', admin, await nextVersion(t, admin, '2016-01-01', 1)).expect(409);
-    await post('/v1/guidelines/other-region/versions', admin, await nextVersion(t, admin, '2025-07-01', 1)).expect(400);
+    await post(
+      '/v1/guidelines/helse-midt-norge/versions',
+      admin,
+      await nextVersion(t, admin, '2016-01-01', 1),
+    ).expect(409);
+    await post(
+      '/v1/guidelines/other-region/versions',
+      admin,
+      await nextVersion(t, admin, '2025-07-01', 1),
+    ).expect(400);
   });
 });

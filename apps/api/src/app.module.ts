@@ -7,6 +7,9 @@ import { ParticipationHttpModule } from './participation/participation-http.modu
 @Module({})
 export class AppModule {
   static register(options: PlatformOptions): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forRoot(options), ParticipationHttpModule, HonorariumHttpModule] };
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot(options), ParticipationHttpModule, HonorariumHttpModule],
+    };
   }
 }

@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   const logger = new Logger('Worker');
   const config = { ...loadConfig(), runWorkers: true };
   const database = await startDatabase(config, (line) => logger.log(line));
-  const app = await NestFactory.create(WorkerModule.register({ config, databaseUrl: database.url }), { logger: ['log', 'warn', 'error'] });
+  const app = await NestFactory.create(WorkerModule.register({ config, databaseUrl: database.url }), {
+    logger: ['log', 'warn', 'error'],
+  });
   const shutdown = async (signal: string): Promise<void> => {
     logger.log(`${signal} received, shutting down`);
     await app.close().catch((error: unknown) => logger.error(error));
@@ -23,7 +25,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-   
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

@@ -14,20 +14,33 @@ async function main(): Promise<number> {
   const name = process.argv[2];
   const config = { ...loadConfig(), runWorkers: false };
   const database = await startDatabase(config, () => undefined);
-  const app = await NestFactory.createApplicationContext(WorkerModule.register({ config, databaseUrl: database.url }), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.register({ config, databaseUrl: database.url }),
+    { logger: ['error'] },
+  );
   try {
     const registry = app.get(ProjectionRegistry);
     const projection = name ? registry.get(name) : undefined;
     if (!projection) {
-      const known = registry.all().map((p) => p.name).join(', ');
+      const known = registry
+        .all()
+        .map((p) => p.name)
+        .join(', ');
       process.stderr.write(`usage: npm run projections:rebuild -- <name>\nknown projections: ${known}\n`);
       return 2;
     }
     const started = Date.now();
-    const { position } = await rebuildProjection(app.get<EventStore>(EVENT_STORE), app.get(DataSource), projection, {
-      log: (line) => process.stderr.write(`${line}\n`),
-    });
-    process.stdout.write(`rebuilt ${projection.name} up to position ${position} in ${Date.now() - started} ms\n`);
+    const { position } = await rebuildProjection(
+      app.get<EventStore>(EVENT_STORE),
+      app.get(DataSource),
+      projection,
+      {
+        log: (line) => process.stderr.write(`${line}\n`),
+      },
+    );
+    process.stdout.write(
+      `rebuilt ${projection.name} up to position ${position} in ${Date.now() - started} ms\n`,
+    );
     return 0;
   } finally {
     await app.close();

@@ -28,12 +28,14 @@ export class EventStoreModule {
         {
           provide: RAW_EVENT_STORE,
           inject: [poolToken, urlToken, CLOCK],
-          useFactory: (pool: Pool, url: string, clock: Clock) => new PostgresEventStore({ pool, listenUrl: url, clock }),
+          useFactory: (pool: Pool, url: string, clock: Clock) =>
+            new PostgresEventStore({ pool, listenUrl: url, clock }),
         },
         {
           provide: EVENT_STORE,
           inject: [RAW_EVENT_STORE, UpcasterRegistry],
-          useFactory: (raw: EventStore, upcasters: UpcasterRegistry) => new UpcastingEventStore(raw, upcasters),
+          useFactory: (raw: EventStore, upcasters: UpcasterRegistry) =>
+            new UpcastingEventStore(raw, upcasters),
         },
         EventStoreCloser,
       ],

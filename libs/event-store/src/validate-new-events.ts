@@ -18,7 +18,10 @@ export function validateNewEvents(streamId: string, events: NewEvent[], context:
     else seen.add(event.eventId.toLowerCase());
     if (!event.type || !/^[A-Z][A-Za-z0-9]*$/.test(event.type))
       errors.push({ field: `events[${i}].type`, message: 'must be a PascalCase event type' });
-    if (event.schemaVersion !== undefined && !(Number.isInteger(event.schemaVersion) && event.schemaVersion > 0))
+    if (
+      event.schemaVersion !== undefined &&
+      !(Number.isInteger(event.schemaVersion) && event.schemaVersion > 0)
+    )
       errors.push({ field: `events[${i}].schemaVersion`, message: 'must be a positive integer' });
     if (typeof event.data !== 'object' || event.data === null || Array.isArray(event.data)) {
       errors.push({ field: `events[${i}].data`, message: 'must be a JSON object' });
@@ -26,7 +29,8 @@ export function validateNewEvents(streamId: string, events: NewEvent[], context:
       try {
         const json = canonicalJson(event.data);
         // JSON.stringify escapes exactly these; PostgreSQL's jsonb cannot store them.
-        if (/\\u0000/.test(json)) errors.push({ field: `events[${i}].data`, message: 'must not contain NUL characters' });
+        if (/\\u0000/.test(json))
+          errors.push({ field: `events[${i}].data`, message: 'must not contain NUL characters' });
         if (/\\ud[89a-f]/i.test(json))
           errors.push({ field: `events[${i}].data`, message: 'must not contain unpaired UTF-16 surrogates' });
       } catch (error) {

@@ -6,7 +6,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, devSecret, PG_POOL, ProjectionRegistry, type AppConfig } from '@app/platform';
 import { AppointmentTerms } from './application/appointment-terms';
 import { EventSourcedRepository } from './application/event-sourced-repository';
-import { PERSONAL_DATA_POOL, PostgresPersonalDataKeyStore } from './application/postgres-personal-data-key-store';
+import {
+  PERSONAL_DATA_POOL,
+  PostgresPersonalDataKeyStore,
+} from './application/postgres-personal-data-key-store';
 import { AddProjectLeadHandler } from './commands/add-project-lead/add-project-lead.handler';
 import { AppointHandler } from './commands/appoint/appoint.handler';
 import { ChangeInvolvementHandler } from './commands/change-involvement/change-involvement.handler';
@@ -38,7 +41,10 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
       inject: [PostgresPersonalDataKeyStore, APP_CONFIG],
       // PII_MASTER_KEY in production; generated into DATA_DIR in embedded mode.
       useFactory: (keys: PostgresPersonalDataKeyStore, config: AppConfig) =>
-        new PersonalDataVault(keys, parseMasterKey(config.piiMasterKey ?? devSecret(config.dataDir, 'pii-master'))),
+        new PersonalDataVault(
+          keys,
+          parseMasterKey(config.piiMasterKey ?? devSecret(config.dataDir, 'pii-master')),
+        ),
     },
     AppointmentQueries,
     AppointmentTerms,
@@ -55,7 +61,13 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     ForgetParticipantHandler,
     EndAppointmentHandler,
   ],
-  exports: [ParticipationQueries, InvolvementListQueries, ParticipantHonorariumQueries, PersonalDataVault, EventSourcedRepository],
+  exports: [
+    ParticipationQueries,
+    InvolvementListQueries,
+    ParticipantHonorariumQueries,
+    PersonalDataVault,
+    EventSourcedRepository,
+  ],
 })
 export class ParticipationModule implements OnModuleInit {
   constructor(@Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry) {}

@@ -1,4 +1,11 @@
-import { Global, Module, type DynamicModule, type MiddlewareConsumer, type NestModule, type OnModuleInit } from '@nestjs/common';
+import {
+  Global,
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CLOCK, systemClock, type Clock } from '@app/shared-kernel';
 import { EventStoreModule, StreamCatalogueProjection } from '@app/event-store';

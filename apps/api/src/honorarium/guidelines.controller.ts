@@ -34,15 +34,32 @@ export class GuidelinesController {
 
   @Get(':region/versions')
   async versions(@Param('region') region: string) {
-    return { items: (await this.catalogue.versionsOf(region)).map((v) => ({ ...v.guideline, publishedAt: v.publishedAt, publishedBy: v.publishedBy })) };
+    return {
+      items: (await this.catalogue.versionsOf(region)).map((v) => ({
+        ...v.guideline,
+        publishedAt: v.publishedAt,
+        publishedBy: v.publishedBy,
+      })),
+    };
   }
 
   /** A new version takes effect on `effectiveFrom`; the whole guideline is validated (400 with the reasons). */
   @Post(':region/versions')
   @Roles('admin')
-  @ApiBody({ schema: { type: 'object', description: 'A guideline: region, issuer, version (= effectiveFrom), effectiveFrom, label, rules[] with a source per rule' } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      description:
+        'A guideline: region, issuer, version (= effectiveFrom), effectiveFrom, label, rules[] with a source per rule',
+    },
+  })
   @ApiCreatedResponse({ description: 'The version as stored' })
-  async publish(@Param('region') region: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  async publish(
+    @Param('region') region: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     const meta = commandMeta(req, user);
     return this.catalogue.publish(region, body, meta);
   }

@@ -16,7 +16,13 @@ export class AppointmentsController {
   @Post(':id/end')
   @HttpCode(200)
   @Roles('admin', 'project-lead')
-  end(@Param('id') id: string, @Body() body: EndAppointmentDto, @IfMatch() ifMatch: number | undefined, @CurrentUser() user: AuthUser, @Req() req: Request) {
+  end(
+    @Param('id') id: string,
+    @Body() body: EndAppointmentDto,
+    @IfMatch() ifMatch: number | undefined,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
     return this.commands.execute(new EndAppointmentCommand(id, body, commandMeta(req, user, ifMatch)));
   }
 }

@@ -5,7 +5,10 @@ import type { AuthUser } from '../http/auth/auth-user';
 
 /** Who is asking and how to recognise a retry, from the verified user and the request headers. */
 export function commandMeta(request: Request, user: AuthUser, ifMatch?: number): CommandMeta {
-  const key = (request as Request & { idempotencyKey?: string }).idempotencyKey ?? request.header('idempotency-key') ?? undefined;
+  const key =
+    (request as Request & { idempotencyKey?: string }).idempotencyKey ??
+    request.header('idempotency-key') ??
+    undefined;
   const correlation = request.header('x-correlation-id');
   return {
     actor: user.sub,

@@ -20,7 +20,11 @@ export class InvolvementsController {
   @Get(':id')
   @Roles('admin', 'project-lead', 'finance', 'auditor')
   @ApiQuery({ name: 'asOf', required: false })
-  async get(@Param('id') id: string, @Query('asOf') asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async get(
+    @Param('id') id: string,
+    @Query('asOf') asOf: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const involvement = await this.queries.involvement(id, parseAsOf(asOf));
     setETag(res, involvement.version);
     return involvement;
@@ -30,21 +34,48 @@ export class InvolvementsController {
   @HttpCode(200)
   @Roles('admin', 'project-lead')
   @ApiHeader({ name: 'If-Match', required: false })
-  correct(@Param('id') id: string, @Body() body: CorrectInvolvementDto, @IfMatch() ifMatch: number | undefined, @CurrentUser() user: AuthUser, @Req() req: Request) {
-    return this.commands.execute(new ChangeInvolvementCommand(id, { kind: 'correct', ...body }, commandMeta(req, user, ifMatch)));
+  correct(
+    @Param('id') id: string,
+    @Body() body: CorrectInvolvementDto,
+    @IfMatch() ifMatch: number | undefined,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
+    return this.commands.execute(
+      new ChangeInvolvementCommand(id, { kind: 'correct', ...body }, commandMeta(req, user, ifMatch)),
+    );
   }
 
   @Post(':id/void')
   @HttpCode(200)
   @Roles('admin', 'project-lead')
   @ApiHeader({ name: 'If-Match', required: false })
-  void(@Param('id') id: string, @Body() body: VoidInvolvementDto, @IfMatch() ifMatch: number | undefined, @CurrentUser() user: AuthUser, @Req() req: Request) {
-    return this.commands.execute(new ChangeInvolvementCommand(id, { kind: 'void', reason: body.reason }, commandMeta(req, user, ifMatch)));
+  void(
+    @Param('id') id: string,
+    @Body() body: VoidInvolvementDto,
+    @IfMatch() ifMatch: number | undefined,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
+    return this.commands.execute(
+      new ChangeInvolvementCommand(
+        id,
+        { kind: 'void', reason: body.reason },
+        commandMeta(req, user, ifMatch),
+      ),
+    );
   }
 
   @Post(':id/evidence')
   @Roles('admin', 'project-lead')
-  addEvidence(@Param('id') id: string, @Body() body: AddEvidenceDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
-    return this.commands.execute(new ChangeInvolvementCommand(id, { kind: 'evidence', evidence: body }, commandMeta(req, user)));
+  addEvidence(
+    @Param('id') id: string,
+    @Body() body: AddEvidenceDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
+    return this.commands.execute(
+      new ChangeInvolvementCommand(id, { kind: 'evidence', evidence: body }, commandMeta(req, user)),
+    );
   }
 }

@@ -2,7 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ForgetParticipantCommand, ParticipantHonorariumQueries, ParticipationQueries, RegisterParticipantCommand } from '@app/participation';
+import {
+  ForgetParticipantCommand,
+  ParticipantHonorariumQueries,
+  ParticipationQueries,
+  RegisterParticipantCommand,
+} from '@app/participation';
 import type { AuthUser } from '../http/auth/auth-user';
 import { CurrentUser } from '../http/auth/current-user.decorator';
 import { Roles } from '../http/auth/roles.decorator';
@@ -32,14 +37,22 @@ export class ParticipantsController {
   @Post()
   @Roles('admin', 'project-lead')
   @ApiCreatedResponse({ type: CreatedDto })
-  register(@Body() body: RegisterParticipantDto, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<CreatedDto> {
+  register(
+    @Body() body: RegisterParticipantDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ): Promise<CreatedDto> {
     return this.commands.execute(new RegisterParticipantCommand(body, commandMeta(req, user)));
   }
 
   /** Leads may read only people appointed to their projects; every read lands in the access log. */
   @Get(':id')
   @Roles('admin', 'finance', 'auditor', 'project-lead')
-  async get(@Param('id') id: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+  async get(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const participant = await this.queries.participant(id, { actor: user.sub, roles: user.roles });
     res.setHeader('ETag', `"${participant.version}"`);
     return participant;

@@ -21,19 +21,31 @@ export class AccessLog {
   ) {}
 
   async record(entry: AccessRecord): Promise<void> {
-    await this.db.query('INSERT INTO access_log (at, actor, roles, action, subject, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
-      this.clock.now().toISOString(),
-      entry.actor,
-      entry.roles,
-      entry.action,
-      entry.subject,
-      JSON.stringify(entry.detail ?? {}),
-    ]);
+    await this.db.query(
+      'INSERT INTO access_log (at, actor, roles, action, subject, detail) VALUES ($1, $2, $3, $4, $5, $6)',
+      [
+        this.clock.now().toISOString(),
+        entry.actor,
+        entry.roles,
+        entry.action,
+        entry.subject,
+        JSON.stringify(entry.detail ?? {}),
+      ],
+    );
   }
 
   async forSubject(subject: string): Promise<Array<AccessRecord & { at: string }>> {
-    const rows: Array<{ at: Date; actor: string; roles: string[]; action: string; subject: string; detail: Record<string, unknown> }> =
-      await this.db.query('SELECT at, actor, roles, action, subject, detail FROM access_log WHERE subject = $1 ORDER BY id', [subject]);
+    const rows: Array<{
+      at: Date;
+      actor: string;
+      roles: string[];
+      action: string;
+      subject: string;
+      detail: Record<string, unknown>;
+    }> = await this.db.query(
+      'SELECT at, actor, roles, action, subject, detail FROM access_log WHERE subject = $1 ORDER BY id',
+      [subject],
+    );
     return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
   }
 }

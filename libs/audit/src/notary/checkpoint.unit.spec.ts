@@ -47,7 +47,7 @@ describe('checkpoints (C2SP tlog-checkpoint body, Ed25519)', () => {
     const signature = Buffer.from(signed.signature, 'base64');
     const accepted = [...body.keys()].filter((i) => {
       const altered = Buffer.from(body);
-      altered[i] = (altered[i]) ^ 0x01;
+      altered[i] = altered[i] ^ 0x01;
       return verify(null, altered, publicKey, signature);
     });
     expect(accepted).toEqual([]);

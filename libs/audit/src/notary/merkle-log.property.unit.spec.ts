@@ -52,7 +52,7 @@ describe('MerkleLog properties (random sizes up to 5 000)', () => {
         // bit 0..255 picks one of the 256 bits of a hash
         const flip = (b: Buffer) => {
           const copy = Buffer.from(b);
-          copy[bit >> 3] = (copy[bit >> 3]) ^ (1 << (bit & 7));
+          copy[bit >> 3] = copy[bit >> 3] ^ (1 << (bit & 7));
           return copy;
         };
         const badPath = path.map((h, i) => (i === pick % Math.max(path.length, 1) ? flip(h) : h));

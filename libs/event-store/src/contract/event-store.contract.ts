@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { FixedClock } from '@app/shared-kernel';
 import { EventIdConflict, InvalidEvents, WrongExpectedVersion } from '../errors';
 import { eventHash } from '../event-hash';
-import { START, type AppendContext, type EventStore, type NewEvent, type StoredEvent } from '../event-store.port';
+import {
+  START,
+  type AppendContext,
+  type EventStore,
+  type NewEvent,
+  type StoredEvent,
+} from '../event-store.port';
 
 export interface ContractSubject {
   store: EventStore;
@@ -22,7 +28,10 @@ const event = (type = 'SomethingHappened', data: Record<string, unknown> = { n: 
  * test uses streams of its own, so adapters whose log is shared (a real
  * EventStoreDB server) can run it too.
  */
-export function eventStoreContract(adapter: string, makeSubject: (clock: FixedClock) => Promise<ContractSubject>): void {
+export function eventStoreContract(
+  adapter: string,
+  makeSubject: (clock: FixedClock) => Promise<ContractSubject>,
+): void {
   describe(`EventStore contract: ${adapter}`, () => {
     const clock = new FixedClock('2025-03-10T08:00:00.000Z');
     let subject: ContractSubject;
@@ -37,15 +46,23 @@ export function eventStoreContract(adapter: string, makeSubject: (clock: FixedCl
 
     it('appends to a new stream and reads it back with versions, metadata and the content hash', async () => {
       const id = stream();
-      const result = await store.append(id, [event('A', { navn: 'Ærlig Øystein Åsen', sami: 'Máhtte Čáhppes Ŋáhkká' }), event('B')], 'no-stream', {
-        actor: 'lead-1',
-        correlationId: 'corr-9',
-        causationId: 'cmd-9',
-      });
+      const result = await store.append(
+        id,
+        [event('A', { navn: 'Ærlig Øystein Åsen', sami: 'Máhtte Čáhppes Ŋáhkká' }), event('B')],
+        'no-stream',
+        {
+          actor: 'lead-1',
+          correlationId: 'corr-9',
+          causationId: 'cmd-9',
+        },
+      );
       expect(result).toMatchObject({ streamId: id, nextExpectedVersion: 2, duplicate: false });
       expect(result.lastPosition).toBeGreaterThan(result.firstPosition);
       const events = await store.readStream(id);
-      expect(events.map((e) => [e.type, e.version])).toEqual([['A', 1], ['B', 2]]);
+      expect(events.map((e) => [e.type, e.version])).toEqual([
+        ['A', 1],
+        ['B', 2],
+      ]);
       expect(events[0].data).toEqual({ navn: 'Ærlig Øystein Åsen', sami: 'Máhtte Čáhppes Ŋáhkká' });
       expect(events[0].metadata).toEqual({
         actor: 'lead-1',
@@ -68,18 +85,27 @@ export function eventStoreContract(adapter: string, makeSubject: (clock: FixedCl
       const head = await store.headPosition();
       await expect(store.append(id, [event()], 0, ctx)).rejects.toBeInstanceOf(WrongExpectedVersion);
       await expect(store.append(id, [event()], 2, ctx)).rejects.toMatchObject({ streamId: id, actual: 1 });
-      await expect(store.append(id, [event()], 'no-stream', ctx)).rejects.toBeInstanceOf(WrongExpectedVersion);
-      await expect(store.append(stream(), [event()], 'stream-exists', ctx)).rejects.toBeInstanceOf(WrongExpectedVersion);
+      await expect(store.append(id, [event()], 'no-stream', ctx)).rejects.toBeInstanceOf(
+        WrongExpectedVersion,
+      );
+      await expect(store.append(stream(), [event()], 'stream-exists', ctx)).rejects.toBeInstanceOf(
+        WrongExpectedVersion,
+      );
       expect(await store.readStream(id)).toHaveLength(1);
       expect(await store.headPosition()).toBe(head);
       await expect(store.append(id, [event()], 1, ctx)).resolves.toMatchObject({ nextExpectedVersion: 2 });
-      await expect(store.append(id, [event()], 'any', ctx)).resolves.toMatchObject({ nextExpectedVersion: 3 });
+      await expect(store.append(id, [event()], 'any', ctx)).resolves.toMatchObject({
+        nextExpectedVersion: 3,
+      });
     });
 
     it('lets exactly one of two concurrent writers with the same expected version win', async () => {
       const id = stream();
       await store.append(id, [event()], 'no-stream', ctx);
-      const outcomes = await Promise.allSettled([store.append(id, [event()], 1, ctx), store.append(id, [event()], 1, ctx)]);
+      const outcomes = await Promise.allSettled([
+        store.append(id, [event()], 1, ctx),
+        store.append(id, [event()], 1, ctx),
+      ]);
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       const failed = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
       expect(failed.reason).toBeInstanceOf(WrongExpectedVersion);
@@ -94,7 +120,10 @@ export function eventStoreContract(adapter: string, makeSubject: (clock: FixedCl
       expect(retry).toEqual({ ...first, duplicate: true });
       expect(await store.readStream(id)).toHaveLength(2);
       const concurrent = [event()];
-      const both = await Promise.all([store.append(id, concurrent, 2, ctx), store.append(id, concurrent, 2, ctx)]);
+      const both = await Promise.all([
+        store.append(id, concurrent, 2, ctx),
+        store.append(id, concurrent, 2, ctx),
+      ]);
       expect(both[0].lastPosition).toBe(both[1].lastPosition);
       expect(await store.readStream(id)).toHaveLength(3);
     });
@@ -117,7 +146,8 @@ export function eventStoreContract(adapter: string, makeSubject: (clock: FixedCl
         [{ eventId: randomUUID(), type: 'A', data: { text: 'nul\u0000byte' } }],
         [],
       ];
-      for (const events of bad) await expect(store.append(id, events, 'any', ctx)).rejects.toBeInstanceOf(InvalidEvents);
+      for (const events of bad)
+        await expect(store.append(id, events, 'any', ctx)).rejects.toBeInstanceOf(InvalidEvents);
       await expect(store.append(id, bad[0], 'any', ctx)).rejects.toMatchObject({
         errors: [{ field: 'events[0].eventId', message: 'must be a UUID' }],
       });
@@ -132,7 +162,9 @@ export function eventStoreContract(adapter: string, makeSubject: (clock: FixedCl
       await store.append(id, [event('B'), event('C')], 1, ctx);
       clock.set('2025-03-10T08:00:00.000Z');
       expect((await store.readStream(id, { fromVersion: 2 })).map((e) => e.type)).toEqual(['B', 'C']);
-      expect((await store.readStream(id, { asOf: new Date('2025-01-15T00:00:00Z') })).map((e) => e.type)).toEqual(['A']);
+      expect(
+        (await store.readStream(id, { asOf: new Date('2025-01-15T00:00:00Z') })).map((e) => e.type),
+      ).toEqual(['A']);
       expect(await store.readStream(id, { asOf: new Date('2024-12-31T00:00:00Z') })).toEqual([]);
       expect(await store.readStream(id, { asOf: new Date('2025-02-01T10:00:00.000Z') })).toHaveLength(3);
     });
@@ -153,7 +185,10 @@ export function eventStoreContract(adapter: string, makeSubject: (clock: FixedCl
       const id = stream();
       await store.append(id, [event('A'), event('B')], 'no-stream', ctx);
       const seen: StoredEvent[] = [];
-      const subscription = store.subscribe({ after: from, onEvents: async (events) => void seen.push(...events) });
+      const subscription = store.subscribe({
+        after: from,
+        onEvents: async (events) => void seen.push(...events),
+      });
       await waitFor(() => seen.length >= 2);
       await store.append(id, [event('C')], 2, ctx);
       await waitFor(() => seen.filter((e) => e.streamId === id).length >= 3);

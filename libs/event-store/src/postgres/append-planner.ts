@@ -77,10 +77,20 @@ export class AppendPlanner {
         hash: eventHash(row),
         recorded_at: this.recordedAt,
       });
-      this.ids.set(event.eventId.toLowerCase(), { streamId: request.streamId, version, position: this.position });
+      this.ids.set(event.eventId.toLowerCase(), {
+        streamId: request.streamId,
+        version,
+        position: this.position,
+      });
     }
     this.versions.set(request.streamId, version);
-    return { streamId: request.streamId, nextExpectedVersion: version, firstPosition, lastPosition: this.position, duplicate: false };
+    return {
+      streamId: request.streamId,
+      nextExpectedVersion: version,
+      firstPosition,
+      lastPosition: this.position,
+      duplicate: false,
+    };
   }
 
   /** All ids stored already, in this stream: report the first result. Some or elsewhere: a conflict. */

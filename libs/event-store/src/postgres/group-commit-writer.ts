@@ -68,7 +68,10 @@ export class GroupCommitWriter {
   private takeGroup(): Pending[] {
     let events = 0;
     let count = 0;
-    while (count < this.queue.length && (count === 0 || events + this.queue[count].request.events.length <= this.maxEventsPerCommit)) {
+    while (
+      count < this.queue.length &&
+      (count === 0 || events + this.queue[count].request.events.length <= this.maxEventsPerCommit)
+    ) {
       events += this.queue[count].request.events.length;
       count += 1;
     }
@@ -96,7 +99,10 @@ export class GroupCommitWriter {
     void barrier.finally(() => this.barriers.delete(barrier));
   }
 
-  private async appendLocked(client: PoolClient, group: Pending[]): Promise<{ outcomes: Outcome[]; head: number | undefined }> {
+  private async appendLocked(
+    client: PoolClient,
+    group: Pending[],
+  ): Promise<{ outcomes: Outcome[]; head: number | undefined }> {
     const planner = await this.planner(client, group);
     const outcomes = group.map(({ request }): Outcome => {
       try {
@@ -128,7 +134,8 @@ export class GroupCommitWriter {
   private async planner(client: PoolClient, group: Pending[]): Promise<AppendPlanner> {
     const ids = group.flatMap((p) => p.request.events.map((e) => e.eventId.toLowerCase()));
     const streams = [...new Set(group.map((p) => p.request.streamId))];
-    const literal = (values: string[]) => client.escapeLiteral(`{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+    const literal = (values: string[]) =>
+      client.escapeLiteral(`{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
     // Simple-protocol statements run one after the other, each with its own
     // snapshot, so the reads after the lock see every earlier commit.
     const results = (await client.query(`
@@ -146,7 +153,10 @@ export class GroupCommitWriter {
     return new AppendPlanner(
       Number(head.rows[0].position),
       this.clock.now().toISOString(),
-      stored.rows.map((r) => [r.event_id, { streamId: r.stream_id, version: r.version, position: Number(r.global_position) }]),
+      stored.rows.map((r) => [
+        r.event_id,
+        { streamId: r.stream_id, version: r.version, position: Number(r.global_position) },
+      ]),
       versions.rows.map((r) => [r.stream_id, r.version]),
     );
   }

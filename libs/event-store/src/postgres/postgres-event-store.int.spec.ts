@@ -47,7 +47,11 @@ describe('PostgresEventStore', () => {
     const pools = Array.from({ length: writers }, () => new Pool({ connectionString: db.url, max: 4 }));
     const stores = pools.map((pool) => new PostgresEventStore({ pool }));
     const seen: StoredEvent[] = [];
-    const subscription = store.subscribe({ after: from, batchSize: 300, onEvents: async (events) => void seen.push(...events) });
+    const subscription = store.subscribe({
+      after: from,
+      batchSize: 300,
+      onEvents: async (events) => void seen.push(...events),
+    });
     try {
       await Promise.all(
         stores.map(async (writer, w) => {
@@ -91,9 +95,21 @@ describe('PostgresEventStore', () => {
 
   it('upcasts old event versions on read while the stored form and its hash stay as written', async () => {
     const stream = `upcast-${randomUUID()}`;
-    await store.append(stream, [{ eventId: randomUUID(), type: 'HoursLogged', data: { hours: 2.5 } }], 'no-stream', ctx);
-    await store.append(stream, [{ eventId: randomUUID(), type: 'HoursLogged', schemaVersion: 2, data: { minutes: 30 } }], 1, ctx);
-    const upcasters = new UpcasterRegistry().register('HoursLogged', 1, (data) => ({ minutes: Math.round(Number(data.hours) * 60) }));
+    await store.append(
+      stream,
+      [{ eventId: randomUUID(), type: 'HoursLogged', data: { hours: 2.5 } }],
+      'no-stream',
+      ctx,
+    );
+    await store.append(
+      stream,
+      [{ eventId: randomUUID(), type: 'HoursLogged', schemaVersion: 2, data: { minutes: 30 } }],
+      1,
+      ctx,
+    );
+    const upcasters = new UpcasterRegistry().register('HoursLogged', 1, (data) => ({
+      minutes: Math.round(Number(data.hours) * 60),
+    }));
     const upcasting = new UpcastingEventStore(store, upcasters);
     const read = await upcasting.readStream(stream);
     expect(read.map((e) => [e.data, e.metadata.schemaVersion])).toEqual([

@@ -49,7 +49,12 @@ export class PostgresEventStore implements EventStore {
     this.writer = new GroupCommitWriter(options.pool, options.clock ?? systemClock, () => this.wake.notify());
   }
 
-  async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, context: AppendContext): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    expectedVersion: ExpectedVersion,
+    context: AppendContext,
+  ): Promise<AppendResult> {
     validateNewEvents(streamId, events, context);
     return this.writer.submit({ streamId, events, expectedVersion, context });
   }
@@ -73,7 +78,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headPosition(): Promise<number> {
-    const result = await this.options.pool.query<{ position: string }>('SELECT position FROM event_store_head');
+    const result = await this.options.pool.query<{ position: string }>(
+      'SELECT position FROM event_store_head',
+    );
     return Number(result.rows[0].position);
   }
 

@@ -5,7 +5,10 @@ import { Conflict } from '@app/shared-kernel';
 export class CheckpointMoved extends Conflict {}
 
 export async function readCheckpoint(db: DataSource | EntityManager, name: string): Promise<number> {
-  const rows: Array<{ position: string }> = await db.query('SELECT position FROM projection_checkpoints WHERE name = $1', [name]);
+  const rows: Array<{ position: string }> = await db.query(
+    'SELECT position FROM projection_checkpoints WHERE name = $1',
+    [name],
+  );
   return rows.length === 0 ? 0 : Number(rows[0].position);
 }
 
@@ -14,15 +17,27 @@ export async function readCheckpoint(db: DataSource | EntityManager, name: strin
  * row lock and the comparison make a stale runner's batch roll back instead of
  * applying events twice.
  */
-export async function advanceCheckpoint(tx: EntityManager, name: string, from: number, to: number): Promise<void> {
-  await tx.query('INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING', [name]);
+export async function advanceCheckpoint(
+  tx: EntityManager,
+  name: string,
+  from: number,
+  to: number,
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING',
+    [name],
+  );
   const rows: Array<{ position: string }> = await tx.query(
     'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
     [name],
   );
   const current = Number(rows[0].position);
-  if (current !== from) throw new CheckpointMoved(`projection ${name} is at ${current}, this batch started at ${from}`);
-  await tx.query('UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [name, to]);
+  if (current !== from)
+    throw new CheckpointMoved(`projection ${name} is at ${current}, this batch started at ${from}`);
+  await tx.query('UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [
+    name,
+    to,
+  ]);
 }
 
 export async function resetCheckpoint(tx: EntityManager, name: string): Promise<void> {

@@ -38,16 +38,25 @@ describe('ProjectionRunner', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
   let dataSource: DataSource;
-  const rows = () => dataSource.query('SELECT account, total_ore, applied FROM test_account_totals ORDER BY account');
+  const rows = () =>
+    dataSource.query('SELECT account, total_ore, applied FROM test_account_totals ORDER BY account');
 
   beforeAll(async () => {
     db = await createTestDatabase();
     store = new PostgresEventStore({ pool: db.pool, listenUrl: db.url, pollIntervalMs: 100 });
     dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
-    await dataSource.query('CREATE TABLE test_account_totals (account text PRIMARY KEY, total_ore bigint NOT NULL, applied int NOT NULL)');
+    await dataSource.query(
+      'CREATE TABLE test_account_totals (account text PRIMARY KEY, total_ore bigint NOT NULL, applied int NOT NULL)',
+    );
     for (let n = 1; n <= 60; n += 1) {
-      await store.append(`account-${n % 3}`, [{ eventId: randomUUID(), type: 'MoneyDeposited', data: { n, amountOre: n * 100 } }], 'any', ctx);
-      if (n % 10 === 0) await store.append('noise', [{ eventId: randomUUID(), type: 'Unrelated', data: {} }], 'any', ctx);
+      await store.append(
+        `account-${n % 3}`,
+        [{ eventId: randomUUID(), type: 'MoneyDeposited', data: { n, amountOre: n * 100 } }],
+        'any',
+        ctx,
+      );
+      if (n % 10 === 0)
+        await store.append('noise', [{ eventId: randomUUID(), type: 'Unrelated', data: {} }], 'any', ctx);
     }
   });
   afterAll(async () => {
@@ -60,7 +69,11 @@ describe('ProjectionRunner', () => {
     const projection = new AccountTotals();
     projection.failOnce = 35;
     const log: string[] = [];
-    const runner = new ProjectionRunner(store, dataSource, projection, { batchSize: 20, retryDelayMs: 50, log: (m) => log.push(m) });
+    const runner = new ProjectionRunner(store, dataSource, projection, {
+      batchSize: 20,
+      retryDelayMs: 50,
+      log: (m) => log.push(m),
+    });
     runner.start();
     const head = await store.headPosition();
     await waitFor(() => runner.status().checkpoint === head);
@@ -80,9 +93,15 @@ describe('ProjectionRunner', () => {
   });
 
   it('runs a projection in one process at a time; another takes over when it stops', async () => {
-    const a = new ProjectionRunner(store, dataSource, Object.assign(new AccountTotals(), { name: 'solo' }), { retryDelayMs: 50 });
-    const b = new ProjectionRunner(store, dataSource, Object.assign(new AccountTotals(), { name: 'solo' }), { retryDelayMs: 50 });
-    await dataSource.query(`INSERT INTO projection_checkpoints (name, position) VALUES ('solo', (SELECT position FROM event_store_head))`);
+    const a = new ProjectionRunner(store, dataSource, Object.assign(new AccountTotals(), { name: 'solo' }), {
+      retryDelayMs: 50,
+    });
+    const b = new ProjectionRunner(store, dataSource, Object.assign(new AccountTotals(), { name: 'solo' }), {
+      retryDelayMs: 50,
+    });
+    await dataSource.query(
+      `INSERT INTO projection_checkpoints (name, position) VALUES ('solo', (SELECT position FROM event_store_head))`,
+    );
     a.start();
     await waitFor(() => a.status().active);
     b.start();

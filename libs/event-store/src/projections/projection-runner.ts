@@ -56,11 +56,19 @@ export class ProjectionRunner {
   }
 
   status(): ProjectionStatus {
-    return { name: this.projection.name, active: this.subscription !== undefined, checkpoint: this.checkpoint, lastError: this.lastError };
+    return {
+      name: this.projection.name,
+      active: this.subscription !== undefined,
+      checkpoint: this.checkpoint,
+      lastError: this.lastError,
+    };
   }
 
   async lag(): Promise<number> {
-    const [head, checkpoint] = await Promise.all([this.store.headPosition(), readCheckpoint(this.dataSource, this.projection.name)]);
+    const [head, checkpoint] = await Promise.all([
+      this.store.headPosition(),
+      readCheckpoint(this.dataSource, this.projection.name),
+    ]);
     return Math.max(0, head - checkpoint);
   }
 
@@ -71,7 +79,9 @@ export class ProjectionRunner {
         if (await this.acquireLock()) await this.follow();
       } catch (error) {
         this.lastError = error instanceof Error ? error.message : String(error);
-        this.options.log?.(`projection ${this.projection.name} stopped on an error, restarting from its checkpoint: ${this.lastError}`);
+        this.options.log?.(
+          `projection ${this.projection.name} stopped on an error, restarting from its checkpoint: ${this.lastError}`,
+        );
       } finally {
         this.subscription = undefined;
       }
@@ -91,7 +101,8 @@ export class ProjectionRunner {
       // A rebuild elsewhere may have reset the checkpoint while this runner sat idle.
       onCaughtUp: async () => {
         const stored = await readCheckpoint(this.dataSource, this.projection.name);
-        if (stored !== this.checkpoint) throw new CheckpointMoved(`projection ${this.projection.name} was reset to ${stored}`);
+        if (stored !== this.checkpoint)
+          throw new CheckpointMoved(`projection ${this.projection.name} was reset to ${stored}`);
       },
     });
     await this.subscription.done;
@@ -111,7 +122,9 @@ export class ProjectionRunner {
     if (!this.lockHolder) {
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
-      const rows = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [advisoryKey(this.projection.name)])) as Array<{ locked: boolean }>;
+      const rows = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
+        advisoryKey(this.projection.name),
+      ])) as Array<{ locked: boolean }>;
       if (!rows[0].locked) {
         await runner.release();
         return false;
@@ -125,7 +138,9 @@ export class ProjectionRunner {
     const runner = this.lockHolder;
     this.lockHolder = undefined;
     if (!runner) return;
-    await runner.query('SELECT pg_advisory_unlock($1)', [advisoryKey(this.projection.name)]).catch(() => undefined);
+    await runner
+      .query('SELECT pg_advisory_unlock($1)', [advisoryKey(this.projection.name)])
+      .catch(() => undefined);
     await runner.release();
   }
 }

@@ -29,7 +29,10 @@ export async function rebuildProjection(
     for (;;) {
       const position = await readCheckpoint(dataSource, projection.name);
       if (position >= target) return { position };
-      if (Date.now() > deadline) throw new Error(`rebuild of ${projection.name} reached ${position} of ${target} before the time limit`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `rebuild of ${projection.name} reached ${position} of ${target} before the time limit`,
+        );
       await new Promise((r) => setTimeout(r, 100));
     }
   } finally {

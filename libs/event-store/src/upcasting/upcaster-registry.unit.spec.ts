@@ -8,7 +8,13 @@ const stored = (type: string, schemaVersion: number, data: Record<string, unknow
   eventId: '00000000-0000-4000-8000-000000000000',
   type,
   data,
-  metadata: { actor: 'a', correlationId: 'c', causationId: null, recordedAt: '2025-01-01T00:00:00.000Z', schemaVersion },
+  metadata: {
+    actor: 'a',
+    correlationId: 'c',
+    causationId: null,
+    recordedAt: '2025-01-01T00:00:00.000Z',
+    schemaVersion,
+  },
   hash: 'h',
 });
 

@@ -1,4 +1,11 @@
-import type { EventStore, ReadAllOptions, ReadStreamOptions, StoredEvent, SubscribeOptions, Subscription } from '../event-store.port';
+import type {
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
 import type { UpcasterRegistry } from './upcaster-registry';
 
 /** The application's view of any adapter: every event read arrives in its current shape. */

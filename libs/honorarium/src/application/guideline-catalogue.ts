@@ -29,39 +29,75 @@ export class GuidelineCatalogue {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async versionsOf(region: string, publishedBefore?: number): Promise<PublishedVersion[]> {
-    const shipped = shippedVersionsOf(region).map((guideline) => ({ guideline, publishedAt: null, publishedBy: null }));
+    const shipped = shippedVersionsOf(region).map((guideline) => ({
+      guideline,
+      publishedAt: null,
+      publishedBy: null,
+    }));
     const events = await this.store.readStream(stream(region));
     const published = events
-      .filter((e) => e.type === GUIDELINE_VERSION_PUBLISHED && (publishedBefore === undefined || e.position < publishedBefore))
-      .map((e) => ({ guideline: e.data.guideline as Guideline, publishedAt: e.metadata.recordedAt, publishedBy: e.metadata.actor }));
-    return [...shipped, ...published].sort((a, b) => (a.guideline.effectiveFrom < b.guideline.effectiveFrom ? -1 : 1));
+      .filter(
+        (e) =>
+          e.type === GUIDELINE_VERSION_PUBLISHED &&
+          (publishedBefore === undefined || e.position < publishedBefore),
+      )
+      .map((e) => ({
+        guideline: e.data.guideline as Guideline,
+        publishedAt: e.metadata.recordedAt,
+        publishedBy: e.metadata.actor,
+      }));
+    return [...shipped, ...published].sort((a, b) =>
+      a.guideline.effectiveFrom < b.guideline.effectiveFrom ? -1 : 1,
+    );
   }
 
   async regions(): Promise<string[]> {
     const rows = await this.store.readStream('guideline-regions');
-    return [...new Set([...SHIPPED_GUIDELINES.map((g) => g.region), ...rows.map((e) => String(e.data.region))])].sort();
+    return [
+      ...new Set([...SHIPPED_GUIDELINES.map((g) => g.region), ...rows.map((e) => String(e.data.region))]),
+    ].sort();
   }
 
-  async publish(region: string, input: unknown, meta: { actor: string; correlationId: string; idempotencyKey?: string }): Promise<Guideline> {
+  async publish(
+    region: string,
+    input: unknown,
+    meta: { actor: string; correlationId: string; idempotencyKey?: string },
+  ): Promise<Guideline> {
     const guideline = validateGuideline(input);
     if (guideline.region !== region)
-      throw new ValidationFailed([{ field: 'region', message: `must be "${region}", the region in the path` }]);
+      throw new ValidationFailed([
+        { field: 'region', message: `must be "${region}", the region in the path` },
+      ]);
     const existing = await this.versionsOf(region);
     if (existing.some((v) => v.guideline.version === guideline.version))
-      throw new Conflict(`Guideline ${region} already has a version ${guideline.version}; publish a new version instead`);
+      throw new Conflict(
+        `Guideline ${region} already has a version ${guideline.version}; publish a new version instead`,
+      );
     const events = await this.store.readStream(stream(region));
-    const id = (n: string) => (meta.idempotencyKey ? nameBasedUuid(`${meta.actor}|${meta.idempotencyKey}|${n}`) : randomUUID());
+    const id = (n: string) =>
+      meta.idempotencyKey ? nameBasedUuid(`${meta.actor}|${meta.idempotencyKey}|${n}`) : randomUUID();
     await this.store.append(
       stream(region),
-      [{ eventId: id('version'), type: GUIDELINE_VERSION_PUBLISHED, data: { region, version: guideline.version, guideline } }],
+      [
+        {
+          eventId: id('version'),
+          type: GUIDELINE_VERSION_PUBLISHED,
+          data: { region, version: guideline.version, guideline },
+        },
+      ],
       events.at(-1)?.version ?? 'no-stream',
       { actor: meta.actor, correlationId: meta.correlationId },
     );
     if (!shippedVersionsOf(region).length && events.length === 0)
-      await this.store.append('guideline-regions', [{ eventId: id('region'), type: 'GuidelineRegionAdded', data: { region } }], 'any', {
-        actor: meta.actor,
-        correlationId: meta.correlationId,
-      });
+      await this.store.append(
+        'guideline-regions',
+        [{ eventId: id('region'), type: 'GuidelineRegionAdded', data: { region } }],
+        'any',
+        {
+          actor: meta.actor,
+          correlationId: meta.correlationId,
+        },
+      );
     return guideline;
   }
 }

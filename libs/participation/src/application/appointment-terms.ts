@@ -18,7 +18,9 @@ export class AppointmentTerms {
 
   async of(projectId: string, participantId: string): Promise<AppointmentTerm[]> {
     const ids = await this.appointments.idsFor(projectId, participantId);
-    const loaded = await Promise.all(ids.map((id) => this.repository.load(streams.appointment(id), appointmentDecider)));
+    const loaded = await Promise.all(
+      ids.map((id) => this.repository.load(streams.appointment(id), appointmentDecider)),
+    );
     return loaded.flatMap(({ state }) => (state.status === 'made' ? [state] : []));
   }
 }

@@ -37,12 +37,21 @@ export class EventSourcedRepository {
 
   async load<S, E>(streamId: string, decider: Decider<S, E>, asOf?: Date): Promise<Loaded<S>> {
     const events = await this.store.readStream(streamId, { asOf });
-    const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
+    const state = events.reduce(
+      (s, e) => decider.evolve(s, { type: e.type, data: e.data } as E),
+      decider.initialState(),
+    );
     return {
       state,
       version: events.at(-1)?.version ?? 0,
       eventIds: events.map((e) => e.eventId),
-      history: events.map((e) => ({ position: e.position, version: e.version, type: e.type, actor: e.metadata.actor, recordedAt: e.metadata.recordedAt })),
+      history: events.map((e) => ({
+        position: e.position,
+        version: e.version,
+        type: e.type,
+        actor: e.metadata.actor,
+        recordedAt: e.metadata.recordedAt,
+      })),
     };
   }
 
@@ -60,13 +69,18 @@ export class EventSourcedRepository {
   ): Promise<{ version: number; events: E[] }> {
     const loaded = await this.load(streamId, decider);
     const ids = (count: number) =>
-      Array.from({ length: count }, (_, i) => (meta.idempotencyKey ? nameBasedUuid(`${meta.actor}|${meta.idempotencyKey}|${streamId}|${i}`) : randomUUID()));
+      Array.from({ length: count }, (_, i) =>
+        meta.idempotencyKey
+          ? nameBasedUuid(`${meta.actor}|${meta.idempotencyKey}|${streamId}|${i}`)
+          : randomUUID(),
+      );
     if (meta.idempotencyKey) {
       const first = ids(1)[0];
       const index = loaded.eventIds.indexOf(first);
       if (index >= 0) return { version: loaded.version, events: [] };
     }
-    if (meta.ifMatch !== undefined && meta.ifMatch !== loaded.version) throw new PreconditionFailed(meta.ifMatch, loaded.version);
+    if (meta.ifMatch !== undefined && meta.ifMatch !== loaded.version)
+      throw new PreconditionFailed(meta.ifMatch, loaded.version);
     const events = decide(loaded.state, loaded.version);
     if (events.length === 0) return { version: loaded.version, events };
     const eventIds = ids(events.length);

@@ -26,7 +26,9 @@ export class PostgresPersonalDataKeyStore implements PersonalDataKeyStore {
       [personId],
     );
     if (rows.length === 0) return undefined;
-    return rows[0].wrapped_key === null ? { state: 'destroyed' } : { state: 'active', wrappedKey: rows[0].wrapped_key };
+    return rows[0].wrapped_key === null
+      ? { state: 'destroyed' }
+      : { state: 'active', wrappedKey: rows[0].wrapped_key };
   }
 
   async destroy(personId: string): Promise<void> {

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { calculateHonorarium, guidelineInForce, GuidelineCatalogue, type HonorariumCalculation, type Involvement } from '@app/honorarium';
+import {
+  calculateHonorarium,
+  guidelineInForce,
+  GuidelineCatalogue,
+  type HonorariumCalculation,
+  type Involvement,
+} from '@app/honorarium';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
 import { streams } from '../application/streams';
 import { involvementDecider, type RecordedInvolvement } from '../domain';
@@ -21,10 +27,16 @@ export function toCalculatorInput(i: RecordedInvolvement): Involvement {
         case 'ticket':
         case 'lodging':
         case 'other':
-          return { kind: e.kind, amountOre: e.amountOre, ...(e.receiptRef ? { receiptRef: e.receiptRef } : {}) };
+          return {
+            kind: e.kind,
+            amountOre: e.amountOre,
+            ...(e.receiptRef ? { receiptRef: e.receiptRef } : {}),
+          };
       }
     }),
-    ...(i.lostIncome && i.lostIncome.amountOre !== null ? { lostIncome: { documented: i.lostIncome.documented, amountOre: i.lostIncome.amountOre } } : {}),
+    ...(i.lostIncome && i.lostIncome.amountOre !== null
+      ? { lostIncome: { documented: i.lostIncome.documented, amountOre: i.lostIncome.amountOre } }
+      : {}),
     ...(i.honorariumDecision ? { honorariumDecision: i.honorariumDecision } : {}),
   };
 }
@@ -47,7 +59,11 @@ export class InvolvementHonorarium {
    * corrected; only guideline versions published before it count, so a later
    * publication never changes this calculation.
    */
-  async calculate(involvement: RecordedInvolvement, region: string, lastChangedAt: number): Promise<HonorariumCalculation | null> {
+  async calculate(
+    involvement: RecordedInvolvement,
+    region: string,
+    lastChangedAt: number,
+  ): Promise<HonorariumCalculation | null> {
     const versions = await this.guidelines.versionsOf(region, lastChangedAt);
     const guideline = guidelineInForce(
       versions.map((v) => v.guideline),
@@ -70,12 +86,17 @@ export class InvolvementHonorarium {
        WHERE participant_id = $1 AND occurred_on = $2 AND status = 'logged' ORDER BY logged_at, involvement_id`,
       [involvement.participantId, involvement.occurredOn],
     );
-    const key = (r: { involvement_id: string; logged_at: Date }) => `${r.logged_at.toISOString()}|${r.involvement_id}`;
+    const key = (r: { involvement_id: string; logged_at: Date }) =>
+      `${r.logged_at.toISOString()}|${r.involvement_id}`;
     const own = rows.find((r) => r.involvement_id === involvement.involvementId);
     const loaded = await Promise.all(
       rows
         .filter((r) => r.involvement_id !== involvement.involvementId)
-        .map(async (r) => ({ r, state: (await this.repository.load(streams.involvement(r.involvement_id), involvementDecider)).state })),
+        .map(async (r) => ({
+          r,
+          state: (await this.repository.load(streams.involvement(r.involvement_id), involvementDecider))
+            .state,
+        })),
     );
     const earlier = loaded.flatMap(({ r, state }) =>
       state.status === 'logged' && state.occurredOn === involvement.occurredOn

@@ -9,12 +9,14 @@ export interface Page<T> {
 }
 
 /** Cursor = base64url of the last row's (occurredOn, involvementId): stable under inserts. */
-const encode = (row: InvolvementSummary) => Buffer.from(JSON.stringify([row.occurredOn, row.involvementId])).toString('base64url');
+const encode = (row: InvolvementSummary) =>
+  Buffer.from(JSON.stringify([row.occurredOn, row.involvementId])).toString('base64url');
 
 function decode(cursor: string): [string, string] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string'))
+      return value as [string, string];
   } catch {
     // fall through
   }
@@ -44,7 +46,10 @@ export class InvolvementListQueries {
       .take(limit + 1);
     if (after) {
       const [occurredOn, involvementId] = decode(after);
-      query.andWhere('(i.occurredOn, i.involvementId) < (:occurredOn, :involvementId)', { occurredOn, involvementId });
+      query.andWhere('(i.occurredOn, i.involvementId) < (:occurredOn, :involvementId)', {
+        occurredOn,
+        involvementId,
+      });
     }
     const rows = await query.getMany();
     const items = rows.slice(0, limit);

@@ -23,7 +23,9 @@ export class ParticipantHonorariumQueries {
 
   async forParticipant(participantId: string, from?: string, to?: string) {
     const errors = [
-      ...(from !== undefined && !DATE.test(from) ? [{ field: 'from', message: 'must be a date YYYY-MM-DD' }] : []),
+      ...(from !== undefined && !DATE.test(from)
+        ? [{ field: 'from', message: 'must be a date YYYY-MM-DD' }]
+        : []),
       ...(to !== undefined && !DATE.test(to) ? [{ field: 'to', message: 'must be a date YYYY-MM-DD' }] : []),
     ];
     if (errors.length > 0) throw new ValidationFailed(errors);

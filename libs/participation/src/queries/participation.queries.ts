@@ -44,11 +44,24 @@ export class ParticipationQueries {
    * person appointed to one of their projects. Every read is logged.
    */
   async participant(participantId: string, reader: { actor: string; roles: readonly string[] }) {
-    const { state, version } = await this.repository.load(streams.participant(participantId), participantDecider);
+    const { state, version } = await this.repository.load(
+      streams.participant(participantId),
+      participantDecider,
+    );
     if (state.status === 'unregistered') throw new NotFound('Participant', participantId);
-    if (!['admin', 'finance', 'auditor'].some((role) => reader.roles.includes(role)) && !(await this.leadsAProjectOf(participantId, reader.actor)))
-      throw new Forbidden('only admins, finance, auditors and leads of a project this person is appointed to may read their personal data');
-    await this.accessLog.record({ actor: reader.actor, roles: reader.roles, action: 'read-personal-data', subject: participantId });
+    if (
+      !['admin', 'finance', 'auditor'].some((role) => reader.roles.includes(role)) &&
+      !(await this.leadsAProjectOf(participantId, reader.actor))
+    )
+      throw new Forbidden(
+        'only admins, finance, auditors and leads of a project this person is appointed to may read their personal data',
+      );
+    await this.accessLog.record({
+      actor: reader.actor,
+      roles: reader.roles,
+      action: 'read-personal-data',
+      subject: participantId,
+    });
     const base = { id: participantId, employedBy: [...state.employedBy], version };
     if (state.status === 'forgotten') return { ...base, status: 'forgotten' as const, personalData: null };
     const opened = await this.vault.open<ParticipantPersonalData>(participantId, state.sealed);
@@ -58,17 +71,26 @@ export class ParticipationQueries {
 
   private async leadsAProjectOf(participantId: string, sub: string): Promise<boolean> {
     const projectIds = await this.appointments.projectsOf(participantId);
-    const projects = await Promise.all(projectIds.map((id) => this.repository.load(streams.project(id), projectDecider)));
+    const projects = await Promise.all(
+      projectIds.map((id) => this.repository.load(streams.project(id), projectDecider)),
+    );
     return projects.some(({ state }) => state.status === 'registered' && state.leads.includes(sub));
   }
 
   async involvement(involvementId: string, asOf?: Date) {
-    const { state, version, history } = await this.repository.load(streams.involvement(involvementId), involvementDecider, asOf);
+    const { state, version, history } = await this.repository.load(
+      streams.involvement(involvementId),
+      involvementDecider,
+      asOf,
+    );
     if (state.status === 'none') throw new NotFound('Involvement', involvementId);
     const project = await this.repository.load(streams.project(state.projectId), projectDecider);
     const region = project.state.status === 'registered' ? project.state.region : null;
-    const priced = [...history].reverse().find((h) => h.type === 'InvolvementLogged' || h.type === 'InvolvementCorrected');
-    const honorarium = region && priced ? await this.honorarium.calculate(state, region, priced.position) : null;
+    const priced = [...history]
+      .reverse()
+      .find((h) => h.type === 'InvolvementLogged' || h.type === 'InvolvementCorrected');
+    const honorarium =
+      region && priced ? await this.honorarium.calculate(state, region, priced.position) : null;
     const { status, evidence, corrections, involvementId: id, ...details } = state;
     return {
       id,
@@ -82,5 +104,4 @@ export class ParticipationQueries {
       payout: null,
     };
   }
-
 }

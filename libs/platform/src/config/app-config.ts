@@ -9,7 +9,12 @@ export interface AppConfig {
   eventStore: 'postgres' | 'eventstoredb';
   esdbConnectionString: string | undefined;
   kafkaBrokers: string[];
-  auth: { jwtSecret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined };
+  auth: {
+    jwtSecret: string | undefined;
+    jwksUrl: string | undefined;
+    issuer: string | undefined;
+    audience: string | undefined;
+  };
   piiMasterKey: string | undefined;
   notarySigningKey: string | undefined;
   /** Run projections (and later the notary and outbox relay) in this process. */
@@ -33,16 +38,28 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return value === '' ? undefined : value;
   };
   const port = Number(get('PORT') ?? '3000');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a whole number from 0 to 65535, got "${get('PORT')}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`PORT must be a whole number from 0 to 65535, got "${get('PORT')}"`);
   const databaseUrl = get('DATABASE_URL');
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   const eventStore = get('EVENT_STORE') ?? 'postgres';
-  if (eventStore !== 'postgres' && eventStore !== 'eventstoredb') problems.push(`EVENT_STORE must be "postgres" or "eventstoredb", got "${eventStore}"`);
+  if (eventStore !== 'postgres' && eventStore !== 'eventstoredb')
+    problems.push(`EVENT_STORE must be "postgres" or "eventstoredb", got "${eventStore}"`);
   const esdbConnectionString = get('ESDB_CONNECTION_STRING');
-  if (eventStore === 'eventstoredb' && !esdbConnectionString) problems.push('EVENT_STORE=eventstoredb needs ESDB_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false)');
-  if (esdbConnectionString && !/^esdb(\+discover)?:\/\//.test(esdbConnectionString)) problems.push('ESDB_CONNECTION_STRING must start with esdb:// or esdb+discover://');
-  const kafkaBrokers = (get('KAFKA_BROKERS') ?? '').split(',').map((b) => b.trim()).filter(Boolean);
-  for (const broker of kafkaBrokers) if (!/^[^\s:]+:\d+$/.test(broker)) problems.push(`KAFKA_BROKERS entries must be host:port, got "${broker}"`);
+  if (eventStore === 'eventstoredb' && !esdbConnectionString)
+    problems.push(
+      'EVENT_STORE=eventstoredb needs ESDB_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false)',
+    );
+  if (esdbConnectionString && !/^esdb(\+discover)?:\/\//.test(esdbConnectionString))
+    problems.push('ESDB_CONNECTION_STRING must start with esdb:// or esdb+discover://');
+  const kafkaBrokers = (get('KAFKA_BROKERS') ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+  for (const broker of kafkaBrokers)
+    if (!/^[^\s:]+:\d+$/.test(broker))
+      problems.push(`KAFKA_BROKERS entries must be host:port, got "${broker}"`);
   const jwtSecret = get('AUTH_JWT_SECRET');
   if (jwtSecret && jwtSecret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters');
   const jwksUrl = get('AUTH_JWKS_URL');
@@ -50,7 +67,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const runWorkers = get('RUN_WORKERS') ?? 'true';
   if (runWorkers !== 'true' && runWorkers !== 'false') problems.push('RUN_WORKERS must be "true" or "false"');
   const logLevel = get('LOG_LEVEL') ?? 'info';
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error');
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel))
+    problems.push('LOG_LEVEL must be debug, info, warn or error');
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = get('DATA_DIR') ?? './.data';
   return {

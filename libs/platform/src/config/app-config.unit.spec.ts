@@ -3,7 +3,13 @@ import { ConfigError, loadConfig } from './app-config';
 describe('loadConfig', () => {
   it('runs on embedded defaults with nothing set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, eventStore: 'postgres', kafkaBrokers: [], runWorkers: true });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      eventStore: 'postgres',
+      kafkaBrokers: [],
+      runWorkers: true,
+    });
     expect(config.dataDir).toMatch(/\.data$/);
   });
 
@@ -15,13 +21,22 @@ describe('loadConfig', () => {
       ESDB_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
       KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092',
     });
-    expect(config).toMatchObject({ port: 8080, eventStore: 'eventstoredb', kafkaBrokers: ['kafka-1:9092', 'kafka-2:9092'] });
+    expect(config).toMatchObject({
+      port: 8080,
+      eventStore: 'eventstoredb',
+      kafkaBrokers: ['kafka-1:9092', 'kafka-2:9092'],
+    });
   });
 
   it('stops on bad settings, naming each one', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', EVENT_STORE: 'eventstoredb', KAFKA_BROKERS: 'no-port', AUTH_JWT_SECRET: 'short' });
+      loadConfig({
+        PORT: 'eighty',
+        EVENT_STORE: 'eventstoredb',
+        KAFKA_BROKERS: 'no-port',
+        AUTH_JWT_SECRET: 'short',
+      });
     } catch (e) {
       error = e;
     }

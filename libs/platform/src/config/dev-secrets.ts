@@ -7,7 +7,11 @@ import { join } from 'node:path';
  * (mode 0600) and reused, so tokens and encrypted data survive restarts.
  * Production sets every secret explicitly.
  */
-export function devSecret(dataDir: string, name: string, make: () => string = () => randomBytes(32).toString('base64')): string {
+export function devSecret(
+  dataDir: string,
+  name: string,
+  make: () => string = () => randomBytes(32).toString('base64'),
+): string {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, `${name}.secret`);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

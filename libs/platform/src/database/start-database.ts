@@ -17,7 +17,10 @@ const EMBEDDED_DATABASE = 'brukermedvirkning';
  * DATABASE_URL when set; otherwise a persistent embedded PostgreSQL under
  * DATA_DIR. Either way every pending migration is applied before the start.
  */
-export async function startDatabase(config: AppConfig, log: (line: string) => void): Promise<RunningDatabase> {
+export async function startDatabase(
+  config: AppConfig,
+  log: (line: string) => void,
+): Promise<RunningDatabase> {
   if (config.databaseUrl) {
     await runMigrations(config.databaseUrl);
     return { url: config.databaseUrl, embedded: false, stop: async () => undefined };

@@ -29,7 +29,11 @@ export class HealthController {
     const up = postgres.status === 'up' && eventStore.status === 'up';
     const degraded = projections.some((p) => p.lastError !== null);
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: up ? (degraded ? 'degraded' : 'ok') : 'down', checks: { postgres, eventStore }, projections };
+    return {
+      status: up ? (degraded ? 'degraded' : 'ok') : 'down',
+      checks: { postgres, eventStore },
+      projections,
+    };
   }
 }
 

@@ -18,7 +18,12 @@ export class MetricsService {
   }
 
   /** A gauge whose value is read at scrape time. */
-  gauge(name: string, help: string, labelNames: string[], collect: (gauge: Gauge<string>) => Promise<void>): void {
+  gauge(
+    name: string,
+    help: string,
+    labelNames: string[],
+    collect: (gauge: Gauge<string>) => Promise<void>,
+  ): void {
     new Gauge({
       name,
       help,

@@ -7,7 +7,8 @@ export class ProjectionRegistry {
   private readonly projections = new Map<string, Projection>();
 
   register(projection: Projection): void {
-    if (this.projections.has(projection.name)) throw new Error(`projection ${projection.name} is registered twice`);
+    if (this.projections.has(projection.name))
+      throw new Error(`projection ${projection.name} is registered twice`);
     this.projections.set(projection.name, projection);
   }
 

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, ProjectionRunner, type EventStore, type ProjectionStatus } from '@app/event-store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -20,18 +26,31 @@ export class ProjectionRuntime implements OnApplicationBootstrap, BeforeApplicat
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     metrics: MetricsService,
   ) {
-    metrics.gauge('projection_lag_events', 'Head position minus the projection checkpoint', ['projection'], async (gauge) => {
-      for (const health of await this.health()) gauge.set({ projection: health.name }, health.lag);
-    });
-    metrics.gauge('event_store_head_position', 'Global position of the last committed event', [], async (gauge) => {
-      gauge.set(await this.store.headPosition());
-    });
+    metrics.gauge(
+      'projection_lag_events',
+      'Head position minus the projection checkpoint',
+      ['projection'],
+      async (gauge) => {
+        for (const health of await this.health()) gauge.set({ projection: health.name }, health.lag);
+      },
+    );
+    metrics.gauge(
+      'event_store_head_position',
+      'Global position of the last committed event',
+      [],
+      async (gauge) => {
+        gauge.set(await this.store.headPosition());
+      },
+    );
   }
 
   onApplicationBootstrap(): void {
-    this.runners = this.registry.all().map(
-      (projection) => new ProjectionRunner(this.store, this.dataSource, projection, { log: (m) => this.logger.warn(m) }),
-    );
+    this.runners = this.registry
+      .all()
+      .map(
+        (projection) =>
+          new ProjectionRunner(this.store, this.dataSource, projection, { log: (m) => this.logger.warn(m) }),
+      );
     if (this.config.runWorkers) this.runners.forEach((runner) => runner.start());
   }
 

@@ -11,7 +11,8 @@ export interface TestDatabase {
 
 function adminUrl(): string {
   const url = process.env.TEST_PG_ADMIN_URL;
-  if (!url) throw new Error('TEST_PG_ADMIN_URL is not set: run the tests through jest (jest.config.js globalSetup)');
+  if (!url)
+    throw new Error('TEST_PG_ADMIN_URL is not set: run the tests through jest (jest.config.js globalSetup)');
   return url;
 }
 

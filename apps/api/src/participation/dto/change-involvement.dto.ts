@@ -7,11 +7,19 @@ export class CorrectInvolvementDto {
   @IsObject()
   changes!: Record<string, unknown>;
 
-  @ApiProperty({ example: 'Møtet varte lenger enn ført' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+  @ApiProperty({ example: 'Møtet varte lenger enn ført' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
 }
 
 export class VoidInvolvementDto {
-  @ApiProperty({ example: 'Ført på feil prosjekt' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+  @ApiProperty({ example: 'Ført på feil prosjekt' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
 }
 
 /** Evidence that participation was real: invitation, attendance, input, feedback, influence. */
@@ -21,9 +29,17 @@ export class AddEvidenceDto {
   kind!: string;
   @ApiProperty({ example: '2025-03-01T09:00:00Z' }) @IsISO8601({ strict: true }) at!: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) documentsSharedAt?: string;
-  @ApiPropertyOptional({ example: 'attendance-list' }) @IsOptional() @IsString() @MaxLength(300) confirmedBy?: string;
+  @ApiPropertyOptional({ example: 'attendance-list' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  confirmedBy?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) summary?: string;
-  @ApiPropertyOptional({ example: 'styresak 12/25' }) @IsOptional() @IsString() @MaxLength(300) decisionRef?: string;
+  @ApiPropertyOptional({ example: 'styresak 12/25' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  decisionRef?: string;
   @ApiPropertyOptional({ enum: ['adopted', 'partly-adopted', 'not-adopted'] })
   @IsOptional()
   @IsIn(['adopted', 'partly-adopted', 'not-adopted'])

@@ -22,8 +22,14 @@ import { ATTENDANCES, HONORARIUM_DECISIONS, INVOLVEMENT_FORMS } from '@app/parti
 /** Decimal hours; the domain checks the ranges (each 0–24, meeting > 0 unless absent). */
 export class HoursDto {
   @ApiProperty({ example: 2.67 }) @IsNumber({ allowNaN: false, allowInfinity: false }) meeting!: number;
-  @ApiPropertyOptional({ example: 1.17 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) preparation?: number;
-  @ApiPropertyOptional({ example: 1.5 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) travel?: number;
+  @ApiPropertyOptional({ example: 1.17 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  preparation?: number;
+  @ApiPropertyOptional({ example: 1.5 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  travel?: number;
 }
 
 /** Tapt arbeidsinntekt. */
@@ -58,6 +64,9 @@ export class LogInvolvementDto {
   @Type(() => LostIncomeDto)
   lostIncome?: LostIncomeDto;
 
-  @ApiPropertyOptional({ enum: HONORARIUM_DECISIONS }) @IsOptional() @IsIn(HONORARIUM_DECISIONS) honorariumDecision?: string;
+  @ApiPropertyOptional({ enum: HONORARIUM_DECISIONS })
+  @IsOptional()
+  @IsIn(HONORARIUM_DECISIONS)
+  honorariumDecision?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) topic?: string;
 }

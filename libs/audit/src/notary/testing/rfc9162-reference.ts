@@ -52,6 +52,6 @@ export const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('b
 /** The same hash with one bit flipped in byte `at`. */
 export function flipped(bytes: Uint8Array, at = 0): Buffer {
   const copy = Buffer.from(bytes);
-  copy[at] = (copy[at]) ^ 0x01;
+  copy[at] = copy[at] ^ 0x01;
   return copy;
 }

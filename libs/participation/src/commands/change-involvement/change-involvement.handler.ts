@@ -30,19 +30,29 @@ export class ChangeInvolvementCommand {
 }
 
 @CommandHandler(ChangeInvolvementCommand)
-export class ChangeInvolvementHandler implements ICommandHandler<ChangeInvolvementCommand, { id?: string; version: number }> {
+export class ChangeInvolvementHandler implements ICommandHandler<
+  ChangeInvolvementCommand,
+  { id?: string; version: number }
+> {
   constructor(
     private readonly repository: EventSourcedRepository,
     private readonly appointmentTerms: AppointmentTerms,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ involvementId, change, meta }: ChangeInvolvementCommand): Promise<{ id?: string; version: number }> {
+  async execute({
+    involvementId,
+    change,
+    meta,
+  }: ChangeInvolvementCommand): Promise<{ id?: string; version: number }> {
     const current = await this.repository.load(streams.involvement(involvementId), involvementDecider);
     if (current.state.status === 'none') throw new NotFound('Involvement', involvementId);
     const project = await this.repository.load(streams.project(current.state.projectId), projectDecider);
     assertMayActOnProject(meta, project.state);
-    const appointments = change.kind === 'correct' ? await this.appointmentTerms.of(current.state.projectId, current.state.participantId) : [];
+    const appointments =
+      change.kind === 'correct'
+        ? await this.appointmentTerms.of(current.state.projectId, current.state.participantId)
+        : [];
     const evidenceId = change.kind === 'evidence' ? newAggregateId('evidence', meta) : undefined;
     const { version } = await this.repository.execute(
       streams.involvement(involvementId),
@@ -51,15 +61,25 @@ export class ChangeInvolvementHandler implements ICommandHandler<ChangeInvolveme
         switch (change.kind) {
           case 'correct':
             return decideInvolvement(
-              { type: 'CorrectInvolvement', data: { involvementId, changes: change.changes, reason: change.reason } },
+              {
+                type: 'CorrectInvolvement',
+                data: { involvementId, changes: change.changes, reason: change.reason },
+              },
               state,
               { today: todayInOslo(this.clock), appointments },
             );
           case 'void':
-            return decideInvolvement({ type: 'VoidInvolvement', data: { involvementId, reason: change.reason } }, state, undefined);
+            return decideInvolvement(
+              { type: 'VoidInvolvement', data: { involvementId, reason: change.reason } },
+              state,
+              undefined,
+            );
           case 'evidence':
             return decideInvolvement(
-              { type: 'AddEvidence', data: { involvementId, evidenceId: evidenceId as string, evidence: change.evidence } },
+              {
+                type: 'AddEvidence',
+                data: { involvementId, evidenceId: evidenceId as string, evidence: change.evidence },
+              },
               state,
               { now: this.clock.now().toISOString() },
             );
@@ -69,5 +89,4 @@ export class ChangeInvolvementHandler implements ICommandHandler<ChangeInvolveme
     );
     return evidenceId ? { id: evidenceId, version } : { version };
   }
-
 }

@@ -25,7 +25,8 @@ export class EndAppointmentHandler implements ICommandHandler<EndAppointmentComm
     return this.repository.execute(
       streams.appointment(appointmentId),
       appointmentDecider,
-      (state) => decideAppointment({ type: 'EndAppointment', data: { appointmentId, ...body } }, state, undefined),
+      (state) =>
+        decideAppointment({ type: 'EndAppointment', data: { appointmentId, ...body } }, state, undefined),
       meta,
     );
   }

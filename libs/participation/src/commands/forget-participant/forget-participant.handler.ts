@@ -18,7 +18,10 @@ export class ForgetParticipantCommand {
  * its hash stay as they were.
  */
 @CommandHandler(ForgetParticipantCommand)
-export class ForgetParticipantHandler implements ICommandHandler<ForgetParticipantCommand, { version: number }> {
+export class ForgetParticipantHandler implements ICommandHandler<
+  ForgetParticipantCommand,
+  { version: number }
+> {
   constructor(
     private readonly repository: EventSourcedRepository,
     private readonly vault: PersonalDataVault,
@@ -31,7 +34,9 @@ export class ForgetParticipantHandler implements ICommandHandler<ForgetParticipa
       (state) => {
         if (state.status === 'unregistered') throw new NotFound('Participant', participantId);
         // Payout batches arrive with the payouts context; until then nothing can await payment.
-        return decideParticipant({ type: 'ForgetParticipant', data: { participantId } }, state, { approvedLinesAwaitingPayment: 0 });
+        return decideParticipant({ type: 'ForgetParticipant', data: { participantId } }, state, {
+          approvedLinesAwaitingPayment: 0,
+        });
       },
       meta,
     );

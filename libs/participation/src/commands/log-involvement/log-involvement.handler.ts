@@ -6,7 +6,13 @@ import { newAggregateId } from '../../application/new-id';
 import { todayInOslo } from '../../application/oslo-calendar';
 import { assertMayActOnProject } from '../../application/project-access';
 import { streams } from '../../application/streams';
-import { decideInvolvement, involvementDecider, participantDecider, projectDecider, type DetailsInput } from '../../domain';
+import {
+  decideInvolvement,
+  involvementDecider,
+  participantDecider,
+  projectDecider,
+  type DetailsInput,
+} from '../../domain';
 import { AppointmentTerms } from '../../application/appointment-terms';
 
 export class LogInvolvementCommand {
@@ -19,7 +25,10 @@ export class LogInvolvementCommand {
 
 /** Loads what the rules need (project, participant, their appointments), then lets the decider judge. */
 @CommandHandler(LogInvolvementCommand)
-export class LogInvolvementHandler implements ICommandHandler<LogInvolvementCommand, { id: string; version: number }> {
+export class LogInvolvementHandler implements ICommandHandler<
+  LogInvolvementCommand,
+  { id: string; version: number }
+> {
   constructor(
     private readonly repository: EventSourcedRepository,
     private readonly appointmentTerms: AppointmentTerms,
@@ -49,5 +58,4 @@ export class LogInvolvementHandler implements ICommandHandler<LogInvolvementComm
     );
     return { id: involvementId, version };
   }
-
 }

@@ -3,7 +3,11 @@ import { EventSourcedRepository, type CommandMeta } from '../../application/even
 import { newAggregateId } from '../../application/new-id';
 import { streams } from '../../application/streams';
 import { decideParticipant, participantDecider } from '../../domain';
-import { parseParticipantPersonalData, PersonalDataVault, type ParticipantPersonalDataInput } from '../../personal-data';
+import {
+  parseParticipantPersonalData,
+  PersonalDataVault,
+  type ParticipantPersonalDataInput,
+} from '../../personal-data';
 
 export class RegisterParticipantCommand {
   constructor(
@@ -14,7 +18,10 @@ export class RegisterParticipantCommand {
 
 /** Validates the personal data (400 for a bad national id or account), seals it, and records the participant. */
 @CommandHandler(RegisterParticipantCommand)
-export class RegisterParticipantHandler implements ICommandHandler<RegisterParticipantCommand, { id: string; version: number }> {
+export class RegisterParticipantHandler implements ICommandHandler<
+  RegisterParticipantCommand,
+  { id: string; version: number }
+> {
   constructor(
     private readonly repository: EventSourcedRepository,
     private readonly vault: PersonalDataVault,
@@ -28,7 +35,12 @@ export class RegisterParticipantHandler implements ICommandHandler<RegisterParti
     const { version } = await this.repository.execute(
       streams.participant(participantId),
       participantDecider,
-      (state) => decideParticipant({ type: 'RegisterParticipant', data: { participantId, sealed, employedBy } }, state, undefined),
+      (state) =>
+        decideParticipant(
+          { type: 'RegisterParticipant', data: { participantId, sealed, employedBy } },
+          state,
+          undefined,
+        ),
       meta,
     );
     return { id: participantId, version };

@@ -8,13 +8,22 @@ import { decideProject, projectDecider } from '../../domain';
 
 export class RegisterProjectCommand {
   constructor(
-    readonly body: { name: string; organizationId: string; region: string; level: string; description?: string },
+    readonly body: {
+      name: string;
+      organizationId: string;
+      region: string;
+      level: string;
+      description?: string;
+    },
     readonly meta: CommandMeta,
   ) {}
 }
 
 @CommandHandler(RegisterProjectCommand)
-export class RegisterProjectHandler implements ICommandHandler<RegisterProjectCommand, { id: string; version: number }> {
+export class RegisterProjectHandler implements ICommandHandler<
+  RegisterProjectCommand,
+  { id: string; version: number }
+> {
   constructor(
     private readonly repository: EventSourcedRepository,
     private readonly guidelines: GuidelineCatalogue,

@@ -92,7 +92,8 @@ export function parseChanges(
       continue;
     }
     const k = key as keyof InvolvementDetails;
-    const merged: unknown = k === 'hours' && isObject(value) ? { ...current.hours, ...(value as object) } : value;
+    const merged: unknown =
+      k === 'hours' && isObject(value) ? { ...current.hours, ...(value as object) } : value;
     parsed[k] = parsers[k](merged, checks, field);
   }
   return parsed;

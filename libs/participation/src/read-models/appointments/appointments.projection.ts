@@ -16,16 +16,26 @@ export class AppointmentsProjection implements Projection {
           `INSERT INTO participation_appointments (appointment_id, project_id, participant_id, role, nominated_by, appointed_by,
              from_date, to_date, exception_reason, recorded_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (appointment_id) DO NOTHING`,
-          [d.appointmentId, d.projectId, d.participantId, d.role, d.nominatedBy, d.appointedBy, d.from, d.to, d.exceptionReason, stored.metadata.recordedAt],
+          [
+            d.appointmentId,
+            d.projectId,
+            d.participantId,
+            d.role,
+            d.nominatedBy,
+            d.appointedBy,
+            d.from,
+            d.to,
+            d.exceptionReason,
+            stored.metadata.recordedAt,
+          ],
         );
         return;
       }
       case 'AppointmentEnded':
-        await tx.query('UPDATE participation_appointments SET ended_on = $2, ended_recorded_at = $3 WHERE appointment_id = $1', [
-          event.data.appointmentId,
-          event.data.endedOn,
-          stored.metadata.recordedAt,
-        ]);
+        await tx.query(
+          'UPDATE participation_appointments SET ended_on = $2, ended_recorded_at = $3 WHERE appointment_id = $1',
+          [event.data.appointmentId, event.data.endedOn, stored.metadata.recordedAt],
+        );
         return;
     }
   }

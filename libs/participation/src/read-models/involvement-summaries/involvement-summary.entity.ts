@@ -10,7 +10,11 @@ export class InvolvementSummary {
   @Column({ type: 'text' }) form!: string;
   @Column({ name: 'occurred_on', type: 'text' }) occurredOn!: string;
   @Column({ type: 'text' }) attendance!: string;
-  @Column({ name: 'meeting_hours', type: 'numeric', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({
+    name: 'meeting_hours',
+    type: 'numeric',
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
   meetingHours!: number;
   @Column({ type: 'text' }) status!: 'logged' | 'voided';
   @Column({ name: 'counts_as_participation', type: 'boolean' }) countsAsParticipation!: boolean;
