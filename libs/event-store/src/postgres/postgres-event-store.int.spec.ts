@@ -93,6 +93,35 @@ describe('PostgresEventStore', () => {
     expect(await store.readStream(stream)).toHaveLength(1);
   });
 
+  it('decides every append of one batch on its own: retries, conflicts, stale guesses and bystanders', async () => {
+    const stream = `mixed-${randomUUID()}`;
+    const first = [newEvent(1), newEvent(2)];
+    const stored = await store.append(stream, first, 'no-stream', ctx);
+    const outcomes = await Promise.allSettled([
+      store.append(stream, first, 'no-stream', ctx), // a retry: the first result
+      store.append(`${stream}-other`, [first[0]], 'no-stream', ctx), // an id used elsewhere
+      store.append(stream, [newEvent(3)], 'any', ctx), // a guess about a stream this process never saw
+      store.append(`${stream}-new`, [newEvent(4)], 'stream-exists', ctx), // no such stream
+      store.append(`${stream}-bystander`, [newEvent(5)], 'no-stream', ctx),
+      store.append(stream, [newEvent(6)], 2, ctx), // same stream, next batch: the 'any' got version 3 first
+    ]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).name))).toEqual([
+      { ...stored, duplicate: true },
+      'EventIdConflict',
+      expect.objectContaining({ nextExpectedVersion: 3, duplicate: false }),
+      'WrongExpectedVersion',
+      expect.objectContaining({ nextExpectedVersion: 1, duplicate: false }),
+      'WrongExpectedVersion',
+    ]);
+    const events = await store.readStream(stream);
+    expect(events.map((e) => [e.version, e.data])).toEqual([
+      [1, { n: 1 }],
+      [2, { n: 2 }],
+      [3, { n: 3 }],
+    ]);
+    expect(await store.readStream(`${stream}-other`)).toEqual([]);
+  });
+
   it('upcasts old event versions on read while the stored form and its hash stay as written', async () => {
     const stream = `upcast-${randomUUID()}`;
     await store.append(
