@@ -6,6 +6,7 @@ import { PersonalDataKeys1732300000004 } from './1732300000004-personal-data-key
 import { ParticipationAppointments1732300000005 } from './1732300000005-participation-appointments';
 import { ParticipationInvolvements1732300000006 } from './1732300000006-participation-involvements';
 import { AccessLog1732300000007 } from './1732300000007-access-log';
+import { EventStoreAppendFunction1732300000015 } from './1732300000015-event-store-append-function';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -20,4 +21,5 @@ export const migrations = [
   ParticipationAppointments1732300000005,
   ParticipationInvolvements1732300000006,
   AccessLog1732300000007,
+  EventStoreAppendFunction1732300000015,
 ];
