@@ -90,8 +90,8 @@ describe('deciding each append when the database wrote nothing', () => {
       storedIds: [],
       movedStreams: [{ streamId: 'a', version: 5 }],
     });
-    expect(outcome.kind).toBe('failed');
-    expect((outcome as { error: WrongExpectedVersion }).error).toMatchObject({
+    expect(outcome).toEqual({ kind: 'failed', error: expect.any(WrongExpectedVersion) });
+    expect(outcome.kind === 'failed' && outcome.error).toMatchObject({
       streamId: 'a',
       expected: 2,
       actual: 5,
