@@ -6,6 +6,13 @@ import { PersonalDataKeys1732300000004 } from './1732300000004-personal-data-key
 import { ParticipationAppointments1732300000005 } from './1732300000005-participation-appointments';
 import { ParticipationInvolvements1732300000006 } from './1732300000006-participation-involvements';
 import { AccessLog1732300000007 } from './1732300000007-access-log';
+import { PayoutLines1732300000008 } from './1732300000008-payout-lines';
+import { PayoutBatches1732300000009 } from './1732300000009-payout-batches';
+import { IntegrationMessaging1732300000010 } from './1732300000010-integration-messaging';
+import { AuditIndex1732300000011 } from './1732300000011-audit-index';
+import { Notary1732300000012 } from './1732300000012-notary';
+import { ReportingParticipationFacts1732300000013 } from './1732300000013-reporting-participation-facts';
+import { EsdbEventIds1732300000014 } from './1732300000014-esdb-event-ids';
 import { EventStoreAppendFunction1732300000015 } from './1732300000015-event-store-append-function';
 
 /**
@@ -21,5 +28,12 @@ export const migrations = [
   ParticipationAppointments1732300000005,
   ParticipationInvolvements1732300000006,
   AccessLog1732300000007,
+  PayoutLines1732300000008,
+  PayoutBatches1732300000009,
+  IntegrationMessaging1732300000010,
+  AuditIndex1732300000011,
+  Notary1732300000012,
+  ReportingParticipationFacts1732300000013,
+  EsdbEventIds1732300000014,
   EventStoreAppendFunction1732300000015,
 ];

@@ -1,7 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { MessagingModule } from '@app/messaging';
 import { PlatformModule, type PlatformOptions } from '@app/platform';
+import { AuditHttpModule } from './audit/audit-http.module';
 import { HonorariumHttpModule } from './honorarium/honorarium-http.module';
 import { ParticipationHttpModule } from './participation/participation-http.module';
+import { PayoutsHttpModule } from './payouts/payouts-http.module';
+import { ReportingHttpModule } from './reporting/reporting-http.module';
 
 /** The API process: HTTP on top of the platform; contexts plug in here. */
 @Module({})
@@ -9,7 +13,15 @@ export class AppModule {
   static register(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), ParticipationHttpModule, HonorariumHttpModule],
+      imports: [
+        PlatformModule.forRoot(options),
+        MessagingModule,
+        ReportingHttpModule,
+        ParticipationHttpModule,
+        HonorariumHttpModule,
+        AuditHttpModule,
+        PayoutsHttpModule,
+      ],
     };
   }
 }

@@ -1,14 +1,31 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import { MessagingModule } from '@app/messaging';
+import { ParticipationModule } from '@app/participation';
+import { PayoutsModule } from '@app/payouts';
 import { PlatformModule, type PlatformOptions } from '@app/platform';
+import { ReportingModule } from '@app/reporting';
 
 /**
- * The worker process: projections (and, as contexts arrive, the notary, the
- * outbox relay and Kafka consumers), with /health and /metrics but no API.
- * `npm start` runs the same code inside the API process.
+ * The worker process: every context's projections, the notary, the outbox
+ * relay and the Kafka consumers, with /health and /metrics but no API. API
+ * replicas run with RUN_WORKERS=false beside it (ARCHITECTURE.md); `npm start`
+ * runs the same code inside the API process. A context registers its
+ * projections when its module starts, so each one is listed here.
  */
 @Module({})
 export class WorkerModule {
   static register(options: PlatformOptions): DynamicModule {
-    return { module: WorkerModule, imports: [PlatformModule.forRoot(options)] };
+    return {
+      module: WorkerModule,
+      imports: [
+        PlatformModule.forRoot(options),
+        MessagingModule,
+        AuditModule,
+        ParticipationModule,
+        PayoutsModule,
+        ReportingModule,
+      ],
+    };
   }
 }

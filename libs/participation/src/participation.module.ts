@@ -24,9 +24,11 @@ import { ParticipationQueries } from './queries/participation.queries';
 import { AppointmentsProjection } from './read-models/appointments/appointments.projection';
 import { InvolvementSummariesProjection } from './read-models/involvement-summaries/involvement-summaries.projection';
 import { InvolvementSummary } from './read-models/involvement-summaries/involvement-summary.entity';
+import { InvolvementsIntegrationProjection } from './integration/involvements-integration.projection';
 import { InvolvementListQueries } from './queries/involvement-list.queries';
 import { InvolvementHonorarium } from './queries/involvement-honorarium';
 import { ParticipantHonorariumQueries } from './queries/participant-honorarium.queries';
+import { PayoutLinesReader } from './queries/payout-lines.reader';
 
 /** Projects, participants, appointments and involvements: command handlers, queries, read models. */
 @Module({
@@ -52,6 +54,7 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     InvolvementListQueries,
     InvolvementHonorarium,
     ParticipantHonorariumQueries,
+    PayoutLinesReader,
     RegisterProjectHandler,
     AddProjectLeadHandler,
     RegisterParticipantHandler,
@@ -75,5 +78,6 @@ export class ParticipationModule implements OnModuleInit {
   onModuleInit(): void {
     this.projections.register(new AppointmentsProjection());
     this.projections.register(new InvolvementSummariesProjection());
+    this.projections.register(new InvolvementsIntegrationProjection());
   }
 }

@@ -7,3 +7,5 @@ export * from './metrics/metrics.service';
 export * from './projections/projection-registry';
 export * from './projections/projection-runtime';
 export * from './platform.module';
+export * from './startup/wait-until-reachable';
+export * from './startup/wait-for-dependencies';

@@ -24,6 +24,13 @@ export interface PlatformOptions {
   clock?: Clock;
 }
 
+/** EVENT_STORE picks the adapter; both keep projection checkpoints and read models in PostgreSQL. */
+function eventStoreModule(config: AppConfig) {
+  return config.eventStore === 'eventstoredb' && config.esdbConnectionString
+    ? EventStoreModule.forEventStoreDb(config.esdbConnectionString, PG_POOL)
+    : EventStoreModule.forPostgres(PG_POOL, DATABASE_URL);
+}
+
 /** What every process needs: configuration, clock, database, event store, projections, health and metrics. */
 @Global()
 @Module({})
@@ -40,7 +47,7 @@ export class PlatformModule implements NestModule, OnModuleInit {
       imports: [
         CqrsModule.forRoot(),
         DatabaseModule.forRoot(options.databaseUrl),
-        EventStoreModule.forPostgres(PG_POOL, DATABASE_URL),
+        eventStoreModule(options.config),
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -34,6 +34,35 @@ export class AccessLog {
     );
   }
 
+  /** GET /v1/audit/access-log: oldest first, paged by id. */
+  async page(options: { after: number; limit: number; actor?: string; subject?: string; action?: string }) {
+    const where = ['id > $1'];
+    const params: unknown[] = [options.after];
+    for (const column of ['actor', 'subject', 'action'] as const) {
+      const value = options[column];
+      if (value === undefined) continue;
+      params.push(value);
+      where.push(`${column} = $${params.length}`);
+    }
+    params.push(options.limit);
+    const rows: Array<{
+      id: string;
+      at: Date;
+      actor: string;
+      roles: string[];
+      action: string;
+      subject: string;
+      detail: Record<string, unknown>;
+    }> = await this.db.query(
+      `SELECT id, at, actor, roles, action, subject, detail FROM access_log WHERE ${where.join(' AND ')}
+       ORDER BY id LIMIT $${params.length}`,
+      params,
+    );
+    const items = rows.map((r) => ({ ...r, id: Number(r.id), at: r.at.toISOString() }));
+    const last = items[items.length - 1];
+    return { items, next: items.length === options.limit && last ? String(last.id) : null };
+  }
+
   async forSubject(subject: string): Promise<Array<AccessRecord & { at: string }>> {
     const rows: Array<{
       at: Date;

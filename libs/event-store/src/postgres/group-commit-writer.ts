@@ -16,7 +16,10 @@ export const EVENTS_CHANNEL = 'bm_events_appended';
 export interface GroupCommitOptions {
   /** Events in one transaction at most. */
   maxEventsPerCommit?: number;
-  /** Batches sent at once; they queue on the head lock in PostgreSQL, not in this process. */
+  /**
+   * Batches sent at once; they queue on the head lock in PostgreSQL. One is the default: with
+   * two, each batch was half the size and the bench slower on 2 cores (docs/adr/0002).
+   */
   maxInFlight?: number;
 }
 
@@ -47,7 +50,7 @@ export class GroupCommitWriter {
     options: GroupCommitOptions = {},
   ) {
     this.maxEventsPerCommit = options.maxEventsPerCommit ?? 2000;
-    this.maxInFlight = options.maxInFlight ?? 2;
+    this.maxInFlight = options.maxInFlight ?? 1;
   }
 
   submit(request: AppendRequest): Promise<AppendResult> {

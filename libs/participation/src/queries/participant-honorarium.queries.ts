@@ -5,13 +5,19 @@ import { EventSourcedRepository } from '../application/event-sourced-repository'
 import { streams } from '../application/streams';
 import { participantDecider } from '../domain';
 import { ParticipationQueries } from './participation.queries';
+import { PayoutLinesReader, type PayoutLineRow } from './payout-lines.reader';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * A participant's honorarium: every involvement in the period priced as GET
- * /v1/involvements/{id} prices it, line by line. Until payout batches exist
- * everything is accrued (not yet in a batch).
+ * A participant's honorarium ledger: every involvement in the period priced as
+ * GET /v1/involvements/{id} prices it, against the payout lines that already
+ * hold part of it. Per involvement, line kind and tax split: lines in a draft
+ * or approved batch are `batched`, paid ones `paid`; what is not yet in a
+ * batch is `accrued`: the calculation's own lines while nothing was batched,
+ * otherwise one adjustment line (entitlement minus batched and paid, positive
+ * or negative). Failed and cancelled lines hold nothing. accrued + batched +
+ * paid = what the involvements entitle to now.
  */
 @Injectable()
 export class ParticipantHonorariumQueries {
@@ -19,6 +25,7 @@ export class ParticipantHonorariumQueries {
     private readonly db: DataSource,
     private readonly repository: EventSourcedRepository,
     private readonly involvements: ParticipationQueries,
+    private readonly payouts: PayoutLinesReader,
   ) {}
 
   async forParticipant(participantId: string, from?: string, to?: string) {
@@ -33,28 +40,88 @@ export class ParticipantHonorariumQueries {
     if (participant.state.status === 'unregistered') throw new NotFound('Participant', participantId);
     const rows: Array<{ involvement_id: string }> = await this.db.query(
       `SELECT involvement_id FROM participation_involvements
-       WHERE participant_id = $1 AND status = 'logged' AND ($2::text IS NULL OR occurred_on >= $2) AND ($3::text IS NULL OR occurred_on <= $3)
+       WHERE participant_id = $1 AND ($2::text IS NULL OR occurred_on >= $2) AND ($3::text IS NULL OR occurred_on <= $3)
        ORDER BY occurred_on, logged_at, involvement_id`,
       [participantId, from ?? null, to ?? null],
     );
-    const priced = await Promise.all(rows.map((r) => this.involvements.involvement(r.involvement_id)));
+    const [priced, payoutLines] = await Promise.all([
+      Promise.all(rows.map((r) => this.involvements.involvement(r.involvement_id))),
+      this.payouts.ofParticipant(participantId),
+    ]);
     const lines = priced.flatMap((i) =>
-      (i.honorarium?.lines ?? []).map((line) => ({
-        involvementId: i.id,
-        occurredOn: i.occurredOn,
-        guideline: i.honorarium?.guideline,
-        status: 'accrued' as const,
-        ...line,
-      })),
+      ledgerLines(
+        i,
+        payoutLines.filter((l) => l.involvementId === i.id),
+      ),
     );
+    const total = (status: string) =>
+      sumOre(lines.filter((l) => l.status === status).map((l) => l.amountOre));
     return {
       participantId,
       from: from ?? null,
       to: to ?? null,
-      accruedOre: sumOre(lines.map((l) => l.amountOre)),
-      batchedOre: 0,
-      paidOre: 0,
+      accruedOre: total('accrued'),
+      batchedOre: total('batched'),
+      paidOre: total('paid'),
       lines,
     };
   }
+}
+
+type PricedInvolvement = Awaited<ReturnType<ParticipationQueries['involvement']>>;
+
+const keyOf = (l: { kind: string; taxable: boolean }) => `${l.kind}|${l.taxable}`;
+
+function ledgerLines(i: PricedInvolvement, payoutLines: PayoutLineRow[]) {
+  const holding = payoutLines.filter(
+    (l) => l.status === 'draft' || l.status === 'approved' || l.status === 'paid',
+  );
+  const calculated = i.status === 'logged' ? (i.honorarium?.lines ?? []) : [];
+  const held = holding.map((l) => ({
+    involvementId: i.id,
+    occurredOn: i.occurredOn,
+    lineId: l.lineId,
+    batchId: l.batchId,
+    kind: l.kind,
+    amountOre: l.amountOre,
+    taxable: l.taxable,
+    incomeType: l.incomeType,
+    adjustment: l.adjustsLineId !== null,
+    adjustsLineId: l.adjustsLineId,
+    reference: l.reference,
+    status: l.status === 'paid' ? ('paid' as const) : ('batched' as const),
+  }));
+  const heldKeys = new Set(holding.map(keyOf));
+  const untouched = calculated
+    .filter((line) => !heldKeys.has(keyOf(line)))
+    .map((line) => ({
+      involvementId: i.id,
+      occurredOn: i.occurredOn,
+      guideline: i.honorarium?.guideline,
+      status: 'accrued' as const,
+      adjustment: false,
+      ...line,
+    }));
+  const adjustments = [...heldKeys].flatMap((key) => {
+    const lines = holding.filter((l) => keyOf(l) === key);
+    const entitled = sumOre(calculated.filter((c) => keyOf(c) === key).map((c) => c.amountOre));
+    const owed = entitled - sumOre(lines.map((l) => l.amountOre));
+    const latest = lines[lines.length - 1];
+    if (owed === 0) return [];
+    return [
+      {
+        involvementId: i.id,
+        occurredOn: i.occurredOn,
+        guideline: i.honorarium?.guideline,
+        status: 'accrued' as const,
+        adjustment: true,
+        adjustsLineId: latest.lineId,
+        kind: latest.kind,
+        amountOre: owed,
+        taxable: latest.taxable,
+        incomeType: latest.incomeType,
+      },
+    ];
+  });
+  return [...held, ...untouched, ...adjustments];
 }

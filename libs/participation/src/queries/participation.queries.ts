@@ -7,6 +7,7 @@ import { involvementDecider, participantDecider, projectDecider } from '../domai
 import { isForgotten, PersonalDataVault, type ParticipantPersonalData } from '../personal-data';
 import { AppointmentQueries } from './appointment.queries';
 import { InvolvementHonorarium } from './involvement-honorarium';
+import { PayoutLinesReader } from './payout-lines.reader';
 
 /**
  * Reads of single aggregates fold their stream, so `asOf` is exact: the state
@@ -20,6 +21,7 @@ export class ParticipationQueries {
     private readonly vault: PersonalDataVault,
     private readonly accessLog: AccessLog,
     private readonly honorarium: InvolvementHonorarium,
+    private readonly payouts: PayoutLinesReader,
   ) {}
 
   async project(projectId: string, asOf?: Date) {
@@ -101,7 +103,7 @@ export class ParticipationQueries {
       version,
       history,
       honorarium,
-      payout: null,
+      payout: await this.payouts.payoutOf(id),
     };
   }
 }

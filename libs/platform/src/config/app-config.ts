@@ -19,6 +19,8 @@ export interface AppConfig {
   notarySigningKey: string | undefined;
   /** Run projections (and later the notary and outbox relay) in this process. */
   runWorkers: boolean;
+  /** How long start-up retries unreachable servers (PostgreSQL, EventStoreDB, Kafka) before it gives up. */
+  startupTimeoutSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -66,6 +68,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) problems.push('AUTH_JWKS_URL must be an http(s) URL');
   const runWorkers = get('RUN_WORKERS') ?? 'true';
   if (runWorkers !== 'true' && runWorkers !== 'false') problems.push('RUN_WORKERS must be "true" or "false"');
+  const startupTimeoutSeconds = Number(get('STARTUP_TIMEOUT_SECONDS') ?? '60');
+  if (!(Number.isFinite(startupTimeoutSeconds) && startupTimeoutSeconds > 0 && startupTimeoutSeconds <= 3600))
+    problems.push(
+      `STARTUP_TIMEOUT_SECONDS must be a number of seconds above 0 and at most 3600, got "${get('STARTUP_TIMEOUT_SECONDS')}"`,
+    );
   const logLevel = get('LOG_LEVEL') ?? 'info';
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel))
     problems.push('LOG_LEVEL must be debug, info, warn or error');
@@ -82,6 +89,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     piiMasterKey: get('PII_MASTER_KEY'),
     notarySigningKey: get('NOTARY_SIGNING_KEY'),
     runWorkers: runWorkers === 'true',
+    startupTimeoutSeconds,
     logLevel: logLevel as AppConfig['logLevel'],
   };
 }

@@ -33,6 +33,9 @@ export class DatabaseModule {
           autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,
+          // Every projection runner holds one connection for its advisory lock while it runs
+          // (a dozen today); the rest serve queries and projection transactions.
+          poolSize: 40,
         }),
       ],
       providers: [

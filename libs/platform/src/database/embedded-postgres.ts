@@ -42,6 +42,8 @@ export async function startEmbeddedPostgres(
     port,
     persistent: options.persistent,
     createPostgresUser: true,
+    // Each process keeps one connection per projection, notary and relay lock besides its pools.
+    postgresFlags: ['-c', 'max_connections=300'],
     onLog: (message: unknown) => log(String(message).trim()),
     onError: (message: unknown) => log(String(message).trim()),
   });

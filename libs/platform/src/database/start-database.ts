@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/app-config';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { runMigrations } from './migrate';
 import { withDatabase } from './database-url';
+import { waitForDependencies } from '../startup/wait-for-dependencies';
 
 export interface RunningDatabase {
   url: string;
@@ -16,11 +17,14 @@ const EMBEDDED_DATABASE = 'brukermedvirkning';
 /**
  * DATABASE_URL when set; otherwise a persistent embedded PostgreSQL under
  * DATA_DIR. Either way every pending migration is applied before the start.
+ * Configured servers (DATABASE_URL, EventStoreDB, Kafka) are waited for first,
+ * for at most STARTUP_TIMEOUT_SECONDS (StartupTimeout names the setting).
  */
 export async function startDatabase(
   config: AppConfig,
   log: (line: string) => void,
 ): Promise<RunningDatabase> {
+  await waitForDependencies(config, log);
   if (config.databaseUrl) {
     await runMigrations(config.databaseUrl);
     return { url: config.databaseUrl, embedded: false, stop: async () => undefined };

@@ -4,6 +4,7 @@ import { EventSourcedRepository, type CommandMeta } from '../../application/even
 import { streams } from '../../application/streams';
 import { decideParticipant, participantDecider } from '../../domain';
 import { PersonalDataVault } from '../../personal-data';
+import { PayoutLinesReader } from '../../queries/payout-lines.reader';
 
 export class ForgetParticipantCommand {
   constructor(
@@ -25,17 +26,19 @@ export class ForgetParticipantHandler implements ICommandHandler<
   constructor(
     private readonly repository: EventSourcedRepository,
     private readonly vault: PersonalDataVault,
+    private readonly payouts: PayoutLinesReader,
   ) {}
 
   async execute({ participantId, meta }: ForgetParticipantCommand): Promise<{ version: number }> {
+    // Finance still needs the person's bank account and national id for lines of approved batches.
+    const approvedLinesAwaitingPayment = await this.payouts.approvedAwaitingPayment(participantId);
     const result = await this.repository.execute(
       streams.participant(participantId),
       participantDecider,
       (state) => {
         if (state.status === 'unregistered') throw new NotFound('Participant', participantId);
-        // Payout batches arrive with the payouts context; until then nothing can await payment.
         return decideParticipant({ type: 'ForgetParticipant', data: { participantId } }, state, {
-          approvedLinesAwaitingPayment: 0,
+          approvedLinesAwaitingPayment,
         });
       },
       meta,

@@ -1,0 +1,37 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AccessLog, parsePaging } from '@app/audit';
+import { CurrentUser, Roles, type AuthUser } from '../http';
+import { AuditQueryLog } from './audit-query-log';
+
+const optional = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('v1/audit/access-log')
+export class AccessLogController {
+  constructor(
+    private readonly accessLog: AccessLog,
+    private readonly queryLog: AuditQueryLog,
+  ) {}
+
+  /** Who read which personal data or audit view, when: oldest first, `next` is the last id. */
+  @Get()
+  @Roles('auditor', 'admin')
+  @ApiQuery({ name: 'actor', required: false })
+  @ApiQuery({ name: 'subject', required: false })
+  @ApiQuery({ name: 'action', required: false, description: 'e.g. read-personal-data, audit-query' })
+  @ApiQuery({ name: 'after', required: false })
+  @ApiQuery({ name: 'limit', required: false, description: '1–1000, default 100' })
+  async list(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser) {
+    const paging = parsePaging(query);
+    const page = await this.accessLog.page({
+      ...paging,
+      actor: optional(query.actor),
+      subject: optional(query.subject),
+      action: optional(query.action),
+    });
+    await this.queryLog.record(user, 'access-log', query);
+    return page;
+  }
+}

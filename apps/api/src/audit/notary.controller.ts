@@ -1,0 +1,85 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { LogVerifier, Notary } from '@app/audit';
+import { ValidationFailed, type FieldError } from '@app/shared-kernel';
+import { CurrentUser, Roles, type AuthUser } from '../http';
+import { AuditQueryLog } from './audit-query-log';
+
+/** Signed checkpoints, inclusion and consistency proofs (API.md, "Notary formats"), and verification. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('v1/audit')
+export class NotaryController {
+  constructor(
+    private readonly notary: Notary,
+    private readonly verifier: LogVerifier,
+    private readonly queryLog: AuditQueryLog,
+  ) {}
+
+  /** `{origin, treeSize, rootHash, signedAt, signature, publicKey}`: save it to verify later with `npm run audit:verify`. */
+  @Get('checkpoints/latest')
+  @Roles('auditor', 'admin')
+  async latest(@CurrentUser() user: AuthUser) {
+    await this.queryLog.record(user, 'checkpoints/latest');
+    return this.notary.requireLatestCheckpoint();
+  }
+
+  @Get('events/:position/proof')
+  @Roles('auditor', 'admin')
+  @ApiQuery({ name: 'treeSize', required: false, description: 'default: the latest checkpoint' })
+  async proof(
+    @Param('position') position: string,
+    @Query('treeSize') treeSize: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ) {
+    const errors: FieldError[] = [];
+    const at = count(position, 'position', errors, 1);
+    const size =
+      treeSize === undefined || treeSize === '' ? undefined : count(treeSize, 'treeSize', errors, 1);
+    if (errors.length > 0) throw new ValidationFailed(errors);
+    await this.queryLog.record(user, `proof:${at}`, { treeSize: size });
+    return this.notary.inclusionProof(at, size);
+  }
+
+  @Get('consistency')
+  @Roles('auditor', 'admin')
+  @ApiQuery({ name: 'from', required: true, description: 'the older tree size' })
+  @ApiQuery({
+    name: 'to',
+    required: true,
+    description: 'the newer tree size (at most the latest checkpoint)',
+  })
+  async consistency(
+    @Query('from') from: string | undefined,
+    @Query('to') to: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ) {
+    const errors: FieldError[] = [];
+    const fromSize = count(from, 'from', errors, 0);
+    const toSize = count(to, 'to', errors, 0);
+    if (errors.length > 0) throw new ValidationFailed(errors);
+    await this.queryLog.record(user, 'consistency', { from: fromSize, to: toSize });
+    return this.notary.consistencyProof(fromSize, toSize);
+  }
+
+  /** Rehashes every stored event and checks the tree against the latest checkpoint and its signature. */
+  @Post('verify')
+  @HttpCode(200)
+  @Roles('auditor', 'admin')
+  async verify(@CurrentUser() user: AuthUser) {
+    await this.queryLog.record(user, 'verify');
+    return this.verifier.verify(await this.notary.latestCheckpoint(), this.notary.publicKey);
+  }
+}
+
+function count(value: string | undefined, field: string, errors: FieldError[], min: number): number {
+  if (value === undefined || value === '') {
+    errors.push({ field, message: 'is required' });
+    return 0;
+  }
+  if (!/^\d{1,15}$/.test(value) || Number(value) < min) {
+    errors.push({ field, message: `must be an integer of at least ${min}` });
+    return 0;
+  }
+  return Number(value);
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { AccessLog, type AuditEvent } from '@app/audit';
+import { isForgotten, isSealedEnvelope, PersonalDataVault, SealedDataUnreadable } from '@app/participation';
+import type { AuthUser } from '../http';
+
+/** What an auditor gets next to a sealed field: the opened data, or why it cannot be shown. */
+export type RevealedPersonalData = Record<string, object | { forgotten: true } | { unreadable: true }>;
+
+export type RevealedAuditEvent = AuditEvent & { personalData?: RevealedPersonalData };
+
+/**
+ * docs/adr/0007: `data` is always served exactly as stored (sealed fields as
+ * ciphertext), so anyone can recompute the hash. Only auditors also get
+ * `personalData`: each top-level sealed field of `data` opened with the
+ * vault. Every person whose data was opened gets an access-log row.
+ */
+@Injectable()
+export class PersonalDataReveal {
+  constructor(
+    private readonly vault: PersonalDataVault,
+    private readonly accessLog: AccessLog,
+  ) {}
+
+  async forCaller(user: AuthUser, events: AuditEvent[], via: string): Promise<RevealedAuditEvent[]> {
+    if (!user.roles.includes('auditor')) return events;
+    const openedFor = new Map<string, number[]>();
+    const revealed: RevealedAuditEvent[] = [];
+    for (const event of events) {
+      const personalData: RevealedPersonalData = {};
+      for (const [field, value] of Object.entries(event.data)) {
+        if (!isSealedEnvelope(value)) continue;
+        const personId = sealedFor(event);
+        if (personId === undefined) {
+          personalData[field] = { unreadable: true };
+          continue;
+        }
+        personalData[field] = await this.open(personId, value);
+        openedFor.set(personId, [...(openedFor.get(personId) ?? []), event.position]);
+      }
+      revealed.push(Object.keys(personalData).length > 0 ? { ...event, personalData } : event);
+    }
+    for (const [personId, positions] of openedFor) {
+      await this.accessLog.record({
+        actor: user.sub,
+        roles: user.roles,
+        action: 'read-personal-data',
+        subject: personId,
+        detail: { via, positions },
+      });
+    }
+    return revealed;
+  }
+
+  private async open(personId: string, sealed: string): Promise<object> {
+    try {
+      const opened = await this.vault.open<object>(personId, sealed);
+      return isForgotten(opened) ? { forgotten: true } : opened;
+    } catch (error) {
+      if (error instanceof SealedDataUnreadable) return { unreadable: true };
+      throw error;
+    }
+  }
+}
+
+/** The person a sealed field of this event was sealed for (the vault binds it as AAD). */
+function sealedFor(event: AuditEvent): string | undefined {
+  const data = event.data;
+  if (event.type === 'ProjectLeadAdded' && typeof data.sub === 'string') return `lead-${data.sub}`;
+  return typeof data.participantId === 'string' ? data.participantId : undefined;
+}

@@ -1,0 +1,134 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import {
+  ApprovePayoutBatchCommand,
+  CancelPayoutBatchCommand,
+  DraftPayoutBatchCommand,
+  PayoutBatchQueries,
+  PayoutExporter,
+  payoutCsv,
+  RecordPaymentResultsCommand,
+  type DraftedBatch,
+} from '@app/payouts';
+import { ValidationFailed } from '@app/shared-kernel';
+import { CurrentUser, IfMatch, Roles, setETag, type AuthUser } from '../http';
+import { commandMeta } from '../participation/command-meta';
+import {
+  CancelPayoutBatchDto,
+  DraftedBatchDto,
+  DraftPayoutBatchDto,
+  RecordPaymentsDto,
+} from './dto/payout-batch.dto';
+
+@ApiTags('payout-batches')
+@ApiBearerAuth()
+@Controller('v1/payout-batches')
+export class PayoutBatchesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly batches: PayoutBatchQueries,
+    private readonly exporter: PayoutExporter,
+  ) {}
+
+  /** Drafts a batch of everything owed up to periodEnd and not yet in a live batch; 422 when nothing is. */
+  @Post()
+  @Roles('finance')
+  @ApiCreatedResponse({ type: DraftedBatchDto })
+  draft(
+    @Body() body: DraftPayoutBatchDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ): Promise<DraftedBatch> {
+    return this.commands.execute(new DraftPayoutBatchCommand(body, commandMeta(req, user)));
+  }
+
+  @Get(':id')
+  @Roles('finance', 'auditor')
+  async get(@Param('id') id: string, @Res({ passthrough: true }) res: Response) {
+    const batch = await this.batches.batch(id);
+    setETag(res, batch.version);
+    return batch;
+  }
+
+  /** By a finance user other than the batch's creator (403 for the creator). */
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiHeader({ name: 'If-Match', required: false })
+  approve(
+    @Param('id') id: string,
+    @IfMatch() ifMatch: number | undefined,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
+    return this.commands.execute(new ApprovePayoutBatchCommand(id, commandMeta(req, user, ifMatch)));
+  }
+
+  /** 409 once any line is paid. */
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiHeader({ name: 'If-Match', required: false })
+  cancel(
+    @Param('id') id: string,
+    @Body() body: CancelPayoutBatchDto,
+    @IfMatch() ifMatch: number | undefined,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
+    return this.commands.execute(
+      new CancelPayoutBatchCommand(id, body.reason, commandMeta(req, user, ifMatch)),
+    );
+  }
+
+  /** Paid (with reference) or failed (with reason) per line; a repeated result changes nothing. */
+  @Post(':id/payments')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiHeader({ name: 'If-Match', required: false })
+  payments(
+    @Param('id') id: string,
+    @Body() body: RecordPaymentsDto,
+    @IfMatch() ifMatch: number | undefined,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
+    return this.commands.execute(
+      new RecordPaymentResultsCommand(id, body.results, commandMeta(req, user, ifMatch)),
+    );
+  }
+
+  /**
+   * The file finance imports: payee, national id, bank account, income type,
+   * taxable and tax-free amounts per line and totals. CSV: UTF-8 with BOM,
+   * `;`, CRLF, kroner with a decimal comma. JSON: amounts in øre. Logged in the access log.
+   */
+  @Get(':id/export')
+  @Roles('finance')
+  @ApiQuery({ name: 'format', required: false, enum: ['csv', 'json'] })
+  @ApiProduces('text/csv', 'application/json')
+  async export(
+    @Param('id') id: string,
+    @Query('format') format: string | undefined,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const chosen = format ?? 'json';
+    if (chosen !== 'csv' && chosen !== 'json')
+      throw new ValidationFailed([{ field: 'format', message: 'must be csv or json' }]);
+    const file = await this.exporter.export(id, chosen, { actor: user.sub, roles: user.roles });
+    if (chosen === 'json') return file;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="payout-batch-${id}.csv"`);
+    return payoutCsv(file);
+  }
+}

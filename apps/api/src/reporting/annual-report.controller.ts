@@ -1,0 +1,46 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AnnualReportQueries, renderAnnualReportHtml } from '@app/reporting';
+import { ValidationFailed } from '@app/shared-kernel';
+import { CurrentUser, Roles, type AuthUser } from '../http';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('v1/reports')
+export class AnnualReportController {
+  constructor(private readonly reports: AnnualReportQueries) {}
+
+  /** The yearly account of participation; `?format=html` gives a printable page with a chart per month. */
+  @Get('annual')
+  @Roles('admin', 'auditor', 'finance')
+  @ApiQuery({
+    name: 'year',
+    required: true,
+    description: 'e.g. 2025: involvements that took place that year',
+  })
+  @ApiQuery({ name: 'organizationId', required: false, description: "only this organisation's projects" })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'html'] })
+  @ApiProduces('application/json', 'text/html')
+  @ApiOkResponse({
+    description:
+      'projects and involvements by level and form, people, hours, economy (accrued and paid), shares with feedback and influence, projects at symbolic risk',
+  })
+  async annual(
+    @Query('year') year: unknown,
+    @Query('organizationId') organizationId: unknown,
+    @Query('format') format: unknown,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (format !== undefined && format !== 'json' && format !== 'html')
+      throw new ValidationFailed([{ field: 'format', message: 'must be json or html' }]);
+    const report = await this.reports.annual(
+      { year, organizationId },
+      { actor: user.sub, roles: user.roles },
+    );
+    if (format !== 'html') return report;
+    res.type('text/html; charset=utf-8');
+    return renderAnnualReportHtml(report);
+  }
+}

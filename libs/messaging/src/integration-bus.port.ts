@@ -1,0 +1,28 @@
+import type { IntegrationMessage } from './integration-message';
+
+/** Nest token for the IntegrationBus adapter chosen at start (in-process, or Kafka when KAFKA_BROKERS is set). */
+export const INTEGRATION_BUS: unique symbol = Symbol('IntegrationBus');
+
+export type IntegrationHandler = (message: IntegrationMessage) => Promise<void>;
+
+export interface IntegrationSubscription {
+  /** Stops delivery; a message being handled finishes first (or is redelivered later). */
+  close(): Promise<void>;
+}
+
+/**
+ * The port between this system and the message broker. Adapters:
+ * `in-process` (default; PostgreSQL-backed, see README) and `kafka` (kafkajs).
+ * Both pass the same contract suite (contract/integration-bus.contract.ts).
+ */
+export interface IntegrationBus {
+  /** Publishes in order; resolves when the broker has durably accepted every message. */
+  publish(messages: IntegrationMessage[]): Promise<void>;
+  /**
+   * Delivers every message of the topic to one member of the group, in order
+   * per key. The handler is awaited; a throw means the same message is
+   * delivered again later and later messages of its key wait (at-least-once).
+   * A new group starts from the oldest message the broker keeps.
+   */
+  subscribe(topic: string, groupId: string, handler: IntegrationHandler): Promise<IntegrationSubscription>;
+}

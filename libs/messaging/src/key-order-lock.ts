@@ -1,0 +1,18 @@
+/**
+ * SQL that takes a transaction-level advisory lock on (topic, key): two
+ * transactions writing rows of the same key then commit one after the other,
+ * so `bigserial` order per key is commit order and a reader never sees a
+ * key's later row before an earlier one. Parameters: $1 topic, $2 key. (The
+ * two-int key space never overlaps the single-bigint locks of projections.)
+ */
+export const LOCK_KEY_FOR_TRANSACTION =
+  "SELECT pg_advisory_xact_lock(hashtext('integration-message-key'), hashtext($1 || E'\\n' || $2))";
+
+/** The distinct (topic, key) pairs of a batch in a fixed order, so lockers never deadlock. */
+export function keysInLockOrder(
+  messages: ReadonlyArray<{ topic: string; key: string }>,
+): Array<[string, string]> {
+  const pairs = new Map<string, [string, string]>();
+  for (const m of messages) pairs.set(`${m.topic}\n${m.key}`, [m.topic, m.key]);
+  return [...pairs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, pair]) => pair);
+}

@@ -1,0 +1,222 @@
+import type { Pool } from 'pg';
+import { AdvisoryLock } from '../advisory-lock';
+import { backoffDelay, DEFAULT_BACKOFF, errorMessage, type BackoffOptions } from '../backoff';
+import type { IntegrationBus } from '../integration-bus.port';
+import type { IntegrationMessage } from '../integration-message';
+import { Pause } from '../pause';
+
+export interface OutboxRelayOptions {
+  /** Most pending messages read per round. */
+  batchSize?: number;
+  /** Pause between rounds when nothing was sent (wake() cuts it short). */
+  pollIntervalMs?: number;
+  /** Wait before republishing a key whose publish failed, growing per failure. */
+  backoff?: BackoffOptions;
+  /** Keys published at the same time within a round. */
+  concurrency?: number;
+  log?: (message: string) => void;
+}
+
+export interface OutboxRelayStatus {
+  running: boolean;
+  /** Holds the relay lock, so this process is the one publishing. */
+  active: boolean;
+  sent: number;
+  failedPublishes: number;
+  lastError: string | null;
+}
+
+export interface OutboxBacklog {
+  topic: string;
+  pending: number;
+  oldestPendingSeconds: number;
+  /** Pending messages whose key is waiting out a backoff after a failed publish. */
+  blocked: number;
+}
+
+type PendingRow = {
+  seq: string;
+  message_id: string;
+  topic: string;
+  message_key: string;
+  type: string;
+  schema_version: number;
+  occurred_at: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+};
+
+/**
+ * Moves messages from the outbox table to the IntegrationBus. One relay
+ * publishes at a time (PostgreSQL advisory lock). Per key (topic + key) the
+ * messages go out in outbox order; a row is marked sent only after the bus
+ * resolved its publish; a failed publish leaves the key's head row pending
+ * with a growing backoff, and the key's later messages wait behind it. Other
+ * keys carry on. The result is at-least-once, in order per key.
+ */
+export class OutboxRelay {
+  private readonly lock: AdvisoryLock;
+  private readonly pause = new Pause();
+  private stopped = true;
+  private loop: Promise<void> | undefined;
+  private sent = 0;
+  private failedPublishes = 0;
+  private lastError: string | null = null;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly bus: IntegrationBus,
+    private readonly options: OutboxRelayOptions = {},
+  ) {
+    this.lock = new AdvisoryLock(pool, 'integration-outbox-relay');
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.loop ??= this.run().finally(() => (this.loop = undefined));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.pause.wake();
+    await this.loop;
+  }
+
+  /** New messages were committed: look now rather than at the next poll. */
+  wake(): void {
+    this.pause.wake();
+  }
+
+  status(): OutboxRelayStatus {
+    return {
+      running: !this.stopped,
+      active: this.lock.held,
+      sent: this.sent,
+      failedPublishes: this.failedPublishes,
+      lastError: this.lastError,
+    };
+  }
+
+  async backlog(): Promise<OutboxBacklog[]> {
+    const { rows } = await this.pool.query<{
+      topic: string;
+      pending: number;
+      oldest: number;
+      blocked: number;
+    }>(
+      `SELECT topic, count(*)::int AS pending,
+              COALESCE(extract(epoch FROM now() - min(enqueued_at)), 0)::float8 AS oldest,
+              count(*) FILTER (WHERE attempts > 0)::int AS blocked
+       FROM integration_outbox WHERE sent_at IS NULL GROUP BY topic ORDER BY topic`,
+    );
+    return rows.map((r) => ({
+      topic: r.topic,
+      pending: r.pending,
+      oldestPendingSeconds: r.oldest,
+      blocked: r.blocked,
+    }));
+  }
+
+  /** Resolves once nothing is pending in the outbox (for tests and orderly hand-over). */
+  async drained(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows } = await this.pool.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM integration_outbox WHERE sent_at IS NULL',
+      );
+      if (rows[0].n === 0) return;
+      if (Date.now() > deadline) throw new Error(`the outbox still holds ${rows[0].n} unsent messages`);
+      this.wake();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private async run(): Promise<void> {
+    const interval = this.options.pollIntervalMs ?? 250;
+    while (!this.stopped) {
+      let busy = false;
+      try {
+        if (await this.lock.acquire()) busy = (await this.relayRound()) > 0;
+      } catch (error) {
+        this.lastError = errorMessage(error);
+        this.options.log?.(`outbox relay round failed, trying again: ${this.lastError}`);
+        this.lock.drop();
+      }
+      if (!busy && !this.stopped) await this.pause.for(interval);
+    }
+    await this.lock.release();
+  }
+
+  /** Publishes what is due; returns how many messages were sent. */
+  private async relayRound(): Promise<number> {
+    const { rows } = await this.pool.query<PendingRow>(
+      `SELECT o.seq, o.message_id, o.topic, o.message_key, o.type, o.schema_version, o.occurred_at, o.payload, o.attempts
+       FROM integration_outbox o
+       WHERE o.sent_at IS NULL
+         AND NOT EXISTS (
+           SELECT 1 FROM integration_outbox w
+           WHERE w.sent_at IS NULL AND w.next_attempt_at > now()
+             AND w.topic = o.topic AND w.message_key = o.message_key)
+       ORDER BY o.seq
+       LIMIT $1`,
+      [this.options.batchSize ?? 200],
+    );
+    const byKey = new Map<string, PendingRow[]>();
+    for (const row of rows) {
+      const key = `${row.topic}\u0000${row.message_key}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), row]);
+    }
+    const groups = [...byKey.values()];
+    let sent = 0;
+    const concurrency = Math.max(1, this.options.concurrency ?? 8);
+    for (let i = 0; i < groups.length; i += concurrency) {
+      const results = await Promise.all(
+        groups.slice(i, i + concurrency).map((group) => this.publishKey(group)),
+      );
+      sent += results.reduce((a, b) => a + b, 0);
+    }
+    return sent;
+  }
+
+  /** The pending messages of one key, in order: all marked sent, or the head marked failed. */
+  private async publishKey(rows: PendingRow[]): Promise<number> {
+    try {
+      await this.bus.publish(rows.map(toMessage));
+    } catch (error) {
+      const head = rows[0];
+      const delay = backoffDelay(head.attempts + 1, this.options.backoff ?? DEFAULT_BACKOFF);
+      this.failedPublishes += 1;
+      this.lastError = errorMessage(error);
+      this.options.log?.(
+        `publishing ${head.topic} key ${head.message_key} failed (try ${head.attempts + 1}), next try in ${delay} ms: ${this.lastError}`,
+      );
+      await this.pool.query(
+        `UPDATE integration_outbox
+         SET attempts = attempts + 1, last_error = $2, next_attempt_at = now() + make_interval(secs => $3::float8 / 1000)
+         WHERE seq = $1`,
+        [head.seq, this.lastError.slice(0, 2000), delay],
+      );
+      return 0;
+    }
+    await this.pool.query(
+      `UPDATE integration_outbox
+       SET sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL
+       WHERE seq = ANY($1::bigint[])`,
+      [rows.map((r) => r.seq)],
+    );
+    this.sent += rows.length;
+    return rows.length;
+  }
+}
+
+function toMessage(row: PendingRow): IntegrationMessage {
+  return {
+    messageId: row.message_id,
+    topic: row.topic,
+    key: row.message_key,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    occurredAt: row.occurred_at,
+    payload: row.payload,
+  };
+}

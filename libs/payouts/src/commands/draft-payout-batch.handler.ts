@@ -1,0 +1,97 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EventSourcedRepository, type CommandMeta } from '@app/participation';
+import { ValidationFailed, type FieldError, type Ore } from '@app/shared-kernel';
+import { decidePayoutBatch, owedLines, payoutBatchDecider, payoutBatchStream } from '../domain';
+import { ClaimLedgerReader } from '../application/claim-ledger.reader';
+import { DraftSerializer } from '../application/draft-serializer';
+import { Entitlements } from '../application/entitlements';
+import { lineIdFor, newBatchId } from './batch-id';
+
+export class DraftPayoutBatchCommand {
+  constructor(
+    readonly input: { periodEnd?: unknown; organizationId?: unknown },
+    readonly meta: CommandMeta,
+  ) {}
+}
+
+export interface DraftedBatch {
+  id: string;
+  lineCount: number;
+  totalOre: Ore;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Drafts a batch of everything owed up to the period end. Entitlements are
+ * priced first; then, one draft at a time (DraftSerializer), the claims are
+ * read as of the head of the log, the difference becomes the lines and the
+ * batch is appended before the next draft may look. 422 when nothing is owed.
+ */
+@CommandHandler(DraftPayoutBatchCommand)
+export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatchCommand, DraftedBatch> {
+  constructor(
+    private readonly repository: EventSourcedRepository,
+    private readonly entitlements: Entitlements,
+    private readonly serializer: DraftSerializer,
+    private readonly claims: ClaimLedgerReader,
+  ) {}
+
+  async execute({ input, meta }: DraftPayoutBatchCommand): Promise<DraftedBatch> {
+    const { periodEnd, organizationId } = parse(input);
+    const batchId = newBatchId(meta);
+    const stream = payoutBatchStream(batchId);
+    if (meta.idempotencyKey) {
+      const earlier = await this.repository.load(stream, payoutBatchDecider);
+      if (earlier.state.status !== 'none')
+        return { id: batchId, lineCount: earlier.state.lines.length, totalOre: earlier.state.totalOre };
+    }
+    const evaluated = await this.entitlements.upTo(periodEnd, organizationId);
+    return this.serializer.exclusively(async (client) => {
+      const ledger = await this.claims.read(
+        client,
+        evaluated.map((e) => e.involvementId),
+      );
+      const lines = owedLines(evaluated, ledger.claimingByKey(), (key) => lineIdFor(batchId, key));
+      const { events } = await this.repository.execute(
+        stream,
+        payoutBatchDecider,
+        (state) =>
+          decidePayoutBatch(
+            {
+              type: 'DraftPayoutBatch',
+              data: { batchId, periodEnd, organizationId, createdBy: meta.actor, lines },
+            },
+            state,
+          ),
+        { ...meta, ifMatch: undefined },
+      );
+      const drafted = events.find((e) => e.type === 'PayoutBatchDrafted');
+      const totalOre = drafted?.type === 'PayoutBatchDrafted' ? drafted.data.totalOre : 0;
+      return { id: batchId, lineCount: lines.length, totalOre };
+    });
+  }
+}
+
+function parse(input: { periodEnd?: unknown; organizationId?: unknown }) {
+  const errors: FieldError[] = [];
+  const { periodEnd, organizationId } = input;
+  if (typeof periodEnd !== 'string' || !DATE.test(periodEnd) || !isCalendarDate(periodEnd))
+    errors.push({ field: 'periodEnd', message: 'must be a date YYYY-MM-DD' });
+  if (
+    organizationId !== undefined &&
+    organizationId !== null &&
+    (typeof organizationId !== 'string' || organizationId.trim() === '' || organizationId.length > 100)
+  )
+    errors.push({ field: 'organizationId', message: 'must be an organisation id (1 to 100 characters)' });
+  if (errors.length > 0) throw new ValidationFailed(errors);
+  return {
+    periodEnd: periodEnd as string,
+    organizationId: typeof organizationId === 'string' ? organizationId.trim() : null,
+  };
+}
+
+function isCalendarDate(text: string): boolean {
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}

@@ -1,0 +1,115 @@
+import type { ProjectReality } from './classify-project';
+import { addEconomy, NO_MONEY, type EconomyFigures } from './economy';
+import { countsAsParticipation, type InvolvementFacts } from './participation-facts';
+
+export interface ReportProject {
+  projectId: string;
+  name: string;
+  organizationId: string;
+  level: string;
+}
+
+export interface PaidFigures extends EconomyFigures {
+  lineCount: number;
+}
+
+export interface AnnualReportInput {
+  year: number;
+  organizationId: string | null;
+  generatedAt: string;
+  levels: readonly string[];
+  /** The forms that count as participation, in display order (peer support is not one). */
+  forms: readonly string[];
+  projects: ReadonlyMap<string, ReportProject>;
+  /** Every involvement of the year, voided and peer support included: they are counted as excluded only. */
+  involvements: readonly InvolvementFacts[];
+  accrued: ReadonlyMap<string, EconomyFigures>;
+  /** Null when no payouts source is connected. */
+  paid: PaidFigures | null;
+  assessments: ReadonlyArray<{ projectId: string; reality: ProjectReality }>;
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000);
+const zeroes = (keys: readonly string[]) =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
+/** Decimal hours summed in hundredths, so 0.1 + 0.2 stays 0.3. */
+const sumHours = (hours: number[]) => hours.reduce((sum, h) => sum + Math.round(h * 100), 0) / 100;
+
+/** The trust's yearly account of participation (årlig rapportering): pure arithmetic over the year's facts. */
+export function buildAnnualReport(input: AnnualReportInput) {
+  const counted = input.involvements.filter(countsAsParticipation);
+  const levelOf = (i: InvolvementFacts) => input.projects.get(i.projectId)?.level ?? 'unknown';
+  const projectIds = [...new Set(counted.map((i) => i.projectId))];
+
+  const projectsByLevel = zeroes(input.levels);
+  for (const id of projectIds) {
+    const level = input.projects.get(id)?.level ?? 'unknown';
+    projectsByLevel[level] = (projectsByLevel[level] ?? 0) + 1;
+  }
+  const byLevel = zeroes(input.levels);
+  const byForm = zeroes(input.forms);
+  const byLevelAndForm = Object.fromEntries(input.levels.map((l) => [l, zeroes(input.forms)]));
+  const byMonth = Array.from({ length: 12 }, (_, m) => ({ month: m + 1, involvements: 0 }));
+  for (const i of counted) {
+    const level = levelOf(i);
+    byLevel[level] = (byLevel[level] ?? 0) + 1;
+    byForm[i.form] = (byForm[i.form] ?? 0) + 1;
+    byLevelAndForm[level] ??= zeroes(input.forms);
+    byLevelAndForm[level][i.form] = (byLevelAndForm[level][i.form] ?? 0) + 1;
+    byMonth[Number(i.occurredOn.slice(5, 7)) - 1].involvements += 1;
+  }
+
+  const withFeedback = counted.filter((i) => i.evidence.some((e) => e.kind === 'feedback')).length;
+  const withInfluence = counted.filter((i) => i.evidence.some((e) => e.kind === 'influence')).length;
+  const accrued = counted.reduce(
+    (sum, i) => addEconomy(sum, input.accrued.get(i.involvementId) ?? NO_MONEY),
+    {
+      ...NO_MONEY,
+    },
+  );
+  const atRisk = input.assessments
+    .filter((a) => a.reality.classification === 'symbolic-risk')
+    .map((a) => {
+      const project = input.projects.get(a.projectId);
+      return {
+        projectId: a.projectId,
+        name: project?.name ?? a.projectId,
+        level: project?.level ?? 'unknown',
+        reasons: a.reality.reasons,
+        explanations: a.reality.explanations.map((e) => e.message),
+      };
+    });
+
+  return {
+    year: input.year,
+    organizationId: input.organizationId,
+    generatedAt: input.generatedAt,
+    projects: { total: projectIds.length, byLevel: projectsByLevel },
+    involvements: { total: counted.length, byLevel, byForm, byLevelAndForm, byMonth },
+    excluded: {
+      voided: input.involvements.filter((i) => i.status === 'voided').length,
+      peerSupport: input.involvements.filter((i) => i.status === 'logged' && !i.countsAsParticipation).length,
+    },
+    /** Distinct participants with at least one counted involvement. */
+    people: new Set(counted.map((i) => i.participantId)).size,
+    hours: {
+      meeting: sumHours(counted.map((i) => i.hours.meeting)),
+      preparation: sumHours(counted.map((i) => i.hours.preparation)),
+      travel: sumHours(counted.map((i) => i.hours.travel)),
+      total: sumHours(counted.flatMap((i) => [i.hours.meeting, i.hours.preparation, i.hours.travel])),
+    },
+    economy: {
+      accrued,
+      paid: input.paid ?? { ...NO_MONEY, lineCount: 0 },
+      paidSource: input.paid ? ('payouts' as const) : ('not-connected' as const),
+      ...(input.paid
+        ? {}
+        : { note: 'no payouts source is connected to reporting, so paid is reported as 0' }),
+    },
+    feedback: { involvements: withFeedback, share: share(withFeedback, counted.length) },
+    influence: { involvements: withInfluence, share: share(withInfluence, counted.length) },
+    symbolicRisk: { projects: atRisk.length, of: input.assessments.length, items: atRisk },
+  };
+}
+
+export type AnnualReport = ReturnType<typeof buildAnnualReport>;

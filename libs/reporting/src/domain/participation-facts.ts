@@ -1,0 +1,39 @@
+/** Evidence as the reality indicators need it: kind and times, no free text. */
+export interface EvidenceFact {
+  kind: string;
+  /** ISO instant the evidence happened (invitation sent, feedback given …). */
+  at: string;
+  /** Invitation only: when the documents went out, when later than the invitation itself. */
+  documentsSharedAt?: string | null;
+  /** Influence only: adopted, partly-adopted, not-adopted. */
+  outcome?: string | null;
+}
+
+export interface HoursFact {
+  meeting: number;
+  preparation: number;
+  travel: number;
+}
+
+/** One involvement as the reporting read model holds it. */
+export interface InvolvementFacts {
+  involvementId: string;
+  projectId: string;
+  participantId: string;
+  form: string;
+  /** The day it took place in Norway, YYYY-MM-DD. */
+  occurredOn: string;
+  attendance: string;
+  hours: HoursFact;
+  status: 'logged' | 'voided';
+  /** False for peer support (likemannsarbeid), which never counts as participation. */
+  countsAsParticipation: boolean;
+  evidence: readonly EvidenceFact[];
+}
+
+/** Voided involvements and peer support are kept in the log but never counted. */
+export function countsAsParticipation(
+  i: Pick<InvolvementFacts, 'status' | 'countsAsParticipation'>,
+): boolean {
+  return i.status === 'logged' && i.countsAsParticipation;
+}

@@ -1,0 +1,93 @@
+import {
+  buildAnnualReport,
+  DEFAULT_REALITY_THRESHOLDS,
+  classifyProject,
+  type InvolvementFacts,
+} from '../domain';
+import { renderAnnualReportHtml } from './annual-report.html';
+import { escapeHtml } from './escape-html';
+
+const involvement = (
+  id: string,
+  occurredOn: string,
+  over: Partial<InvolvementFacts> = {},
+): InvolvementFacts => ({
+  involvementId: id,
+  projectId: 'p1',
+  participantId: 'a',
+  form: 'user-panel',
+  occurredOn,
+  attendance: 'remote',
+  hours: { meeting: 0.1, preparation: 0.2, travel: 0 },
+  status: 'logged',
+  countsAsParticipation: true,
+  evidence: [],
+  ...over,
+});
+
+function report() {
+  const involvements = [
+    involvement('i1', '2025-01-15'),
+    involvement('i2', '2025-01-20', { participantId: 'b' }),
+    involvement('i3', '2025-12-01', { form: 'peer-support', countsAsParticipation: false }),
+  ];
+  return buildAnnualReport({
+    year: 2025,
+    organizationId: 'org-<1>',
+    generatedAt: '2025-06-02T09:00:00.000Z',
+    levels: ['individual', 'service', 'system'],
+    forms: ['user-panel', 'dialogue'],
+    projects: new Map([
+      ['p1', { projectId: 'p1', name: 'Kåre\'s "plan" <b>', organizationId: 'org-<1>', level: 'system' }],
+    ]),
+    involvements,
+    accrued: new Map([['i1', { honorariumOre: 100, expensesOre: 20, lostIncomeOre: 3, totalOre: 123 }]]),
+    paid: null,
+    assessments: [
+      {
+        projectId: 'p1',
+        reality: classifyProject({
+          involvements,
+          appointedRepresentatives: 0,
+          thresholds: DEFAULT_REALITY_THRESHOLDS,
+          today: '2025-06-02',
+        }),
+      },
+    ],
+  });
+}
+
+describe('annual report arithmetic', () => {
+  it('sums hours in hundredths and leaves peer support out', () => {
+    const r = report();
+    expect(r.hours).toEqual({ meeting: 0.2, preparation: 0.4, travel: 0, total: 0.6 });
+    expect(r.involvements.byForm).toEqual({ 'user-panel': 2, dialogue: 0 });
+    expect(r.excluded).toEqual({ voided: 0, peerSupport: 1 });
+    expect(r.involvements.byMonth[0].involvements).toBe(2);
+    expect(r.involvements.byMonth[11].involvements).toBe(0);
+    expect(r.people).toBe(2);
+    expect(r.economy.accrued.totalOre).toBe(123);
+  });
+});
+
+describe('the printable page', () => {
+  it('escapes every name and organisation', () => {
+    const html = renderAnnualReportHtml(report());
+    expect(html).toContain('Kåre&#39;s &quot;plan&quot; &lt;b&gt;');
+    expect(html).toContain('organisation org-&lt;1&gt;');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('<meta charset="utf-8">');
+  });
+
+  it('draws twelve bars, the tallest the full height', () => {
+    const html = renderAnnualReportHtml(report());
+    const heights = [...html.matchAll(/<rect class="bar"[^>]* height="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(heights).toHaveLength(12);
+    expect(heights[0]).toBe(188);
+    expect(heights.slice(1)).toEqual(Array(11).fill(0));
+  });
+
+  it('escapeHtml covers the five special characters', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});

@@ -1,0 +1,117 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { AccessLog } from '@app/audit';
+import {
+  INVOLVEMENT_FORMS,
+  NOT_PARTICIPATION,
+  PARTICIPATION_LEVELS,
+  ParticipationQueries,
+} from '@app/participation';
+import { CLOCK, ValidationFailed, type Clock } from '@app/shared-kernel';
+import { REALITY_THRESHOLDS } from '../config/reporting-config';
+import {
+  buildAnnualReport,
+  classifyProject,
+  countAppointedRepresentatives,
+  countsAsParticipation,
+  economyOfLines,
+  osloDate,
+  type AnnualReport,
+  type EconomyFigures,
+  type RealityThresholds,
+} from '../domain';
+import { PAID_PAYOUTS, type PaidPayouts } from '../paid-payouts.port';
+import { ParticipationFactsQueries } from './participation-facts.queries';
+import type { Reader } from './reader';
+
+const PARTICIPATION_FORMS = INVOLVEMENT_FORMS.filter((f) => !NOT_PARTICIPATION.includes(f));
+
+/** `?year` (required, 1900–2999) and `?organizationId` (optional) of GET /v1/reports/annual. */
+export function parseAnnualReportQuery(query: { year?: unknown; organizationId?: unknown }) {
+  const errors: Array<{ field: string; message: string }> = [];
+  const year = typeof query.year === 'string' && /^\d{4}$/.test(query.year) ? Number(query.year) : NaN;
+  if (!(year >= 1900 && year <= 2999)) errors.push({ field: 'year', message: 'must be a year like 2025' });
+  const { organizationId } = query;
+  if (
+    organizationId !== undefined &&
+    (typeof organizationId !== 'string' || organizationId.trim() === '' || organizationId.length > 200)
+  )
+    errors.push({ field: 'organizationId', message: 'must be a non-empty text of at most 200 characters' });
+  if (errors.length > 0) throw new ValidationFailed(errors);
+  return { year, organizationId: (organizationId as string | undefined)?.trim() ?? null };
+}
+
+/** Runs `work` over `items` a few at a time, so a large year does not take every database connection. */
+async function inBatches<T, R>(
+  items: readonly T[],
+  size: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += size)
+    results.push(...(await Promise.all(items.slice(i, i + size).map(work))));
+  return results;
+}
+
+/** GET /v1/reports/annual: the yearly account of participation (årlig rapportering om brukermedvirkning). */
+@Injectable()
+export class AnnualReportQueries {
+  constructor(
+    private readonly participation: ParticipationQueries,
+    private readonly facts: ParticipationFactsQueries,
+    private readonly accessLog: AccessLog,
+    @Inject(REALITY_THRESHOLDS) private readonly thresholds: RealityThresholds,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(PAID_PAYOUTS) private readonly paid?: PaidPayouts,
+  ) {}
+
+  async annual(query: { year?: unknown; organizationId?: unknown }, reader: Reader): Promise<AnnualReport> {
+    const { year, organizationId } = parseAnnualReportQuery(query);
+    const { projects, involvements } = await this.facts.forYear(year, organizationId);
+    const counted = involvements.filter(countsAsParticipation);
+
+    // Accrued = what the guideline in force on the day gives, priced exactly as GET /v1/involvements/{id} prices it.
+    const accrued = new Map<string, EconomyFigures>(
+      await inBatches(counted, 8, async (i) => {
+        const details = await this.participation.involvement(i.involvementId);
+        return [i.involvementId, economyOfLines(details.honorarium?.lines ?? [])] as const;
+      }),
+    );
+    const today = osloDate(this.clock.now());
+    const projectIds = [...new Set(counted.map((i) => i.projectId))];
+    const assessments = await inBatches(projectIds, 8, async (projectId) => {
+      const project = await this.participation.project(projectId);
+      return {
+        projectId,
+        reality: classifyProject({
+          involvements: involvements.filter((i) => i.projectId === projectId),
+          appointedRepresentatives: countAppointedRepresentatives(project.appointments),
+          thresholds: this.thresholds,
+          today,
+        }),
+      };
+    });
+    const paid = this.paid
+      ? await this.paid.paidTotals({ year, ...(organizationId ? { organizationId } : {}) })
+      : null;
+
+    await this.accessLog.record({
+      actor: reader.actor,
+      roles: reader.roles,
+      action: 'audit-query',
+      subject: `annual-report:${year}`,
+      detail: { view: 'annual-report', organizationId },
+    });
+    return buildAnnualReport({
+      year,
+      organizationId,
+      generatedAt: this.clock.now().toISOString(),
+      levels: PARTICIPATION_LEVELS,
+      forms: PARTICIPATION_FORMS,
+      projects,
+      involvements,
+      accrued,
+      paid,
+      assessments,
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AccessLog } from '@app/audit';
+import { ParticipationQueries } from '@app/participation';
+import { CLOCK, Forbidden, type Clock } from '@app/shared-kernel';
+import { REALITY_THRESHOLDS } from '../config/reporting-config';
+import { classifyProject, countAppointedRepresentatives, osloDate, type RealityThresholds } from '../domain';
+import { ParticipationFactsQueries } from './participation-facts.queries';
+import type { Reader } from './reader';
+
+/** GET /v1/audit/projects/{id}/participation: was the participation in this project real? */
+@Injectable()
+export class ParticipationRealityQueries {
+  constructor(
+    private readonly participation: ParticipationQueries,
+    private readonly facts: ParticipationFactsQueries,
+    private readonly accessLog: AccessLog,
+    @Inject(REALITY_THRESHOLDS) private readonly thresholds: RealityThresholds,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async forProject(projectId: string, reader: Reader) {
+    const project = await this.participation.project(projectId);
+    const leads = project.leads.map((l) => l.sub);
+    if (
+      !['admin', 'auditor'].some((role) => reader.roles.includes(role)) &&
+      !(reader.roles.includes('project-lead') && leads.includes(reader.actor))
+    )
+      throw new Forbidden('only auditors, admins and leads of this project may read its participation audit');
+
+    const involvements = await this.facts.forProject(projectId);
+    const today = osloDate(this.clock.now());
+    const reality = classifyProject({
+      involvements,
+      appointedRepresentatives: countAppointedRepresentatives(project.appointments),
+      thresholds: this.thresholds,
+      today,
+    });
+    await this.accessLog.record({
+      actor: reader.actor,
+      roles: reader.roles,
+      action: 'audit-query',
+      subject: projectId,
+      detail: { view: 'participation-reality' },
+    });
+    const byId = new Map(involvements.map((i) => [i.involvementId, i]));
+    return {
+      projectId,
+      name: project.name,
+      organizationId: project.organizationId,
+      level: project.level,
+      assessedOn: today,
+      thresholds: this.thresholds,
+      classification: reality.classification,
+      reasons: reality.reasons,
+      explanations: reality.explanations,
+      appointedRepresentatives: reality.appointedRepresentatives,
+      involvements: reality.involvements.map(({ involvementId, indicators }) => {
+        const facts = byId.get(involvementId);
+        return {
+          involvementId,
+          participantId: facts?.participantId,
+          form: facts?.form,
+          occurredOn: facts?.occurredOn,
+          attendance: facts?.attendance,
+          evidence: facts?.evidence.map((e) => e.kind) ?? [],
+          indicators,
+        };
+      }),
+      excluded: reality.excluded,
+    };
+  }
+}

@@ -1,0 +1,109 @@
+import type { EntityManager } from 'typeorm';
+import type { Projection, StoredEvent } from '@app/event-store';
+import type { Evidence, InvolvementEvent, ProjectEvent } from '@app/participation';
+import type { EvidenceFact } from '../../domain';
+
+/** Kind and times only: summaries and rationales are free text reporting does not need. */
+function evidenceFact(evidence: Evidence): EvidenceFact {
+  switch (evidence.kind) {
+    case 'invitation':
+      return { kind: evidence.kind, at: evidence.at, documentsSharedAt: evidence.documentsSharedAt };
+    case 'influence':
+      return { kind: evidence.kind, at: evidence.at, outcome: evidence.outcome };
+    case 'attendance':
+    case 'input':
+    case 'feedback':
+      return { kind: evidence.kind, at: evidence.at };
+  }
+}
+
+/**
+ * ParticipationFacts: projects (level, organisation) and involvements with
+ * their evidence times, for the participation-reality audit and the annual
+ * report. Tables reporting_projects and reporting_involvements.
+ */
+export class ParticipationFactsProjection implements Projection {
+  readonly name = 'reporting-participation-facts';
+  readonly handles = [
+    'ProjectRegistered',
+    'InvolvementLogged',
+    'InvolvementCorrected',
+    'InvolvementVoided',
+    'EvidenceAdded',
+  ];
+
+  async apply(stored: StoredEvent, tx: EntityManager): Promise<void> {
+    const event = { type: stored.type, data: stored.data } as ProjectEvent | InvolvementEvent;
+    switch (event.type) {
+      case 'ProjectRegistered': {
+        const d = event.data;
+        await tx.query(
+          `INSERT INTO reporting_projects (project_id, name, organization_id, level) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (project_id) DO NOTHING`,
+          [d.projectId, d.name, d.organizationId, d.level],
+        );
+        return;
+      }
+      case 'InvolvementLogged': {
+        const d = event.data;
+        await tx.query(
+          `INSERT INTO reporting_involvements (involvement_id, project_id, participant_id, form, occurred_on, attendance,
+             meeting_hours, preparation_hours, travel_hours, status, counts_as_participation)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'logged', $10) ON CONFLICT (involvement_id) DO NOTHING`,
+          [
+            d.involvementId,
+            d.projectId,
+            d.participantId,
+            d.form,
+            d.occurredOn,
+            d.attendance,
+            d.hours.meeting,
+            d.hours.preparation,
+            d.hours.travel,
+            d.countsAsParticipation,
+          ],
+        );
+        return;
+      }
+      case 'InvolvementCorrected': {
+        const c = event.data.changes;
+        await tx.query(
+          `UPDATE reporting_involvements SET form = COALESCE($2, form), occurred_on = COALESCE($3, occurred_on),
+             attendance = COALESCE($4, attendance), meeting_hours = COALESCE($5, meeting_hours),
+             preparation_hours = COALESCE($6, preparation_hours), travel_hours = COALESCE($7, travel_hours),
+             counts_as_participation = $8
+           WHERE involvement_id = $1`,
+          [
+            event.data.involvementId,
+            c.form ?? null,
+            c.occurredOn ?? null,
+            c.attendance ?? null,
+            c.hours?.meeting ?? null,
+            c.hours?.preparation ?? null,
+            c.hours?.travel ?? null,
+            event.data.countsAsParticipation,
+          ],
+        );
+        return;
+      }
+      case 'InvolvementVoided':
+        await tx.query(`UPDATE reporting_involvements SET status = 'voided' WHERE involvement_id = $1`, [
+          event.data.involvementId,
+        ]);
+        return;
+      case 'EvidenceAdded':
+        await tx.query(
+          `UPDATE reporting_involvements SET evidence = evidence || jsonb_build_array($2::jsonb) WHERE involvement_id = $1`,
+          [event.data.involvementId, JSON.stringify(evidenceFact(event.data.evidence))],
+        );
+        return;
+      case 'ProjectLeadAdded':
+        return;
+    }
+  }
+
+  async reset(tx: EntityManager): Promise<void> {
+    await tx.query('DELETE FROM reporting_involvements');
+    await tx.query('DELETE FROM reporting_projects');
+  }
+}
