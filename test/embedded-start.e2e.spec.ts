@@ -10,10 +10,10 @@ const root = join(__dirname, '..');
 const port = 30_000 + Math.floor(Math.random() * 20_000);
 
 /** `npm start` on embedded defaults, as a user runs it: the compiled app in a process of its own. */
-function start(dataDir: string): ChildProcess {
+function start(dataDir: string, env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['-r', './tools/register-paths.js', 'dist/apps/api/src/main.js'], {
     cwd: root,
-    env: { PATH: process.env.PATH, PORT: String(port), DATA_DIR: dataDir },
+    env: { PATH: process.env.PATH, PORT: String(port), DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -80,5 +80,20 @@ describe('npm start on embedded defaults', () => {
     } finally {
       expect(await stop(second)).toBe(0);
     }
+  });
+
+  it('gives up on an unreachable PostgreSQL after STARTUP_TIMEOUT_SECONDS, naming the setting and the address', async () => {
+    const child = start(dataDir, {
+      DATABASE_URL: 'postgres://bm:do-not-print@127.0.0.1:1/bm',
+      STARTUP_TIMEOUT_SECONDS: '2',
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain('PostgreSQL at 127.0.0.1:1/bm (DATABASE_URL) did not answer within 2s');
+    expect(stderr).toContain('STARTUP_TIMEOUT_SECONDS');
+    expect(stderr).not.toContain('do-not-print');
+    expect(stderr).not.toMatch(/^\s+at /m);
   });
 });

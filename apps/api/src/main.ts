@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig, startDatabase } from '@app/platform';
+import { ConfigError, loadConfig, startDatabase, StartupTimeout } from '@app/platform';
 import { createApp } from './create-app';
 
 /**
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // A bad setting or an unreachable server is the operator's to fix: the message, not a stack.
+  console.error(error instanceof ConfigError || error instanceof StartupTimeout ? error.message : error);
   process.exit(1);
 });

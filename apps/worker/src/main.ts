@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig, startDatabase } from '@app/platform';
+import { ConfigError, loadConfig, startDatabase, StartupTimeout } from '@app/platform';
 import { WorkerModule } from './worker.module';
 
 /** `npm run start:worker`: projections only, for the scale-out shape (API replicas run with RUN_WORKERS=false). */
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // A bad setting or an unreachable server is the operator's to fix: the message, not a stack.
+  console.error(error instanceof ConfigError || error instanceof StartupTimeout ? error.message : error);
   process.exit(1);
 });
