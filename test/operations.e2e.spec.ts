@@ -56,6 +56,57 @@ describe('operations endpoints', () => {
     expect(Object.keys(doc.body.paths)).toContain('/health');
   });
 
+  it('describes every endpoint of the API contract (API.md) in the OpenAPI document', async () => {
+    const contract = [
+      'post /v1/projects',
+      'get /v1/projects/{id}',
+      'post /v1/projects/{id}/leads',
+      'post /v1/participants',
+      'get /v1/participants/{id}',
+      'post /v1/participants/{id}/forget',
+      'post /v1/projects/{id}/appointments',
+      'post /v1/projects/{id}/involvements',
+      'get /v1/projects/{id}/involvements',
+      'get /v1/involvements/{id}',
+      'post /v1/involvements/{id}/corrections',
+      'post /v1/involvements/{id}/void',
+      'post /v1/involvements/{id}/evidence',
+      'get /v1/participants/{id}/honorarium',
+      'post /v1/payout-batches',
+      'get /v1/payout-batches/{id}',
+      'post /v1/payout-batches/{id}/approve',
+      'get /v1/payout-batches/{id}/export',
+      'post /v1/payout-batches/{id}/payments',
+      'post /v1/payout-batches/{id}/cancel',
+      'get /v1/audit/events',
+      'get /v1/audit/streams/{streamId}',
+      'get /v1/audit/participants/{id}/history',
+      'get /v1/audit/projects/{id}/participation',
+      'get /v1/audit/checkpoints/latest',
+      'get /v1/audit/events/{position}/proof',
+      'get /v1/audit/consistency',
+      'post /v1/audit/verify',
+      'get /v1/audit/access-log',
+      'get /v1/reports/annual',
+      'get /v1/guidelines',
+      'post /v1/guidelines/{region}/versions',
+      'get /health',
+      'get /metrics',
+    ];
+    const doc = await t.http.get('/docs-json').expect(200);
+    const paths = doc.body.paths as Record<string, Record<string, unknown>>;
+    // Parameter names may differ ({id} vs {projectId}); the shape of the path is the contract.
+    const shape = (path: string) => path.replace(/\{[^}]+\}/g, '{}');
+    const described = Object.entries(paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method} ${shape(path)}`),
+    );
+    const missing = contract.filter((endpoint) => {
+      const [method, path] = endpoint.split(' ');
+      return !described.includes(`${method} ${shape(path)}`);
+    });
+    expect(missing).toEqual([]);
+  });
+
   it('answers an unknown path with problem+json 404', async () => {
     const res = await t.http.get('/v1/nothing-here').expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
