@@ -13,3 +13,4 @@ export * from './commands/forget-participant/forget-participant.handler';
 export * from './commands/end-appointment/end-appointment.handler';
 export * from './queries/involvement-list.queries';
 export * from './queries/participant-honorarium.queries';
+export * from './application/payout-ledger.port';

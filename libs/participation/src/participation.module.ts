@@ -28,7 +28,6 @@ import { InvolvementsIntegrationProjection } from './integration/involvements-in
 import { InvolvementListQueries } from './queries/involvement-list.queries';
 import { InvolvementHonorarium } from './queries/involvement-honorarium';
 import { ParticipantHonorariumQueries } from './queries/participant-honorarium.queries';
-import { PayoutLinesReader } from './queries/payout-lines.reader';
 
 /** Projects, participants, appointments and involvements: command handlers, queries, read models. */
 @Module({
@@ -54,7 +53,6 @@ import { PayoutLinesReader } from './queries/payout-lines.reader';
     InvolvementListQueries,
     InvolvementHonorarium,
     ParticipantHonorariumQueries,
-    PayoutLinesReader,
     RegisterProjectHandler,
     AddProjectLeadHandler,
     RegisterParticipantHandler,

@@ -15,12 +15,13 @@ import { DraftPayoutBatchHandler } from './commands/draft-payout-batch.handler';
 import { PayoutExporter } from './export/payout-export';
 import { PayoutBatchQueries } from './queries/payout-batch.queries';
 import { PayoutLineQueries } from './queries/payout-line.queries';
+import { PayoutLedgerModule } from './payout-ledger.module';
 import { PayoutLinesProjection } from './read-models/payout-lines.projection';
 import { PaymentResultsConsumer } from './messaging/payment-results.consumer';
 
 /** Payout batches: drafting what is owed, four-eyes approval, payment results, exports. */
 @Module({
-  imports: [CqrsModule, ParticipationModule],
+  imports: [CqrsModule, ParticipationModule, PayoutLedgerModule],
   providers: [
     AccessLog,
     Entitlements,

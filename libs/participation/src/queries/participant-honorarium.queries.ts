@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotFound, sumOre, ValidationFailed } from '@app/shared-kernel';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
 import { streams } from '../application/streams';
 import { participantDecider } from '../domain';
 import { ParticipationQueries } from './participation.queries';
-import { PayoutLinesReader, type PayoutLineRow } from './payout-lines.reader';
+import { PAYOUT_LEDGER, type PayoutLedger, type PayoutLineView } from '../application/payout-ledger.port';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,7 +25,7 @@ export class ParticipantHonorariumQueries {
     private readonly db: DataSource,
     private readonly repository: EventSourcedRepository,
     private readonly involvements: ParticipationQueries,
-    private readonly payouts: PayoutLinesReader,
+    @Inject(PAYOUT_LEDGER) private readonly payouts: PayoutLedger,
   ) {}
 
   async forParticipant(participantId: string, from?: string, to?: string) {
@@ -72,7 +72,7 @@ type PricedInvolvement = Awaited<ReturnType<ParticipationQueries['involvement']>
 
 const keyOf = (l: { kind: string; taxable: boolean }) => `${l.kind}|${l.taxable}`;
 
-function ledgerLines(i: PricedInvolvement, payoutLines: PayoutLineRow[]) {
+function ledgerLines(i: PricedInvolvement, payoutLines: PayoutLineView[]) {
   const holding = payoutLines.filter(
     (l) => l.status === 'draft' || l.status === 'approved' || l.status === 'paid',
   );

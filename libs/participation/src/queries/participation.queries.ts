@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AccessLog } from '@app/audit';
 import { Forbidden, NotFound } from '@app/shared-kernel';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
@@ -7,7 +7,7 @@ import { involvementDecider, participantDecider, projectDecider } from '../domai
 import { isForgotten, PersonalDataVault, type ParticipantPersonalData } from '../personal-data';
 import { AppointmentQueries } from './appointment.queries';
 import { InvolvementHonorarium } from './involvement-honorarium';
-import { PayoutLinesReader } from './payout-lines.reader';
+import { PAYOUT_LEDGER, type PayoutLedger } from '../application/payout-ledger.port';
 
 /**
  * Reads of single aggregates fold their stream, so `asOf` is exact: the state
@@ -21,7 +21,7 @@ export class ParticipationQueries {
     private readonly vault: PersonalDataVault,
     private readonly accessLog: AccessLog,
     private readonly honorarium: InvolvementHonorarium,
-    private readonly payouts: PayoutLinesReader,
+    @Inject(PAYOUT_LEDGER) private readonly payouts: PayoutLedger,
   ) {}
 
   async project(projectId: string, asOf?: Date) {

@@ -1,25 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { ClaimLedger, PAYOUT_BATCH_EVENT_TYPES, type ClaimedLine, type PayoutBatchEvent } from '../domain';
+import { ClaimLedger, PAYOUT_BATCH_EVENT_TYPES, type PayoutBatchEvent } from '../domain';
+import { claimedLineOf, type PayoutLineRecord } from '../read-models/payout-line-record';
 import { PAYOUT_LINES_PROJECTION } from '../read-models/payout-lines.projection';
-
-type Row = {
-  line_id: string;
-  batch_id: string;
-  participant_id: string;
-  involvement_id: string;
-  project_id: string;
-  organization_id: string;
-  occurred_on: string;
-  kind: string;
-  amount_ore: string;
-  taxable: boolean;
-  income_type: string;
-  adjusts_line_id: string | null;
-  status: ClaimedLine['status'];
-  drafted_position: string;
-};
 
 const PAGE = 500;
 
@@ -35,7 +19,7 @@ export class ClaimLedgerReader {
 
   async read(client: PoolClient, involvementIds: readonly string[]): Promise<ClaimLedger> {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    let rows: Row[];
+    let rows: PayoutLineRecord[];
     let checkpoint: number;
     try {
       const cp = await client.query<{ position: string }>(
@@ -44,7 +28,7 @@ export class ClaimLedgerReader {
       );
       checkpoint = cp.rows.length === 0 ? 0 : Number(cp.rows[0].position);
       rows = (
-        await client.query<Row>(
+        await client.query<PayoutLineRecord>(
           `SELECT * FROM payout_lines WHERE status IN ('draft', 'approved', 'paid') AND involvement_id = ANY($1)`,
           [involvementIds],
         )
@@ -52,7 +36,7 @@ export class ClaimLedgerReader {
     } finally {
       await client.query('COMMIT');
     }
-    const ledger = new ClaimLedger(rows.map(toClaimedLine));
+    const ledger = new ClaimLedger(rows.map(claimedLineOf));
     for (let after = checkpoint; ;) {
       const page = await this.store.readAll({ after, limit: PAGE });
       for (const e of page)
@@ -63,23 +47,4 @@ export class ClaimLedgerReader {
     }
     return ledger;
   }
-}
-
-function toClaimedLine(r: Row): ClaimedLine {
-  return {
-    lineId: r.line_id,
-    batchId: r.batch_id,
-    participantId: r.participant_id,
-    involvementId: r.involvement_id,
-    projectId: r.project_id,
-    organizationId: r.organization_id,
-    occurredOn: r.occurred_on,
-    kind: r.kind,
-    amountOre: Number(r.amount_ore),
-    taxable: r.taxable,
-    incomeType: r.income_type,
-    adjustsLineId: r.adjusts_line_id,
-    status: r.status,
-    draftedAt: Number(r.drafted_position),
-  };
 }

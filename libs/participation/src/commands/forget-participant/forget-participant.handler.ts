@@ -1,10 +1,11 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { NotFound } from '@app/shared-kernel';
 import { EventSourcedRepository, type CommandMeta } from '../../application/event-sourced-repository';
 import { streams } from '../../application/streams';
 import { decideParticipant, participantDecider } from '../../domain';
 import { PersonalDataVault } from '../../personal-data';
-import { PayoutLinesReader } from '../../queries/payout-lines.reader';
+import { PAYOUT_LEDGER, type PayoutLedger } from '../../application/payout-ledger.port';
 
 export class ForgetParticipantCommand {
   constructor(
@@ -26,7 +27,7 @@ export class ForgetParticipantHandler implements ICommandHandler<
   constructor(
     private readonly repository: EventSourcedRepository,
     private readonly vault: PersonalDataVault,
-    private readonly payouts: PayoutLinesReader,
+    @Inject(PAYOUT_LEDGER) private readonly payouts: PayoutLedger,
   ) {}
 
   async execute({ participantId, meta }: ForgetParticipantCommand): Promise<{ version: number }> {
