@@ -27,8 +27,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
-import { catchUpSubscription } from '../subscriptions/catch-up-subscription';
-import { WakeSignal } from '../subscriptions/wake-signal';
+import { SubscriptionHub } from '../subscriptions/subscription-hub';
 import { validateNewEvents } from '../validate-new-events';
 import { lastPosition, readAfter, type AllRecord } from './all-reader';
 import { retryOutcome } from './append-retry';
@@ -71,13 +70,13 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly clock: Clock;
   private readonly ids: EventIdIndex;
-  private readonly wake = new WakeSignal();
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly hub: SubscriptionHub;
   private live: AllStreamSubscription | undefined;
 
   constructor(private readonly options: EventStoreDbEventStoreOptions) {
     this.client = options.client;
     this.clock = options.clock ?? systemClock;
+    this.hub = new SubscriptionHub((o) => this.readAll(o), options.pollIntervalMs);
     this.ids = new EventIdIndex(options.pool);
   }
 
@@ -151,7 +150,7 @@ export class EventStoreDbEventStore implements EventStore {
     }
     const written = await this.positionsOf(streamId, current + 1, eventIds);
     await this.ids.record(written);
-    this.wake.notify();
+    this.hub.notify();
     const positions = written.map(([, w]) => w.position);
     return {
       streamId,
@@ -202,17 +201,11 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribe(options: SubscribeOptions): Subscription {
     this.followLive();
-    const subscription = catchUpSubscription(
-      { readAll: (o) => this.readAll(o), wake: this.wake },
-      { ...options, pollIntervalMs: this.options.pollIntervalMs },
-    );
-    this.subscriptions.add(subscription);
-    void subscription.done.catch(() => undefined).finally(() => this.subscriptions.delete(subscription));
-    return subscription;
+    return this.hub.subscribe(options);
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.hub.stopAll();
     const live = this.live;
     this.live = undefined;
     await live?.unsubscribe().catch(() => undefined);
@@ -275,7 +268,7 @@ export class EventStoreDbEventStore implements EventStore {
     if (this.live) return;
     const live = this.client.subscribeToAll({ fromPosition: END, filter: excludeSystemEvents() });
     this.live = live;
-    live.on('data', () => this.wake.notify());
+    live.on('data', () => this.hub.notify());
     live.on('error', () => {
       if (this.live === live) this.live = undefined;
     });

@@ -12,8 +12,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { catchUpSubscription } from '../subscriptions/catch-up-subscription';
-import { WakeSignal } from '../subscriptions/wake-signal';
+import { SubscriptionHub } from '../subscriptions/subscription-hub';
 import { validateNewEvents } from '../validate-new-events';
 import { EVENTS_CHANNEL, GroupCommitWriter } from './group-commit-writer';
 
@@ -40,13 +39,13 @@ export interface PostgresEventStoreOptions {
 
 /** The default adapter (docs/adr/0002-gap-free-global-order.md). */
 export class PostgresEventStore implements EventStore {
-  private readonly wake = new WakeSignal();
+  private readonly hub: SubscriptionHub;
   private readonly writer: GroupCommitWriter;
   private listener: Client | undefined;
-  private subscriptions = new Set<Subscription>();
 
   constructor(private readonly options: PostgresEventStoreOptions) {
-    this.writer = new GroupCommitWriter(options.pool, options.clock ?? systemClock, () => this.wake.notify());
+    this.hub = new SubscriptionHub((o) => this.readAll(o), options.pollIntervalMs);
+    this.writer = new GroupCommitWriter(options.pool, options.clock ?? systemClock, () => this.hub.notify());
   }
 
   async append(
@@ -86,18 +85,12 @@ export class PostgresEventStore implements EventStore {
 
   subscribe(options: SubscribeOptions): Subscription {
     void this.listen();
-    const subscription = catchUpSubscription(
-      { readAll: (o) => this.readAll(o), wake: this.wake },
-      { ...options, pollIntervalMs: this.options.pollIntervalMs },
-    );
-    this.subscriptions.add(subscription);
-    void subscription.done.catch(() => undefined).finally(() => this.subscriptions.delete(subscription));
-    return subscription;
+    return this.hub.subscribe(options);
   }
 
   async close(): Promise<void> {
     await this.writer.idle();
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.hub.stopAll();
     const listener = this.listener;
     this.listener = undefined;
     await listener?.end().catch(() => undefined);
@@ -108,7 +101,7 @@ export class PostgresEventStore implements EventStore {
     if (this.listener || !this.options.listenUrl) return;
     const client = new Client({ connectionString: this.options.listenUrl });
     this.listener = client;
-    client.on('notification', () => this.wake.notify());
+    client.on('notification', () => this.hub.notify());
     client.on('error', () => {
       if (this.listener === client) this.listener = undefined;
     });
