@@ -12,6 +12,17 @@ export interface AccessRecord {
   detail?: Record<string, unknown>;
 }
 
+/** An `access_log` row as PostgreSQL returns it. */
+interface AccessLogRow {
+  id: string;
+  at: Date;
+  actor: string;
+  roles: string[];
+  action: string;
+  subject: string;
+  detail: Record<string, unknown>;
+}
+
 /** Invariant 7: who read which personal data or audit view, and when. The table refuses edits. */
 @Injectable()
 export class AccessLog {
@@ -45,15 +56,7 @@ export class AccessLog {
       where.push(`${column} = $${params.length}`);
     }
     params.push(options.limit);
-    const rows: Array<{
-      id: string;
-      at: Date;
-      actor: string;
-      roles: string[];
-      action: string;
-      subject: string;
-      detail: Record<string, unknown>;
-    }> = await this.db.query(
+    const rows: AccessLogRow[] = await this.db.query(
       `SELECT id, at, actor, roles, action, subject, detail FROM access_log WHERE ${where.join(' AND ')}
        ORDER BY id LIMIT $${params.length}`,
       params,
@@ -64,14 +67,7 @@ export class AccessLog {
   }
 
   async forSubject(subject: string): Promise<Array<AccessRecord & { at: string }>> {
-    const rows: Array<{
-      at: Date;
-      actor: string;
-      roles: string[];
-      action: string;
-      subject: string;
-      detail: Record<string, unknown>;
-    }> = await this.db.query(
+    const rows: Array<Omit<AccessLogRow, 'id'>> = await this.db.query(
       'SELECT at, actor, roles, action, subject, detail FROM access_log WHERE subject = $1 ORDER BY id',
       [subject],
     );
