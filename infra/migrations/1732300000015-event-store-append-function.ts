@@ -1,21 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Appending becomes one statement under the head lock
- * (docs/adr/0002-gap-free-global-order.md, "One statement under the lock"):
- * `event_store_append(batch)` takes the lock, checks the writer's assumptions
- * (no event id stored yet, each stream at the version the rows were hashed
- * for) and either writes every row with the next positions or writes nothing
- * and reports what moved. It also drops two indexes no query uses: every
- * index on `events` is paid inside the lock.
- */
-export class EventStoreAppendFunction1732300000015 implements MigrationInterface {
-  name = 'EventStoreAppendFunction1732300000015';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX IF EXISTS events_type_position_idx`);
-    await q.query(`DROP INDEX IF EXISTS events_recorded_at_idx`);
-    await q.query(`
+/** The function's first body; migration 1732300000016 replaces it and restores it on the way down. */
+export const EVENT_STORE_APPEND_V1 = `
       CREATE FUNCTION event_store_append(batch jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
       DECLARE
         head bigint;
@@ -48,7 +34,24 @@ export class EventStoreAppendFunction1732300000015 implements MigrationInterface
         UPDATE event_store_head SET position = head + written;
         PERFORM pg_notify('bm_events_appended', (head + written)::text);
         RETURN jsonb_build_object('firstPosition', head + 1, 'head', head + written);
-      END $$`);
+      END $$`;
+
+/**
+ * Appending becomes one statement under the head lock
+ * (docs/adr/0002-gap-free-global-order.md, "One statement under the lock"):
+ * `event_store_append(batch)` takes the lock, checks the writer's assumptions
+ * (no event id stored yet, each stream at the version the rows were hashed
+ * for) and either writes every row with the next positions or writes nothing
+ * and reports what moved. It also drops two indexes no query uses: every
+ * index on `events` is paid inside the lock.
+ */
+export class EventStoreAppendFunction1732300000015 implements MigrationInterface {
+  name = 'EventStoreAppendFunction1732300000015';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX IF EXISTS events_type_position_idx`);
+    await q.query(`DROP INDEX IF EXISTS events_recorded_at_idx`);
+    await q.query(EVENT_STORE_APPEND_V1);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -14,6 +14,7 @@ import { Notary1732300000012 } from './1732300000012-notary';
 import { ReportingParticipationFacts1732300000013 } from './1732300000013-reporting-participation-facts';
 import { EsdbEventIds1732300000014 } from './1732300000014-esdb-event-ids';
 import { EventStoreAppendFunction1732300000015 } from './1732300000015-event-store-append-function';
+import { EventStoreAppendByIndex1732300000016 } from './1732300000016-event-store-append-by-index';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -36,4 +37,5 @@ export const migrations = [
   ReportingParticipationFacts1732300000013,
   EsdbEventIds1732300000014,
   EventStoreAppendFunction1732300000015,
+  EventStoreAppendByIndex1732300000016,
 ];

@@ -35,6 +35,10 @@ export interface GroupCommitOptions {
  * the disk. A synchronous commit in the same message is the durability barrier:
  * its WAL flush covers every earlier record, so no caller hears "appended"
  * before its events are on disk, while the next batch already holds the lock.
+ * The barrier must write a WAL record (a logical message): PostgreSQL flushes at
+ * commit only for a transaction that wrote one, so an empty transaction is no
+ * barrier at all (postgres-event-store.durability.int.spec.ts kills the server
+ * right after the answers and counts what survived).
  */
 export class GroupCommitWriter {
   private queue: Pending[] = [];
@@ -138,7 +142,7 @@ export class GroupCommitWriter {
         SET LOCAL synchronous_commit TO OFF;
         SELECT event_store_append(${client.escapeLiteral(JSON.stringify(batch))}::jsonb) AS outcome;
         COMMIT;
-        SELECT pg_current_xact_id();
+        SELECT pg_logical_emit_message(true, 'bm-durable', '');
       `)) as unknown as QueryResult[];
       client.release();
       return (results[2] as QueryResult<{ outcome: BatchOutcome }>).rows[0].outcome;
