@@ -15,6 +15,10 @@ import { EVENT_STORE_APPEND_V1 } from './1732300000015-event-store-append-functi
  * which rolls the insert back and reports what was found, looked up one row at
  * a time. What a unique index cannot see, a stream not yet at its assumed
  * version, is one index probe per stream whose assumed version is not 0.
+ *
+ * `event_store_append_durably` runs a batch and its durability barrier in one
+ * CALL, with the batch as a bound parameter (no quoting in Node, no lexing of
+ * a large literal in PostgreSQL).
  */
 export class EventStoreAppendByIndex1732300000016 implements MigrationInterface {
   name = 'EventStoreAppendByIndex1732300000016';
@@ -67,9 +71,23 @@ export class EventStoreAppendByIndex1732300000016 implements MigrationInterface 
                 FROM jsonb_array_elements(batch->'checks') x) c
              WHERE c.current <> c.assumed), '[]'::jsonb))
       $$`);
+    // One CALL per batch, the batch as a parameter: commit without waiting for the disk (the lock
+    // goes to the next batch), then the durability barrier, a transaction that writes one WAL
+    // record and so is flushed at commit, covering every earlier record.
+    await q.query(`
+      CREATE PROCEDURE event_store_append_durably(batch jsonb, INOUT outcome jsonb DEFAULT NULL) LANGUAGE plpgsql AS $$
+      BEGIN
+        SET LOCAL synchronous_commit TO OFF;
+        outcome := event_store_append(batch);
+        COMMIT;
+        IF outcome ? 'firstPosition' THEN
+          PERFORM pg_logical_emit_message(true, 'bm-durable', '');
+        END IF;
+      END $$`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP PROCEDURE event_store_append_durably(jsonb, jsonb)`);
     await q.query(`DROP FUNCTION event_store_append_conflicts(jsonb)`);
     await q.query(`DROP FUNCTION event_store_append(jsonb)`);
     await q.query(EVENT_STORE_APPEND_V1);

@@ -2,9 +2,13 @@ import { canonicalJson, isUuid, type FieldError } from '@app/shared-kernel';
 import { InvalidEvents } from './errors';
 import type { AppendContext, NewEvent } from './event-store.port';
 
-/** Refuses, before anything is written, what the log must never hold. */
-export function validateNewEvents(streamId: string, events: NewEvent[], context: AppendContext): void {
+/**
+ * Refuses, before anything is written, what the log must never hold. Returns
+ * each event's data in JCS form, which the hash is then computed around.
+ */
+export function validateNewEvents(streamId: string, events: NewEvent[], context: AppendContext): string[] {
   const errors: FieldError[] = [];
+  const canonicalData: string[] = [];
   if (typeof streamId !== 'string' || streamId.length === 0 || streamId.length > 200)
     errors.push({ field: 'streamId', message: 'must be a non-empty string of at most 200 characters' });
   if (events.length === 0) errors.push({ field: 'events', message: 'must hold at least one event' });
@@ -28,6 +32,7 @@ export function validateNewEvents(streamId: string, events: NewEvent[], context:
     } else {
       try {
         const json = canonicalJson(event.data);
+        canonicalData.push(json);
         // JSON.stringify escapes exactly these; PostgreSQL's jsonb cannot store them.
         if (/\\u0000/.test(json))
           errors.push({ field: `events[${i}].data`, message: 'must not contain NUL characters' });
@@ -39,4 +44,5 @@ export function validateNewEvents(streamId: string, events: NewEvent[], context:
     }
   });
   if (errors.length > 0) throw new InvalidEvents(errors);
+  return canonicalData;
 }

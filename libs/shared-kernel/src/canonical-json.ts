@@ -15,15 +15,10 @@ export function canonicalJson(value: unknown): string {
       return JSON.stringify(value);
     case 'string':
       return JSON.stringify(value);
-    case 'object': {
-      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+    case 'object':
+      if (Array.isArray(value)) return canonicalArray(value);
       if (value instanceof Date) return JSON.stringify(value.toISOString());
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        // Default sort compares UTF-16 code units, exactly as RFC 8785 §3.2.3 asks.
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
+      return canonicalObject(value as Record<string, unknown>);
     case 'bigint':
     case 'function':
     case 'symbol':
@@ -31,4 +26,23 @@ export function canonicalJson(value: unknown): string {
       break;
   }
   throw new TypeError(`JCS cannot encode a value of type ${typeof value}`);
+}
+
+// Plain loops and string concatenation: every event is hashed through here on the append path.
+function canonicalArray(values: unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < values.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(values[i]);
+  return `${out}]`;
+}
+
+function canonicalObject(object: Record<string, unknown>): string {
+  // Default sort compares UTF-16 code units, exactly as RFC 8785 §3.2.3 asks.
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  for (const key of keys) {
+    const v = object[key];
+    if (v === undefined) continue;
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }

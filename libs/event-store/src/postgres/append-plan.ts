@@ -1,4 +1,5 @@
-import { eventHash } from '../event-hash';
+import { canonicalJson } from '@app/shared-kernel';
+import { eventHashOfCanonicalData } from '../event-hash';
 import type {
   AppendContext,
   AppendResult,
@@ -14,6 +15,8 @@ export interface AppendRequest {
   context: AppendContext;
   /** The stream's version as last reported by the database, for 'any' and 'stream-exists'. */
   knownVersion?: number;
+  /** Each event's data in JCS form, when validation already made it. */
+  canonicalData?: string[];
 }
 
 /** One row as `event_store_append` takes it; `ordinal` (1-based) becomes head + ordinal. */
@@ -82,11 +85,11 @@ export function planAppends<T extends AppendRequest>(requests: T[], recordedAt: 
         type: event.type,
         data: event.data,
         metadata,
-        hash: eventHash({
+        hash: eventHashOfCanonicalData({
           streamId: request.streamId,
           version,
           type: event.type,
-          data: event.data,
+          canonicalData: request.canonicalData?.[i] ?? canonicalJson(event.data),
           metadata,
         }),
         recorded_at: recordedAt,

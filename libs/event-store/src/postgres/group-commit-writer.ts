@@ -1,4 +1,4 @@
-import type { Pool, QueryResult } from 'pg';
+import type { Pool } from 'pg';
 import type { Clock } from '@app/shared-kernel';
 import type { AppendResult } from '../event-store.port';
 import { resolveConflicts, type BatchConflicts } from './append-conflicts';
@@ -133,23 +133,16 @@ export class GroupCommitWriter {
     this.queue.unshift(...again, ...plan.deferred);
   }
 
-  /** One round trip: lock, check, write, move the head, notify, commit; then the durability barrier. */
+  /**
+   * One round trip, one CALL (migration 1732300000016): lock, check, write, move the head, notify,
+   * commit without waiting for the disk; then the durability barrier.
+   */
   private async append(batch: ReturnType<typeof planAppends>['batch']): Promise<BatchOutcome> {
-    const client = await this.pool.connect();
-    try {
-      const results = (await client.query(`
-        BEGIN;
-        SET LOCAL synchronous_commit TO OFF;
-        SELECT event_store_append(${client.escapeLiteral(JSON.stringify(batch))}::jsonb) AS outcome;
-        COMMIT;
-        SELECT pg_logical_emit_message(true, 'bm-durable', '');
-      `)) as unknown as QueryResult[];
-      client.release();
-      return (results[2] as QueryResult<{ outcome: BatchOutcome }>).rows[0].outcome;
-    } catch (error) {
-      // The transaction may be left open and aborted: never hand this connection out again.
-      client.release(true);
-      throw error;
-    }
+    const result = await this.pool.query<{ outcome: BatchOutcome }>({
+      name: 'event-store-append',
+      text: 'CALL event_store_append_durably($1::jsonb, NULL)',
+      values: [JSON.stringify(batch)],
+    });
+    return result.rows[0].outcome;
   }
 }

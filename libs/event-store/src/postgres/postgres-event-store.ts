@@ -54,8 +54,8 @@ export class PostgresEventStore implements EventStore {
     expectedVersion: ExpectedVersion,
     context: AppendContext,
   ): Promise<AppendResult> {
-    validateNewEvents(streamId, events, context);
-    return this.writer.submit({ streamId, events, expectedVersion, context });
+    const canonicalData = validateNewEvents(streamId, events, context);
+    return this.writer.submit({ streamId, events, expectedVersion, context, canonicalData });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
