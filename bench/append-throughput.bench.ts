@@ -175,7 +175,9 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   const [ourRate, raw1, raw100, emmettRate] = rates.map(median);
-  console.log(`\n${TOTAL} one-event appends, ${CALLERS} concurrent callers, one embedded PostgreSQL, median of ${ROUNDS} rounds`);
+  console.log(
+    `\n${TOTAL} one-event appends, ${CALLERS} concurrent callers, one embedded PostgreSQL, median of ${ROUNDS} rounds`,
+  );
   for (const [i, contender] of contenders.entries())
     console.log(`${contender.name.padEnd(36)} ${median(rates[i]).toFixed(0).padStart(8)} events/s`);
   console.log(`ratio our store / Emmett:              ${(ourRate / emmettRate).toFixed(2)}x  (target >= 5x)`);

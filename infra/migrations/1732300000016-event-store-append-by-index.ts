@@ -80,9 +80,9 @@ export class EventStoreAppendByIndex1732300000016 implements MigrationInterface 
         SET LOCAL synchronous_commit TO OFF;
         outcome := event_store_append(batch);
         COMMIT;
-        IF outcome ? 'firstPosition' THEN
-          PERFORM pg_logical_emit_message(true, 'bm-durable', '');
-        END IF;
+        -- Also after a conflict: a retry is answered from rows another batch may have only just
+        -- committed, and must not be told "appended" before they are on disk either.
+        PERFORM pg_logical_emit_message(true, 'bm-durable', '');
       END $$`);
   }
 
