@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventHash, type EventMetadata } from '@app/event-store';
@@ -39,7 +39,10 @@ describe('audit:verify command', () => {
     writeFileSync(checkpointFile, JSON.stringify(checkpoint));
   });
 
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('exits 0 on an untouched log and says what it checked', async () => {
     const { code, out } = await run('--checkpoint', checkpointFile);

@@ -16,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
   if (!adminUrl) {
     const dataDir = mkdtempSync(join(tmpdir(), 'bm-test-pg-'));
     const server = await startEmbeddedPostgres({ dataDir, persistent: false });
-    (globalThis as { __embeddedPostgres?: unknown }).__embeddedPostgres = server;
+    (globalThis as { __embeddedPostgres?: unknown }).__embeddedPostgres = { server, dataDir };
     adminUrl = server.url;
   }
   process.env.TEST_PG_ADMIN_URL = adminUrl;

@@ -1,4 +1,11 @@
+import { rmSync } from 'node:fs';
+
+/** Stops the run's embedded PostgreSQL (global-setup.ts) and removes its folder. */
 export default async function globalTeardown(): Promise<void> {
-  const server = (globalThis as { __embeddedPostgres?: { stop(): Promise<void> } }).__embeddedPostgres;
-  if (server) await server.stop();
+  const embedded = (
+    globalThis as { __embeddedPostgres?: { server: { stop(): Promise<void> }; dataDir: string } }
+  ).__embeddedPostgres;
+  if (!embedded) return;
+  await embedded.server.stop();
+  rmSync(embedded.dataDir, { recursive: true, force: true });
 }
