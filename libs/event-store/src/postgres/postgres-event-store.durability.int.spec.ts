@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { freePort } from '../../../platform/src/database/embedded-postgres';
 import { runMigrations } from '../../../platform/src/database/migrate';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -13,15 +13,6 @@ const SERVER_SCRIPT = join(__dirname, '../../../testing/src/postgres/killable-se
 interface KillableServer {
   url: string;
   child: ChildProcess;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Gone and reaped (the server script is the postmaster's parent): PostgreSQL refuses to start beside a zombie. */

@@ -5,7 +5,8 @@
 // import, so it is started here: the same binaries, options and user as
 // libs/platform/src/database/embedded-postgres.ts.
 // Usage: node killable-server.js <dataDir> <port> <password>
-// Prints "ready" once it accepts connections, then runs until killed.
+// Prints "ready" once it accepts connections, then runs until killed. Set
+// BM_TEST_SERVER_LOG=1 to see the server's log on stderr.
 'use strict';
 const { existsSync, mkdirSync, chmodSync } = require('node:fs');
 const { join } = require('node:path');
