@@ -1,7 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@app/event-store';
@@ -39,6 +40,22 @@ function stop(child: ChildProcess): Promise<number | null> {
   });
 }
 
+/** GET /health with a 60 KB header, which Node's HTTP parser refuses before Express runs. */
+function oversizedHeaderAnswer(): Promise<{ status?: number; type?: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: '/health', headers: { 'X-Padding': 'a'.repeat(60 * 1024) } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'], body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 /** The embedded server's address, as the running app left it in DATA_DIR. */
 function embeddedUrl(dataDir: string): string {
   const password = readFileSync(join(dataDir, 'postgres.password'), 'utf8').trim();
@@ -59,6 +76,9 @@ describe('npm start on embedded defaults', () => {
   it('serves /health with real PostgreSQL, shuts down cleanly on Ctrl-C, and keeps the data across a restart', async () => {
     const first = start(dataDir);
     expect((await healthy()).checks.eventStore.head).toBe(0);
+    const oversized = await oversizedHeaderAnswer();
+    expect(oversized).toMatchObject({ status: 431, type: 'application/problem+json' });
+    expect(JSON.parse(oversized.body)).toMatchObject({ status: 431 });
     const pool = new Pool({ connectionString: embeddedUrl(dataDir) });
     const store = new PostgresEventStore({ pool });
     await store.append(
@@ -95,5 +115,28 @@ describe('npm start on embedded defaults', () => {
     expect(stderr).toContain('STARTUP_TIMEOUT_SECONDS');
     expect(stderr).not.toContain('do-not-print');
     expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('with NODE_ENV=production refuses to start on generated keys or without an identity provider, naming each setting', async () => {
+    const productionDir = mkdtempSync(join(tmpdir(), 'bm-production-'));
+    try {
+      const child = start(productionDir, { NODE_ENV: 'production' });
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(1);
+      for (const setting of [
+        'PII_MASTER_KEY',
+        'NOTARY_SIGNING_KEY',
+        'ALLOW_GENERATED_KEYS=true',
+        'AUTH_JWKS_URL',
+      ])
+        expect(stderr).toContain(setting);
+      expect(stderr).not.toMatch(/^\s+at /m);
+      // Nothing was generated next to the data, and no database was started.
+      expect(readdirSync(productionDir)).toEqual([]);
+    } finally {
+      rmSync(productionDir, { recursive: true, force: true });
+    }
   });
 });

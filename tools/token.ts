@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@app/platform';
 import { ROLES, type Role } from '../apps/api/src/http/auth/auth-user';
 import { resolveAuthSettings } from '../apps/api/src/http/auth/auth-settings';
+import { decodeJwt } from 'jose';
 import { signDevToken } from '../apps/api/src/http/auth/dev-token';
+import { tokenLifetimeProblem } from '../apps/api/src/http/auth/token-lifetime';
 
 const USAGE = `usage: npm run token -- --sub <id> --role <role> [--role <role>] [--name <name>] [--expires 8h]
 roles: ${ROLES.join(', ')}
@@ -44,6 +46,13 @@ async function main(argv: string[]): Promise<void> {
     },
     auth.jwtSecret,
   );
+  // A token the API would refuse is no use: say so here, not at the first request.
+  const tooLong = tokenLifetimeProblem(decodeJwt(token), Math.floor(Date.now() / 1000), {
+    maxHours: auth.maxTokenHours,
+    toleranceSeconds: 0,
+  });
+  if (tooLong)
+    throw new UsageError(`--expires ${values.expires}: ${tooLong.replace(/^The bearer token/, 'the token')}`);
   process.stdout.write(`${token}\n`);
 }
 

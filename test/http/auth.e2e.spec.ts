@@ -43,7 +43,9 @@ describe('authentication and roles', () => {
       .sign(new TextEncoder().encode(`${TEST_JWT_SECRET}-not-ours`));
     const res = await t.http.get('/test/auth/me').set(bearer(forged));
     expectProblem(res, 401);
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="brukermedvirkning", error="invalid_token"');
+    expect(res.headers['www-authenticate']).toBe(
+      'Bearer realm="brukermedvirkning", error="invalid_token", error_description="The bearer token signature is not valid"',
+    );
     expect(res.body.detail).toMatch(/signature/);
   });
 

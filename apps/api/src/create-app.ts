@@ -7,9 +7,11 @@ import { AppModule } from './app.module';
 import { resolveAuthSettings } from './http/auth/auth-settings';
 import { declarePlatformRoutesPublic } from './http/auth/public-platform-routes';
 import { keepBodyParserErrorType } from './http/body-parser-errors';
+import { answerClientErrors } from './http/client-errors';
 import { HttpModule, type HttpOptions } from './http/http.module';
 import { documentSecurity } from './http/openapi/openapi-security';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { responseHeaders } from './http/response-headers';
 
 export interface CreateAppOptions extends PlatformOptions {
   logger?: false;
@@ -37,6 +39,8 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
     bodyParser: false,
     logger: options.logger === false ? false : ['log', 'warn', 'error'],
   });
+  answerClientErrors(app.getHttpServer());
+  app.use(responseHeaders);
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.use(keepBodyParserErrorType);
   app.useGlobalFilters(new ProblemDetailsFilter());

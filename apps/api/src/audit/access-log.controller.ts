@@ -4,6 +4,7 @@ import { AccessLog, parsePaging } from '@app/audit';
 import { CurrentUser, Roles, type AuthUser } from '../http';
 import { AuditQueryLog } from './audit-query-log';
 
+const PARAMETERS = ['actor', 'subject', 'action', 'after', 'limit'];
 const optional = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
 @ApiTags('audit')
@@ -31,7 +32,7 @@ export class AccessLogController {
       subject: optional(query.subject),
       action: optional(query.action),
     });
-    await this.queryLog.record(user, 'access-log', query);
+    await this.queryLog.recordQuery(user, 'access-log', query, PARAMETERS);
     return page;
   }
 }

@@ -14,6 +14,8 @@ const PAGING = [
   }),
   ApiQuery({ name: 'limit', required: false, description: '1–1000, default 100' }),
 ];
+const PAGING_PARAMETERS = ['after', 'limit'];
+const EVENTS_PARAMETERS = ['stream', 'type', 'actor', 'from', 'to', ...PAGING_PARAMETERS];
 const paged = (target: object, key: string | symbol, descriptor: PropertyDescriptor) =>
   PAGING.forEach((decorate) => decorate(target, key, descriptor));
 
@@ -42,7 +44,7 @@ export class AuditHistoryController {
   @paged
   async events(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser) {
     const filter = parseHistoryFilter(query);
-    await this.queryLog.record(user, 'events', query);
+    await this.queryLog.recordQuery(user, 'events', query, EVENTS_PARAMETERS);
     const page = await this.history.events(filter);
     return { items: await this.reveal.forCaller(user, page.items, 'audit-events'), next: page.next };
   }
@@ -56,7 +58,7 @@ export class AuditHistoryController {
     @CurrentUser() user: AuthUser,
   ) {
     const { after, limit } = parsePaging(query);
-    await this.queryLog.record(user, `stream:${streamId}`, query);
+    await this.queryLog.recordQuery(user, `stream:${streamId}`, query, PAGING_PARAMETERS);
     const page = await this.history.stream(streamId, after, limit);
     if (page.items.length === 0 && after === 0) throw new NotFound('stream', streamId);
     return { items: await this.reveal.forCaller(user, page.items, 'audit-stream'), next: page.next };
@@ -71,7 +73,7 @@ export class AuditHistoryController {
     @CurrentUser() user: AuthUser,
   ) {
     const { after, limit } = parsePaging(query);
-    await this.queryLog.record(user, `participant-history:${id}`, query);
+    await this.queryLog.recordQuery(user, `participant-history:${id}`, query, PAGING_PARAMETERS);
     const page = await this.history.participantHistory(id, after, limit);
     if (page.items.length === 0 && after === 0) throw new NotFound('participant', id);
     return {

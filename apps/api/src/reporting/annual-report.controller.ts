@@ -1,7 +1,11 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AnnualReportQueries, renderAnnualReportHtml } from '@app/reporting';
+import {
+  ANNUAL_REPORT_CONTENT_SECURITY_POLICY,
+  AnnualReportQueries,
+  renderAnnualReportHtml,
+} from '@app/reporting';
 import { ValidationFailed } from '@app/shared-kernel';
 import { CurrentUser, Roles, type AuthUser } from '../http';
 
@@ -41,6 +45,7 @@ export class AnnualReportController {
     );
     if (format !== 'html') return report;
     res.type('text/html; charset=utf-8');
+    res.setHeader('Content-Security-Policy', ANNUAL_REPORT_CONTENT_SECURITY_POLICY);
     return renderAnnualReportHtml(report);
   }
 }

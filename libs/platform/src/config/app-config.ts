@@ -14,9 +14,15 @@ export interface AppConfig {
     jwksUrl: string | undefined;
     issuer: string | undefined;
     audience: string | undefined;
+    /** AUTH_MAX_TOKEN_HOURS: the longest lifetime (exp - iat) a bearer token may have. */
+    maxTokenHours: number;
   };
   piiMasterKey: string | undefined;
   notarySigningKey: string | undefined;
+  /** NODE_ENV=production: no generated secrets, tokens only from an identity provider (docs/adr/0016). */
+  production: boolean;
+  /** ALLOW_GENERATED_KEYS=true: production may still generate missing keys into DATA_DIR. */
+  allowGeneratedKeys: boolean;
   /** Run projections (and later the notary and outbox relay) in this process. */
   runWorkers: boolean;
   /** How long start-up retries unreachable servers (PostgreSQL, EventStoreDB, Kafka) before it gives up. */
@@ -66,6 +72,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (jwtSecret && jwtSecret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters');
   const jwksUrl = get('AUTH_JWKS_URL');
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) problems.push('AUTH_JWKS_URL must be an http(s) URL');
+  const maxTokenHours = Number(get('AUTH_MAX_TOKEN_HOURS') ?? '12');
+  if (!(Number.isFinite(maxTokenHours) && maxTokenHours > 0 && maxTokenHours <= MAX_TOKEN_HOURS_LIMIT))
+    problems.push(
+      `AUTH_MAX_TOKEN_HOURS must be a number of hours above 0 and at most ${MAX_TOKEN_HOURS_LIMIT}, got "${get('AUTH_MAX_TOKEN_HOURS')}"`,
+    );
+  const production = get('NODE_ENV') === 'production';
+  const allowGeneratedKeys = get('ALLOW_GENERATED_KEYS') ?? 'false';
+  if (allowGeneratedKeys !== 'true' && allowGeneratedKeys !== 'false')
+    problems.push('ALLOW_GENERATED_KEYS must be "true" or "false"');
+  if (production) problems.push(...productionProblems(get, allowGeneratedKeys === 'true'));
   const runWorkers = get('RUN_WORKERS') ?? 'true';
   if (runWorkers !== 'true' && runWorkers !== 'false') problems.push('RUN_WORKERS must be "true" or "false"');
   const startupTimeoutSeconds = Number(get('STARTUP_TIMEOUT_SECONDS') ?? '60');
@@ -85,13 +101,46 @@ export function loadConfig(env: Env = process.env): AppConfig {
     eventStore: eventStore as AppConfig['eventStore'],
     esdbConnectionString,
     kafkaBrokers,
-    auth: { jwtSecret, jwksUrl, issuer: get('AUTH_ISSUER'), audience: get('AUTH_AUDIENCE') },
+    auth: { jwtSecret, jwksUrl, issuer: get('AUTH_ISSUER'), audience: get('AUTH_AUDIENCE'), maxTokenHours },
     piiMasterKey: get('PII_MASTER_KEY'),
     notarySigningKey: get('NOTARY_SIGNING_KEY'),
+    production,
+    allowGeneratedKeys: allowGeneratedKeys === 'true',
     runWorkers: runWorkers === 'true',
     startupTimeoutSeconds,
     logLevel: logLevel as AppConfig['logLevel'],
   };
+}
+
+/** A week: beyond that a token cap is no cap. */
+const MAX_TOKEN_HOURS_LIMIT = 168;
+
+/**
+ * With NODE_ENV=production nothing secret is generated: tokens come from an
+ * identity provider whose issuer and audience are checked, and the keys live
+ * outside DATA_DIR, so a backup of the data does not hold the keys to it
+ * (unless ALLOW_GENERATED_KEYS=true says the operator accepts that).
+ */
+function productionProblems(
+  get: (name: string) => string | undefined,
+  allowGeneratedKeys: boolean,
+): string[] {
+  const problems: string[] = [];
+  const missingAuth = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'].filter((name) => !get(name));
+  if (missingAuth.length > 0)
+    problems.push(
+      `NODE_ENV=production needs AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE (tokens from your identity provider, checked for issuer and audience; no generated AUTH_JWT_SECRET); missing: ${missingAuth.join(', ')}`,
+    );
+  if (allowGeneratedKeys) return problems;
+  for (const [name, what] of [
+    ['PII_MASTER_KEY', 'the key that seals personal data'],
+    ['NOTARY_SIGNING_KEY', 'the key that signs audit checkpoints'],
+  ])
+    if (!get(name))
+      problems.push(
+        `NODE_ENV=production needs ${name} (${what}) from a secret store: generated into DATA_DIR it would sit next to the data, so one backup would hold both. Set ${name}, or ALLOW_GENERATED_KEYS=true to accept that`,
+      );
+  return problems;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 /**
  * In embedded mode a secret that is not set is generated once into DATA_DIR
  * (mode 0600) and reused, so tokens and encrypted data survive restarts.
- * Production sets every secret explicitly.
+ * Production sets every secret explicitly: with NODE_ENV=production loadConfig
+ * refuses to start without them (unless ALLOW_GENERATED_KEYS=true), so this is
+ * never reached there for the keys, and never for the JWT secret.
  */
 export function devSecret(
   dataDir: string,

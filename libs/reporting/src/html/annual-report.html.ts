@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { formatNok } from '@app/shared-kernel';
 import type { AnnualReport, EconomyFigures } from '../domain';
 import { escapeHtml as e } from './escape-html';
@@ -13,6 +14,20 @@ const PRINT_CSS = `
   .note { color: #555; font-size: 0.9rem; }
   @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, svg { break-inside: avoid; } }
 `;
+
+/**
+ * The page's Content-Security-Policy: nothing may load or run (no script at
+ * all), except its own <style> element, allowed by hash rather than
+ * 'unsafe-inline', so injected markup could not style the page either. The
+ * SVG chart is inline markup, not a resource.
+ */
+export const ANNUAL_REPORT_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(PRINT_CSS, 'utf8').digest('base64')}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 const kr = (ore: number) => `${formatNok(ore)} kr`;
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;

@@ -9,6 +9,8 @@ export interface AuthSettings {
   /** Checked on every token when set. */
   issuer: string | undefined;
   audience: string | undefined;
+  /** The longest lifetime a token may have (AUTH_MAX_TOKEN_HOURS). */
+  maxTokenHours: number;
 }
 
 export const AUTH_SETTINGS = Symbol('AuthSettings');
@@ -18,17 +20,18 @@ export const AUTH_SETTINGS = Symbol('AuthSettings');
  * DATABASE_URL) with neither set, the HS256 secret is generated once into
  * DATA_DIR/auth-jwt.secret, the file `npm run token` signs with. Against a
  * real database server there is no generated secret: one of the two must be
- * set, or the start stops.
+ * set, or the start stops. In production (NODE_ENV=production) nothing is
+ * generated: loadConfig already requires AUTH_JWKS_URL there.
  */
 export function resolveAuthSettings(config: AppConfig): AuthSettings {
-  const { jwtSecret, jwksUrl, issuer, audience } = config.auth;
-  const embedded = config.databaseUrl === undefined;
-  const secret = jwtSecret ?? (embedded && !jwksUrl ? devSecret(config.dataDir, 'auth-jwt') : undefined);
+  const { jwtSecret, jwksUrl, issuer, audience, maxTokenHours } = config.auth;
+  const generated = config.databaseUrl === undefined && !jwksUrl && !config.production;
+  const secret = jwtSecret ?? (generated ? devSecret(config.dataDir, 'auth-jwt') : undefined);
   if (!secret && !jwksUrl)
     throw new ConfigError([
-      'AUTH_JWT_SECRET or AUTH_JWKS_URL must be set when DATABASE_URL is set (a development secret is generated only in embedded mode)',
+      'AUTH_JWT_SECRET or AUTH_JWKS_URL must be set (a development secret is generated only in embedded mode, without DATABASE_URL, outside production)',
     ]);
-  return { jwtSecret: secret, jwksUrl, issuer, audience };
+  return { jwtSecret: secret, jwksUrl, issuer, audience, maxTokenHours };
 }
 
 /** The HS256 key bytes: the secret's UTF-8 text as configured (not base64-decoded), as most JWT tools use it. */

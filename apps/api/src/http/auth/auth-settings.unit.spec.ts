@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@app/platform';
@@ -34,6 +34,7 @@ describe('resolveAuthSettings', () => {
       jwksUrl: 'https://idp.example/jwks',
       issuer: 'https://idp.example',
       audience: undefined,
+      maxTokenHours: 12,
     });
   });
 
@@ -41,5 +42,17 @@ describe('resolveAuthSettings', () => {
     expect(() =>
       resolveAuthSettings(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://u:p@db/bm' })),
     ).toThrow(ConfigError);
+  });
+
+  it('never generates a secret in production, even where ALLOW_GENERATED_KEYS lets keys be generated', () => {
+    const prodDir = join(dataDir, 'production');
+    expect(() =>
+      resolveAuthSettings({
+        ...loadConfig({ DATA_DIR: prodDir }),
+        production: true,
+        allowGeneratedKeys: true,
+      }),
+    ).toThrow(ConfigError);
+    expect(existsSync(join(prodDir, 'auth-jwt.secret'))).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ const REALM = 'brukermedvirkning';
 /**
  * 401 with the RFC 6750 challenge the problem filter sends as
  * `WWW-Authenticate`: plain `Bearer` when no token came, `invalid_token` when
- * one came and was refused.
+ * one came and was refused, with the reason as `error_description`.
  */
 export class AuthenticationFailed extends HttpException {
   private constructor(
@@ -24,8 +24,16 @@ export class AuthenticationFailed extends HttpException {
 
   /** `detail` reaches the client; it says what was wrong with the token, never anything about our keys. */
   static invalid(detail: string): AuthenticationFailed {
-    return new AuthenticationFailed(detail, `Bearer realm="${REALM}", error="invalid_token"`);
+    return new AuthenticationFailed(
+      detail,
+      `Bearer realm="${REALM}", error="invalid_token", error_description="${descriptionOf(detail)}"`,
+    );
   }
+}
+
+/** RFC 6750 §3: error_description is printable ASCII without `"` and `\`. */
+function descriptionOf(detail: string): string {
+  return detail.replace(/"/g, "'").replace(/[^\x20-\x21\x23-\x5b\x5d-\x7e]/g, '?');
 }
 
 /** The challenge for any 401, including ones raised outside the auth guard. */

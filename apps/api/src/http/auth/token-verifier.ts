@@ -11,6 +11,7 @@ import type { AuthUser } from './auth-user';
 import { AUTH_SETTINGS, hs256Key, type AuthSettings } from './auth-settings';
 import { AuthenticationFailed } from './authentication-failed';
 import { userFromClaims, UnusableClaims } from './claims';
+import { tokenLifetimeProblem } from './token-lifetime';
 
 const ASYMMETRIC = ['RS256', 'ES256'];
 /** Seconds of clock skew tolerated between us and the token issuer. */
@@ -20,7 +21,9 @@ const CLOCK_TOLERANCE = 30;
  * Verifies a bearer JWT and maps its claims to the caller. The token's `alg`
  * picks the key: HS256 with the shared secret, RS256/ES256 with the JWKS;
  * anything else (including `none`) is refused. Expiry is checked against the
- * wall clock, not the app's Clock: tokens live in real time.
+ * wall clock, not the app's Clock: tokens live in real time. After the
+ * signature, the time claims: `exp` required, `iat` not ahead of us, the
+ * lifetime at most AUTH_MAX_TOKEN_HOURS (token-lifetime.ts).
  */
 @Injectable()
 export class TokenVerifier {
@@ -35,6 +38,11 @@ export class TokenVerifier {
 
   async verify(token: string): Promise<AuthUser> {
     const claims = await this.verifiedClaims(token);
+    const lifetime = tokenLifetimeProblem(claims, Math.floor(Date.now() / 1000), {
+      maxHours: this.settings.maxTokenHours,
+      toleranceSeconds: CLOCK_TOLERANCE,
+    });
+    if (lifetime) throw AuthenticationFailed.invalid(lifetime);
     try {
       return userFromClaims(claims);
     } catch (error) {
