@@ -8,6 +8,7 @@ import { resolveAuthSettings } from './http/auth/auth-settings';
 import { declarePlatformRoutesPublic } from './http/auth/public-platform-routes';
 import { keepBodyParserErrorType } from './http/body-parser-errors';
 import { HttpModule, type HttpOptions } from './http/http.module';
+import { refuseUnstorableJson } from './http/input/json-body-shape';
 import { documentSecurity } from './http/openapi/openapi-security';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 
@@ -39,6 +40,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   });
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.use(keepBodyParserErrorType);
+  app.use(refuseUnstorableJson);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.disable('x-powered-by');
   // ETags are aggregate versions set by handlers (setETag), never Express's body hashes a client could mistake for one.
