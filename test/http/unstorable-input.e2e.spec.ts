@@ -96,6 +96,17 @@ describe('input the database cannot store, or the server cannot walk', () => {
     expect(await api.eventCount()).toBe(before);
   });
 
+  it.each(['Ola\r\nNordmann', 'Ola\tNordmann', '\u202Enamdron alO'])(
+    'a participant named %j: 400 naming the field (item 13: names reach the payout CSV)',
+    async (name) => {
+      const before = await api.eventCount();
+      const res = await api.post('/v1/participants', 'lead', { name });
+      expectFieldErrors(res, 'name');
+      expect(res.body.errors[0].message).toMatch(/control characters/);
+      expect(await api.eventCount()).toBe(before);
+    },
+  );
+
   const nested = (levels: number) => `{"name":${'['.repeat(levels)}${']'.repeat(levels)}}`;
   const bodies: Array<[string, Actor]> = [
     ['/v1/projects', 'lead'],

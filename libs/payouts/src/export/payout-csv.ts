@@ -61,7 +61,11 @@ export function payoutCsv(file: PayoutExport): string {
       '',
     ],
   ];
-  return '\uFEFF' + rows.map((r) => r.map((v) => field(neutraliseUnsafeCharacters(v))).join(';')).join('\r\n') + '\r\n';
+  return (
+    '\uFEFF' +
+    rows.map((r) => r.map((v) => field(neutraliseUnsafeCharacters(v))).join(';')).join('\r\n') +
+    '\r\n'
+  );
 }
 
 function text(value: string): string {
