@@ -132,7 +132,7 @@ describe('a million characters in any string field of any command', () => {
         who: 'lead',
         body: { endedOn: '2025-12-31', reason: 'r' },
       },
-      { path: '/v1/guidelines/helse-midt-norge/versions', who: 'admin', body: guideline as Json },
+      { path: '/v1/guidelines/helse-midt-norge/versions', who: 'admin', body: guideline },
       { path: '/v1/payout-batches', who: 'finance', body: { periodEnd: '2025-05-31', organizationId: 'o' } },
       {
         path: `/v1/payout-batches/${batch}/payments`,

@@ -241,13 +241,13 @@ describe('money within bounds, and records that cannot be priced', () => {
         organizationId: null,
         createdBy: 'finance-frode',
         lines,
-        totalOre: 9007199254785991,
+        totalOre: Number.MAX_SAFE_INTEGER + 45000, // as the old, inexact sum gave it
       });
       await appendDirectly(batch, 'PayoutBatchApproved', {
         batchId,
         approvedBy: 'finance-fiona',
         lines,
-        totalOre: 9007199254785991,
+        totalOre: Number.MAX_SAFE_INTEGER + 45000, // as the old, inexact sum gave it
       });
       await api.p.t.settled();
       for (const format of ['csv', 'json']) {

@@ -1,13 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EventSourcedRepository, type CommandMeta } from '@app/participation';
 import { RuleViolation, ValidationFailed, type FieldError, type Ore } from '@app/shared-kernel';
-import {
-  decidePayoutBatch,
-  owedLines,
-  PAYOUT_RULES,
-  payoutBatchDecider,
-  payoutBatchStream,
-} from '../domain';
+import { decidePayoutBatch, owedLines, PAYOUT_RULES, payoutBatchDecider, payoutBatchStream } from '../domain';
 import { ClaimLedgerReader } from '../application/claim-ledger.reader';
 import { DraftSerializer } from '../application/draft-serializer';
 import { Entitlements, type EntitlementsUpTo } from '../application/entitlements';

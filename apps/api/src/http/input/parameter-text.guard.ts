@@ -15,10 +15,7 @@ export class ParameterTextGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<HttpRequest>();
-    const errors: FieldError[] = [
-      ...problems(request.params as Record<string, unknown> | undefined),
-      ...problems(request.query as Record<string, unknown> | undefined),
-    ];
+    const errors: FieldError[] = [...problems(request.params), ...problems(request.query)];
     if (errors.length > 0) throw new ValidationFailed(errors);
     return true;
   }

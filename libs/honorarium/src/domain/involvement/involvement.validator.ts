@@ -106,7 +106,12 @@ function readExpense(reader: FieldReader, value: unknown, path: string): Expense
   }
   if (kind === 'meals') {
     const raw = reader.object(value, path, ['kind', 'tripHours', 'overnight', 'km']);
-    const tripHours = reader.decimal(raw?.tripHours, fieldPath(path, 'tripHours'), 0, PRICING_BOUNDS.tripHours);
+    const tripHours = reader.decimal(
+      raw?.tripHours,
+      fieldPath(path, 'tripHours'),
+      0,
+      PRICING_BOUNDS.tripHours,
+    );
     const overnight = reader.boolean(raw?.overnight, fieldPath(path, 'overnight'));
     const km = reader.decimal(raw?.km, fieldPath(path, 'km'), 0, PRICING_BOUNDS.kmPerClaim);
     if (tripHours === undefined || overnight === undefined || km === undefined) return undefined;

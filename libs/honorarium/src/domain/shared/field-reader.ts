@@ -130,7 +130,8 @@ export class FieldReader {
       return this.fail(path, 'is required: every rule names its source');
     if (typeof value === 'string' && value.length > MAX_URL_LENGTH)
       return this.fail(path, `must be at most ${MAX_URL_LENGTH} characters`);
-    if (typeof value !== 'string' || !isHttpAddress(value)) return this.fail(path, 'must be an http(s) address');
+    if (typeof value !== 'string' || !isHttpAddress(value))
+      return this.fail(path, 'must be an http(s) address');
     return value;
   }
 
