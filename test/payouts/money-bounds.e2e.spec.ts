@@ -23,7 +23,7 @@ describe('money within bounds, and records that cannot be priced', () => {
   afterAll(() => api.close());
 
   /** Appends as data written before the bounds existed would be: past every HTTP check. */
-  async function appendDirectly(streamId: string, type: string, data: object) {
+  async function appendDirectly(streamId: string, type: string, data: Record<string, unknown>) {
     const events = await store.readStream(streamId);
     await store.append(
       streamId,
