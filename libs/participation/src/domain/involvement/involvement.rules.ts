@@ -35,7 +35,11 @@ export function enforceInvolvementRules(
   }
   for (const key of Object.keys(details.hours) as (keyof Hours)[]) {
     const value = details.hours[key];
-    if (value < 0 || value > MAX_HOURS) throw refuse('hours-out-of-range', `hours.${key} is ${value}`);
+    if (value < 0 || value > MAX_HOURS)
+      throw refuse(
+        'hours-out-of-range',
+        `hours.${key} is ${value}; each kind of hours is from 0 to ${MAX_HOURS}`,
+      );
   }
   if (details.attendance !== 'absent' && details.hours.meeting <= 0) {
     throw refuse(
