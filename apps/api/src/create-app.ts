@@ -9,6 +9,7 @@ import { declarePlatformRoutesPublic } from './http/auth/public-platform-routes'
 import { keepBodyParserErrorType } from './http/body-parser-errors';
 import { answerClientErrors } from './http/client-errors';
 import { HttpModule, type HttpOptions } from './http/http.module';
+import { refuseUnstorableJson } from './http/input/json-body-shape';
 import { documentSecurity } from './http/openapi/openapi-security';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { responseHeaders } from './http/response-headers';
@@ -43,6 +44,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   app.use(responseHeaders);
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.use(keepBodyParserErrorType);
+  app.use(refuseUnstorableJson);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.disable('x-powered-by');
   // ETags are aggregate versions set by handlers (setETag), never Express's body hashes a client could mistake for one.

@@ -14,3 +14,4 @@ export * from './commands/end-appointment/end-appointment.handler';
 export * from './queries/involvement-list.queries';
 export * from './queries/participant-honorarium.queries';
 export * from './application/payout-ledger.port';
+export * from './queries/unpriced-honorarium';

@@ -10,8 +10,15 @@ export function assertOre(value: number, what = 'amount'): Ore {
   return value;
 }
 
+/**
+ * The exact sum, or a RangeError: a partial sum that leaves the safe integers
+ * is detected at once (two safe integers never add up to a safe-looking wrong
+ * value), so a total is never silently rounded.
+ */
 export function sumOre(amounts: readonly Ore[]): Ore {
-  return amounts.reduce((sum, a) => sum + assertOre(a), 0);
+  let sum = 0;
+  for (const a of amounts) sum = assertOre(sum + assertOre(a), 'sum');
+  return sum;
 }
 
 /** "1234.50 NOK"-style text for explanations and exports; integer arithmetic only. */

@@ -9,6 +9,7 @@ import {
   type IdempotencyOptions,
 } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
+import { ParameterTextGuard } from './input/parameter-text.guard';
 import { createValidationPipe } from './validation/validation.pipe';
 
 export interface HttpOptions {
@@ -33,6 +34,7 @@ export class HttpModule {
         TokenVerifier,
         IdempotencyStore,
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: ParameterTextGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],

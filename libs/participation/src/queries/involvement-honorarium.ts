@@ -9,7 +9,8 @@ import {
 } from '@app/honorarium';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
 import { streams } from '../application/streams';
-import { involvementDecider, type RecordedInvolvement } from '../domain';
+import { involvementDecider, type AppointmentRole, type RecordedInvolvement } from '../domain';
+import { unpricedBecause, type InvolvementHonorariumView } from './unpriced-honorarium';
 
 /** The calculator's view of a logged involvement (the paying fields only). */
 export function toCalculatorInput(i: RecordedInvolvement): Involvement {
@@ -41,6 +42,11 @@ export function toCalculatorInput(i: RecordedInvolvement): Involvement {
   };
 }
 
+type SameDay = {
+  earlier: Array<{ orderKey: string; involvement: Involvement; role: AppointmentRole | null }>;
+  ownKey: string | undefined;
+};
+
 /**
  * The `honorarium` block of an involvement: priced by the project region's
  * guideline version in force on the day, with the participant's other
@@ -63,7 +69,7 @@ export class InvolvementHonorarium {
     involvement: RecordedInvolvement,
     region: string,
     lastChangedAt: number,
-  ): Promise<HonorariumCalculation | null> {
+  ): Promise<InvolvementHonorariumView | null> {
     const versions = await this.guidelines.versionsOf(region, lastChangedAt);
     const guideline = guidelineInForce(
       versions.map((v) => v.guideline),
@@ -71,16 +77,41 @@ export class InvolvementHonorarium {
     );
     if (!guideline || involvement.status === 'voided') return null;
     const others = await this.sameDay(involvement);
-    return calculateHonorarium({
-      guideline,
-      involvement: toCalculatorInput(involvement),
-      role: involvement.appointment?.role ?? null,
-      otherInvolvementsSameDay: others.earlier,
-      orderKey: others.ownKey,
-    });
+    const price = (earlier: SameDay['earlier']): HonorariumCalculation =>
+      calculateHonorarium({
+        guideline,
+        involvement: toCalculatorInput(involvement),
+        role: involvement.appointment?.role ?? null,
+        otherInvolvementsSameDay: earlier,
+        orderKey: others.ownKey,
+      });
+    try {
+      return price(others.earlier);
+    } catch (error) {
+      // Alone, the involvement itself may be what cannot be priced; if it can, an unpriceable
+      // other of the same day takes no part in the daily caps rather than block this one.
+      try {
+        price([]);
+      } catch (alone) {
+        return unpricedBecause(involvement.involvementId, alone);
+      }
+      const priceable = others.earlier.filter((other) => {
+        try {
+          calculateHonorarium({ guideline, involvement: other.involvement, role: other.role });
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      try {
+        return price(priceable);
+      } catch {
+        return unpricedBecause(involvement.involvementId, error);
+      }
+    }
   }
 
-  private async sameDay(involvement: RecordedInvolvement) {
+  private async sameDay(involvement: RecordedInvolvement): Promise<SameDay> {
     const rows: Array<{ involvement_id: string; logged_at: Date }> = await this.db.query(
       `SELECT involvement_id, logged_at FROM participation_involvements
        WHERE participant_id = $1 AND occurred_on = $2 AND status = 'logged' ORDER BY logged_at, involvement_id`,

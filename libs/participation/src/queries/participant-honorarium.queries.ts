@@ -6,6 +6,7 @@ import { streams } from '../application/streams';
 import { participantDecider } from '../domain';
 import { ParticipationQueries } from './participation.queries';
 import { PAYOUT_LEDGER, type PayoutLedger, type PayoutLineView } from '../application/payout-ledger.port';
+import { isUnpriced, pricedLines } from './unpriced-honorarium';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -64,11 +65,20 @@ export class ParticipantHonorariumQueries {
       batchedOre: total('batched'),
       paidOre: total('paid'),
       lines,
+      /** Involvements that cannot be priced: nothing accrues for them until they are corrected. */
+      unpriced: priced.flatMap((i) =>
+        i.status === 'logged' && isUnpriced(i.honorarium)
+          ? [{ involvementId: i.id, reason: i.honorarium.reason }]
+          : [],
+      ),
     };
   }
 }
 
 type PricedInvolvement = Awaited<ReturnType<ParticipationQueries['involvement']>>;
+
+const guidelineOf = (i: PricedInvolvement) =>
+  i.honorarium && !isUnpriced(i.honorarium) ? i.honorarium.guideline : undefined;
 
 const keyOf = (l: { kind: string; taxable: boolean }) => `${l.kind}|${l.taxable}`;
 
@@ -76,7 +86,7 @@ function ledgerLines(i: PricedInvolvement, payoutLines: PayoutLineView[]) {
   const holding = payoutLines.filter(
     (l) => l.status === 'draft' || l.status === 'approved' || l.status === 'paid',
   );
-  const calculated = i.status === 'logged' ? (i.honorarium?.lines ?? []) : [];
+  const calculated = i.status === 'logged' ? pricedLines(i.honorarium) : [];
   const held = holding.map((l) => ({
     involvementId: i.id,
     occurredOn: i.occurredOn,
@@ -97,12 +107,14 @@ function ledgerLines(i: PricedInvolvement, payoutLines: PayoutLineView[]) {
     .map((line) => ({
       involvementId: i.id,
       occurredOn: i.occurredOn,
-      guideline: i.honorarium?.guideline,
+      guideline: guidelineOf(i),
       status: 'accrued' as const,
       adjustment: false,
       ...line,
     }));
-  const adjustments = [...heldKeys].flatMap((key) => {
+  // Unpriced: what is held stays as it is; no adjustment pretends the entitlement is now zero.
+  const adjustable = i.status === 'logged' && isUnpriced(i.honorarium) ? [] : [...heldKeys];
+  const adjustments = adjustable.flatMap((key) => {
     const lines = holding.filter((l) => keyOf(l) === key);
     const entitled = sumOre(calculated.filter((c) => keyOf(c) === key).map((c) => c.amountOre));
     const owed = entitled - sumOre(lines.map((l) => l.amountOre));
@@ -112,7 +124,7 @@ function ledgerLines(i: PricedInvolvement, payoutLines: PayoutLineView[]) {
       {
         involvementId: i.id,
         occurredOn: i.occurredOn,
-        guideline: i.honorarium?.guideline,
+        guideline: guidelineOf(i),
         status: 'accrued' as const,
         adjustment: true,
         adjustsLineId: latest.lineId,

@@ -1,9 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EventSourcedRepository, ParticipationQueries, projectDecider } from '@app/participation';
+import {
+  EventSourcedRepository,
+  isUnpriced,
+  ParticipationQueries,
+  pricedLines,
+  projectDecider,
+  type UnpricedHonorarium,
+} from '@app/participation';
 import type { Entitlement, EvaluatedInvolvement } from '../domain';
 
 const CONCURRENCY = 8;
+
+/** Priced involvements, and those that could not be priced: left out of the batch and named. */
+export interface EntitlementsUpTo {
+  evaluated: EvaluatedInvolvement[];
+  unpriced: Array<Pick<UnpricedHonorarium, 'involvementId' | 'reason'>>;
+}
 
 /**
  * What each involvement up to a period end entitles to now, priced exactly
@@ -18,7 +31,7 @@ export class Entitlements {
     private readonly repository: EventSourcedRepository,
   ) {}
 
-  async upTo(periodEnd: string, organizationId: string | null): Promise<EvaluatedInvolvement[]> {
+  async upTo(periodEnd: string, organizationId: string | null): Promise<EntitlementsUpTo> {
     const rows: Array<{ involvement_id: string }> = await this.db.query(
       `SELECT involvement_id FROM participation_involvements WHERE occurred_on <= $1
        ORDER BY occurred_on, logged_at, involvement_id`,
@@ -36,6 +49,7 @@ export class Entitlements {
       return organisations.get(projectId) as Promise<string | null>;
     };
     const evaluated: EvaluatedInvolvement[] = [];
+    const unpriced: EntitlementsUpTo['unpriced'] = [];
     for (let i = 0; i < rows.length; i += CONCURRENCY) {
       const chunk = await Promise.all(
         rows
@@ -44,7 +58,12 @@ export class Entitlements {
             const inv = await this.involvements.involvement(involvement_id);
             const org = await organisationOf(inv.projectId);
             if (org === null || (organizationId !== null && org !== organizationId)) return null;
-            const lines = inv.status === 'logged' ? (inv.honorarium?.lines ?? []) : [];
+            // Not evaluated: what earlier batches claimed for it is left alone, not reversed.
+            if (inv.status === 'logged' && isUnpriced(inv.honorarium)) {
+              unpriced.push({ involvementId: involvement_id, reason: inv.honorarium.reason });
+              return null;
+            }
+            const lines = inv.status === 'logged' ? pricedLines(inv.honorarium) : [];
             const entitlements: Entitlement[] = lines
               .filter((l) => l.kind !== 'not-payable' && l.amountOre !== 0)
               .map((l) => ({
@@ -63,6 +82,6 @@ export class Entitlements {
       );
       evaluated.push(...chunk.filter((c): c is EvaluatedInvolvement => c !== null));
     }
-    return evaluated;
+    return { evaluated, unpriced };
   }
 }

@@ -1,10 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EventSourcedRepository, type CommandMeta } from '@app/participation';
-import { ValidationFailed, type FieldError, type Ore } from '@app/shared-kernel';
-import { decidePayoutBatch, owedLines, payoutBatchDecider, payoutBatchStream } from '../domain';
+import { RuleViolation, ValidationFailed, type FieldError, type Ore } from '@app/shared-kernel';
+import { decidePayoutBatch, owedLines, PAYOUT_RULES, payoutBatchDecider, payoutBatchStream } from '../domain';
 import { ClaimLedgerReader } from '../application/claim-ledger.reader';
 import { DraftSerializer } from '../application/draft-serializer';
-import { Entitlements } from '../application/entitlements';
+import { Entitlements, type EntitlementsUpTo } from '../application/entitlements';
 import { lineIdFor, newBatchId } from './batch-id';
 
 export class DraftPayoutBatchCommand {
@@ -18,6 +18,8 @@ export interface DraftedBatch {
   id: string;
   lineCount: number;
   totalOre: Ore;
+  /** Involvements up to the period end that could not be priced, so hold no line in this batch. */
+  unpriced: EntitlementsUpTo['unpriced'];
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -44,15 +46,28 @@ export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatch
     if (meta.idempotencyKey) {
       const earlier = await this.repository.load(stream, payoutBatchDecider);
       if (earlier.state.status !== 'none')
-        return { id: batchId, lineCount: earlier.state.lines.length, totalOre: earlier.state.totalOre };
+        return {
+          id: batchId,
+          lineCount: earlier.state.lines.length,
+          totalOre: earlier.state.totalOre,
+          unpriced: [],
+        };
     }
-    const evaluated = await this.entitlements.upTo(periodEnd, organizationId);
+    const { evaluated, unpriced } = await this.entitlements.upTo(periodEnd, organizationId);
     return this.serializer.exclusively(async (client) => {
       const ledger = await this.claims.read(
         client,
         evaluated.map((e) => e.involvementId),
       );
       const lines = owedLines(evaluated, ledger.claimingByKey(), (key) => lineIdFor(batchId, key));
+      if (lines.length === 0 && unpriced.length > 0)
+        throw new RuleViolation(
+          PAYOUT_RULES.nothingPayable,
+          `Nothing is payable up to ${periodEnd}; ${unpriced.length} involvement(s) cannot be priced: ${unpriced
+            .slice(0, 20)
+            .map((u) => u.reason)
+            .join('; ')}`,
+        );
       const { events } = await this.repository.execute(
         stream,
         payoutBatchDecider,
@@ -68,7 +83,7 @@ export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatch
       );
       const drafted = events.find((e) => e.type === 'PayoutBatchDrafted');
       const totalOre = drafted?.type === 'PayoutBatchDrafted' ? drafted.data.totalOre : 0;
-      return { id: batchId, lineCount: lines.length, totalOre };
+      return { id: batchId, lineCount: lines.length, totalOre, unpriced };
     });
   }
 }

@@ -1,6 +1,8 @@
 import {
+  boundInKroner,
   Conflict,
   Forbidden,
+  PRICING_BOUNDS,
   NotFound,
   RuleViolation,
   sumOre,
@@ -20,6 +22,7 @@ import type { ExistingBatch, PayoutBatchState } from './payout-batch.state';
 /** Stable rule codes (HTTP 422). */
 export const PAYOUT_RULES = {
   nothingPayable: 'nothing-payable',
+  batchOverBound: 'batch-over-bound',
 } as const;
 
 const MAX_TEXT = 500;
@@ -49,6 +52,7 @@ function draft({ data }: DraftPayoutBatch, state: PayoutBatchState): PayoutBatch
       PAYOUT_RULES.nothingPayable,
       `Nothing is payable up to ${data.periodEnd}: every entitled amount is already in a batch or paid`,
     );
+  refuseBeyondBound(data.lines, `Payout batch ${data.batchId}`);
   return [
     {
       type: 'PayoutBatchDrafted',
@@ -57,9 +61,28 @@ function draft({ data }: DraftPayoutBatch, state: PayoutBatchState): PayoutBatch
   ];
 }
 
+/**
+ * A batch moves at most PRICING_BOUNDS.batchOre: the sum of its lines'
+ * absolute amounts (payments and reclaimed adjustments alike). Every total
+ * made of its lines (taxable, tax-free, all) is then an exact integer.
+ */
+export function refuseBeyondBound(lines: readonly { amountOre: number }[], what: string): void {
+  let moved = 0;
+  for (const line of lines) {
+    moved += Number.isSafeInteger(line.amountOre) ? Math.abs(line.amountOre) : Infinity;
+    if (moved > PRICING_BOUNDS.batchOre)
+      throw new RuleViolation(
+        PAYOUT_RULES.batchOverBound,
+        `${what} would move more than ${boundInKroner(PRICING_BOUNDS.batchOre)}, the most one batch may pay; draft per organisation or for a shorter period`,
+      );
+  }
+}
+
 function approve({ data }: ApprovePayoutBatch, batch: ExistingBatch): PayoutBatchEvent[] {
   if (batch.status !== 'draft')
     throw new Conflict(`Payout batch ${batch.batchId} is ${batch.status}; only a draft can be approved`);
+  // A draft made before the bound existed is never sent for payment: cancel it and draft again.
+  refuseBeyondBound(batch.lines, `Payout batch ${batch.batchId}`);
   // Four eyes: the person who drafted a batch never approves it.
   if (data.approvedBy === batch.createdBy)
     throw new Forbidden(

@@ -205,3 +205,45 @@ describe('owed lines over the claim ledger', () => {
     expect(ledger.claimingByKey().size).toBe(0);
   });
 });
+
+describe('PayoutBatch decider: a batch moves at most 50 000 000 kr (issue 12, item 4)', () => {
+  const draftOf = (lines: PayoutLine[]): PayoutBatchCommand => ({
+    type: 'DraftPayoutBatch',
+    data: { batchId: 'b2', periodEnd: '2025-05-31', organizationId: null, createdBy: 'frode', lines },
+  });
+  const bound = 5_000_000_000;
+
+  it('at the bound: drafted, with the exact total', () => {
+    const events = decide([], draftOf([line('a', bound - 100), line('b', 100)]));
+    expect(events[0]).toMatchObject({ type: 'PayoutBatchDrafted', data: { totalOre: bound } });
+  });
+
+  it('one øre over, counting reclaimed (negative) amounts too: 422 batch-over-bound', () => {
+    for (const lines of [
+      [line('a', bound), line('b', 1)],
+      [line('a', bound), line('b', -1)],
+      [line('a', Number.MAX_SAFE_INTEGER), line('b', 45000)],
+    ]) {
+      const refusal = (() => {
+        try {
+          decide([], draftOf(lines));
+        } catch (error) {
+          return error;
+        }
+      })();
+      expect(refusal).toBeInstanceOf(RuleViolation);
+      expect((refusal as RuleViolation).rule).toBe('batch-over-bound');
+    }
+  });
+
+  it('a draft made before the bound existed is not approved', () => {
+    const huge = line('h', Number.MAX_SAFE_INTEGER);
+    const old: PayoutBatchEvent = {
+      type: 'PayoutBatchDrafted',
+      data: { ...drafted.data, lines: [huge, L1], totalOre: Number.MAX_SAFE_INTEGER },
+    };
+    expect(() => decide([old], { type: 'ApprovePayoutBatch', data: { approvedBy: 'fiona' } })).toThrow(
+      /50 000 000 kr/,
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { formatNok } from '@app/shared-kernel';
+import { formatNok, neutraliseUnsafeCharacters } from '@app/shared-kernel';
 import type { PayoutExport } from './payout-export.types';
 
 /**
@@ -8,6 +8,9 @@ import type { PayoutExport } from './payout-export.types';
  * (`1234,50`; negative: `-12,00`). A field is quoted when it holds a
  * semicolon, a quote, a line break or edge spaces; quotes are doubled.
  * Text that a spreadsheet would run as a formula (= + - @ first) is prefixed with '.
+ * Control and bidirectional formatting characters (only data stored before
+ * names refused them can hold any) become U+FFFD in every cell, so no cell
+ * breaks a row or displays in another order than it is stored.
  */
 export const CSV_COLUMNS = [
   'lineId',
@@ -58,7 +61,11 @@ export function payoutCsv(file: PayoutExport): string {
       '',
     ],
   ];
-  return '\uFEFF' + rows.map((r) => r.map(field).join(';')).join('\r\n') + '\r\n';
+  return (
+    '\uFEFF' +
+    rows.map((r) => r.map((v) => field(neutraliseUnsafeCharacters(v))).join(';')).join('\r\n') +
+    '\r\n'
+  );
 }
 
 function text(value: string): string {

@@ -8,7 +8,7 @@ import {
   type ParticipantPersonalData,
 } from '@app/participation';
 import { Conflict, sumOre } from '@app/shared-kernel';
-import { lineStatus } from '../domain';
+import { lineStatus, refuseBeyondBound } from '../domain';
 import { PayoutBatchQueries } from '../queries/payout-batch.queries';
 import type { PayoutExport } from './payout-export.types';
 
@@ -39,6 +39,8 @@ export class PayoutExporter {
       throw new Conflict(
         `Payout batch ${batchId} is ${batch.status}; only an approved batch is exported for payment`,
       );
+    // Only a batch approved before the bound existed can be beyond it: 422, never a file with a wrong total.
+    refuseBeyondBound(batch.lines, `Payout batch ${batchId}`);
     const participantIds = [...new Set(batch.lines.map((l) => l.participantId))];
     const payees = new Map(
       await Promise.all(participantIds.map(async (id) => [id, await this.payee(id)] as const)),

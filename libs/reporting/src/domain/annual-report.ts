@@ -24,6 +24,8 @@ export interface AnnualReportInput {
   /** Every involvement of the year, voided and peer support included: they are counted as excluded only. */
   involvements: readonly InvolvementFacts[];
   accrued: ReadonlyMap<string, EconomyFigures>;
+  /** Counted involvements the calculator could not price: not in `accrued`, named with the reason. */
+  unpriced?: ReadonlyArray<{ involvementId: string; reason: string }>;
   /** Null when no payouts source is connected. */
   paid: PaidFigures | null;
   assessments: ReadonlyArray<{ projectId: string; reality: ProjectReality }>;
@@ -100,6 +102,7 @@ export function buildAnnualReport(input: AnnualReportInput) {
     },
     economy: {
       accrued,
+      unpriced: [...(input.unpriced ?? [])].sort((a, b) => a.involvementId.localeCompare(b.involvementId)),
       paid: input.paid ?? { ...NO_MONEY, lineCount: 0 },
       paidSource: input.paid ? ('payouts' as const) : ('not-connected' as const),
       ...(input.paid

@@ -2,9 +2,11 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AccessLog } from '@app/audit';
 import {
   INVOLVEMENT_FORMS,
+  isUnpriced,
   NOT_PARTICIPATION,
   PARTICIPATION_LEVELS,
   ParticipationQueries,
+  pricedLines,
 } from '@app/participation';
 import { CLOCK, ValidationFailed, type Clock } from '@app/shared-kernel';
 import { REALITY_THRESHOLDS } from '../config/reporting-config';
@@ -70,10 +72,14 @@ export class AnnualReportQueries {
     const counted = involvements.filter(countsAsParticipation);
 
     // Accrued = what the guideline in force on the day gives, priced exactly as GET /v1/involvements/{id} prices it.
+    // One that cannot be priced adds nothing and is named in `economy.unpriced`.
+    const unpriced: Array<{ involvementId: string; reason: string }> = [];
     const accrued = new Map<string, EconomyFigures>(
       await inBatches(counted, 8, async (i) => {
         const details = await this.participation.involvement(i.involvementId);
-        return [i.involvementId, economyOfLines(details.honorarium?.lines ?? [])] as const;
+        if (isUnpriced(details.honorarium))
+          unpriced.push({ involvementId: i.involvementId, reason: details.honorarium.reason });
+        return [i.involvementId, economyOfLines(pricedLines(details.honorarium))] as const;
       }),
     );
     const today = osloDate(this.clock.now());
@@ -110,6 +116,7 @@ export class AnnualReportQueries {
       projects,
       involvements,
       accrued,
+      unpriced,
       paid,
       assessments,
     });

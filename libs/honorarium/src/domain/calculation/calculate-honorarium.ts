@@ -1,4 +1,4 @@
-import { RuleViolation, sumOre } from '@app/shared-kernel';
+import { boundInKroner, PRICING_BOUNDS, RuleViolation, sumOre } from '@app/shared-kernel';
 import { SHIPPED_TRAVEL_RATE_TABLES } from '../../guidelines/state-travel-rates.data';
 import { compareDates } from '../shared/calendar-date';
 import { AppointmentRole } from '../shared/vocabulary';
@@ -53,9 +53,15 @@ export function calculateHonorarium(input: CalculateHonorariumInput): Honorarium
     { orderKey, lines: target.lines },
   ];
   const lines = allocateDailyLimits(day, dailyLimits(guideline))[day.length - 1];
+  const totalOre = sumOre(lines.map((line) => line.amountOre));
+  if (totalOre > PRICING_BOUNDS.involvementOre)
+    throw new RuleViolation(
+      'involvement-over-bound',
+      `The involvement would pay ${totalOre} øre, more than the ${boundInKroner(PRICING_BOUNDS.involvementOre)} one involvement may pay`,
+    );
   return {
     lines,
-    totalOre: sumOre(lines.map((line) => line.amountOre)),
+    totalOre,
     guideline: { region: guideline.region, version: guideline.version },
     rateTables: target.used,
   };

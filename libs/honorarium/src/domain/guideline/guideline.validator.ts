@@ -3,6 +3,7 @@ import { GUIDELINE_LABELS, Guideline, GuidelineRule, RuleKind } from './guidelin
 import { readRule } from './guideline-rule.reader';
 
 const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const MAX_REGION_LENGTH = 100;
 
 /** Kinds a guideline must have exactly one of, and those it may have at most one of. */
 const EXACTLY_ONE: { kinds: RuleKind[]; name: string }[] = [
@@ -21,9 +22,11 @@ export function validateGuideline(input: unknown): Guideline {
   const raw = r.object(input, '', ['region', 'issuer', 'version', 'effectiveFrom', 'label', 'note', 'rules']);
   if (!raw) return r.abort();
   const region =
-    typeof raw.region === 'string' && REGION.test(raw.region)
-      ? raw.region
-      : r.fail('region', 'must be a kebab-case region code');
+    typeof raw.region === 'string' && raw.region.length > MAX_REGION_LENGTH
+      ? r.fail('region', `must be at most ${MAX_REGION_LENGTH} characters`)
+      : typeof raw.region === 'string' && REGION.test(raw.region)
+        ? raw.region
+        : r.fail('region', 'must be a kebab-case region code');
   const issuer = r.text(raw.issuer, 'issuer');
   const version = r.date(raw.version, 'version');
   const effectiveFrom = r.date(raw.effectiveFrom, 'effectiveFrom');

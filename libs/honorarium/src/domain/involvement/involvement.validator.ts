@@ -1,3 +1,4 @@
+import { PRICING_BOUNDS } from '@app/shared-kernel';
 import { FieldReader, fieldPath, isAbsent } from '../shared/field-reader';
 import {
   APPOINTMENT_ROLES,
@@ -71,12 +72,12 @@ function readHours(
 ): Involvement['hours'] | undefined {
   const raw = reader.object(value, path, ['meeting', 'preparation', 'travel']);
   if (!raw) return undefined;
-  const meeting = reader.decimal(raw.meeting, fieldPath(path, 'meeting'), 0, 24);
+  const meeting = reader.decimal(raw.meeting, fieldPath(path, 'meeting'), 0, PRICING_BOUNDS.hoursPerKind);
   if (meeting === 0 && !absent) reader.fail(fieldPath(path, 'meeting'), 'must be more than 0 unless absent');
   const hours: Involvement['hours'] = { meeting: meeting ?? 0 };
   for (const key of ['preparation', 'travel'] as const) {
     if (isAbsent(raw[key])) continue;
-    const read = reader.decimal(raw[key], fieldPath(path, key), 0, 24);
+    const read = reader.decimal(raw[key], fieldPath(path, key), 0, PRICING_BOUNDS.hoursPerKind);
     if (read !== undefined) hours[key] = read;
   }
   return hours;
@@ -85,6 +86,8 @@ function readHours(
 function readExpenses(reader: FieldReader, value: unknown, path: string): Expense[] | undefined {
   const items = reader.array(value, path);
   if (!items) return undefined;
+  if (items.length > PRICING_BOUNDS.expensesPerInvolvement)
+    return reader.fail(path, `must hold at most ${PRICING_BOUNDS.expensesPerInvolvement} expense claims`);
   return items
     .map((item, index) => readExpense(reader, item, fieldPath(path, index)))
     .filter((e): e is Expense => !!e);
@@ -98,20 +101,25 @@ function readExpense(reader: FieldReader, value: unknown, path: string): Expense
   );
   if (kind === 'mileage') {
     const raw = reader.object(value, path, ['kind', 'km']);
-    const km = reader.decimal(raw?.km, fieldPath(path, 'km'), 0, 100_000);
+    const km = reader.decimal(raw?.km, fieldPath(path, 'km'), 0, PRICING_BOUNDS.kmPerClaim);
     return km === undefined ? undefined : { kind, km };
   }
   if (kind === 'meals') {
     const raw = reader.object(value, path, ['kind', 'tripHours', 'overnight', 'km']);
-    const tripHours = reader.decimal(raw?.tripHours, fieldPath(path, 'tripHours'), 0, 24);
+    const tripHours = reader.decimal(
+      raw?.tripHours,
+      fieldPath(path, 'tripHours'),
+      0,
+      PRICING_BOUNDS.tripHours,
+    );
     const overnight = reader.boolean(raw?.overnight, fieldPath(path, 'overnight'));
-    const km = reader.decimal(raw?.km, fieldPath(path, 'km'), 0, 100_000);
+    const km = reader.decimal(raw?.km, fieldPath(path, 'km'), 0, PRICING_BOUNDS.kmPerClaim);
     if (tripHours === undefined || overnight === undefined || km === undefined) return undefined;
     return { kind, tripHours, overnight, km };
   }
   if (kind === undefined) return undefined;
   const raw = reader.object(value, path, ['kind', 'amountOre', 'receiptRef']);
-  const amountOre = reader.ore(raw?.amountOre, fieldPath(path, 'amountOre'));
+  const amountOre = reader.ore(raw?.amountOre, fieldPath(path, 'amountOre'), PRICING_BOUNDS.receiptOre);
   const receiptRef = reader.optionalText(raw?.receiptRef, fieldPath(path, 'receiptRef'));
   if (amountOre === undefined) return undefined;
   return { kind, amountOre, ...(receiptRef ? { receiptRef } : {}) };
@@ -120,7 +128,7 @@ function readExpense(reader: FieldReader, value: unknown, path: string): Expense
 function readLostIncome(reader: FieldReader, value: unknown, path: string): Involvement['lostIncome'] {
   const raw = reader.object(value, path, ['documented', 'amountOre']);
   const documented = reader.boolean(raw?.documented, fieldPath(path, 'documented'));
-  const amountOre = reader.ore(raw?.amountOre, fieldPath(path, 'amountOre'));
+  const amountOre = reader.ore(raw?.amountOre, fieldPath(path, 'amountOre'), PRICING_BOUNDS.lostIncomeOre);
   return documented === undefined || amountOre === undefined ? undefined : { documented, amountOre };
 }
 

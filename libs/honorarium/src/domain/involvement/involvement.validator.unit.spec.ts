@@ -70,3 +70,28 @@ describe('validateInvolvement', () => {
     );
   });
 });
+
+describe('validateInvolvement: the shared PRICING_BOUNDS (issue 12, items 2 and 4)', () => {
+  it.each([
+    [{ expenses: [{ kind: 'ticket', amountOre: 10_000_001 }] }, 'expenses[0].amountOre'],
+    [{ expenses: [{ kind: 'ticket', amountOre: Number.MAX_SAFE_INTEGER }] }, 'expenses[0].amountOre'],
+    [{ lostIncome: { documented: true, amountOre: 10_000_001 } }, 'lostIncome.amountOre'],
+    [{ expenses: [{ kind: 'mileage', km: 100_001 }] }, 'expenses[0].km'],
+    [{ expenses: [{ kind: 'meals', tripHours: 25, overnight: false, km: 84 }] }, 'expenses[0].tripHours'],
+    [{ expenses: Array.from({ length: 51 }, () => ({ kind: 'mileage', km: 1 })) }, 'expenses'],
+  ])('refuses %j', (change, field) => {
+    expect(errorsOf({ ...valid, ...change }).map((e) => e.field)).toEqual([field]);
+  });
+
+  it('prices what is exactly at the bounds', () => {
+    const atBounds = {
+      ...valid,
+      expenses: [
+        { kind: 'ticket', amountOre: 10_000_000 },
+        { kind: 'mileage', km: 100_000 },
+      ],
+      lostIncome: { documented: true, amountOre: 10_000_000 },
+    };
+    expect(errorsOf(atBounds)).toEqual([]);
+  });
+});

@@ -4,6 +4,26 @@ import { isOneOf } from './vocabulary';
 
 type Json = Record<string, unknown>;
 
+/** Guideline texts (issuer, notes, reasons) are a paragraph at most; addresses fit any browser. */
+const MAX_TEXT_LENGTH = 5000;
+const MAX_URL_LENGTH = 2000;
+
+/**
+ * `http(s)://host.tld…` without white space: the host (up to the first '/')
+ * holds a dot after its first character, and something follows that dot.
+ * Index searches in one pass; the regular expression it replaces backtracked
+ * quadratically over a long run of dots.
+ */
+function isHttpAddress(text: string): boolean {
+  const scheme = text.startsWith('https://') ? 8 : text.startsWith('http://') ? 7 : 0;
+  if (scheme === 0 || /\s/.test(text)) return false;
+  const rest = text.slice(scheme);
+  const slash = rest.indexOf('/');
+  const host = slash === -1 ? rest : rest.slice(0, slash);
+  const dot = host.indexOf('.', 1);
+  return dot !== -1 && dot < rest.length - 1;
+}
+
 /** JSON clients send `null` as often as they leave a field out; both mean "not given". */
 export function isAbsent(value: unknown): value is undefined | null {
   return value === undefined || value === null;
@@ -60,9 +80,10 @@ export class FieldReader {
     return value as unknown[];
   }
 
-  text(value: unknown, path: string): string | undefined {
+  text(value: unknown, path: string, maxLength = MAX_TEXT_LENGTH): string | undefined {
     if (typeof value !== 'string' || value.trim() === '')
       return this.fail(path, 'is required (non-empty text)');
+    if (value.length > maxLength) return this.fail(path, `must be at most ${maxLength} characters`);
     return value;
   }
 
@@ -79,12 +100,13 @@ export class FieldReader {
   }
 
   /** Money is whole øre: 429.5 is refused rather than rounded, so no amount is silently changed. */
-  ore(value: unknown, path: string): Ore | undefined {
+  ore(value: unknown, path: string, max?: Ore): Ore | undefined {
     if (value === undefined) return this.fail(path, 'is required (whole øre)');
     if (typeof value !== 'number' || !Number.isFinite(value))
       return this.fail(path, 'must be a number of øre');
     if (value < 0) return this.fail(path, 'must not be negative');
     if (!isOre(value)) return this.fail(path, 'must be a whole number of øre (integer)');
+    if (max !== undefined && value > max) return this.fail(path, `must be at most ${max} øre`);
     return value;
   }
 
@@ -106,9 +128,10 @@ export class FieldReader {
   url(value: unknown, path: string): string | undefined {
     if (value === undefined || value === null || value === '')
       return this.fail(path, 'is required: every rule names its source');
-    if (typeof value !== 'string' || !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(value)) {
+    if (typeof value === 'string' && value.length > MAX_URL_LENGTH)
+      return this.fail(path, `must be at most ${MAX_URL_LENGTH} characters`);
+    if (typeof value !== 'string' || !isHttpAddress(value))
       return this.fail(path, 'must be an http(s) address');
-    }
     return value;
   }
 

@@ -62,6 +62,13 @@ export class FieldChecks {
     return isOre(value) && value >= 0 ? this : this.fail(field, 'must be a whole number of øre ≥ 0');
   }
 
+  /** An upper bound the honorarium calculator also holds (PRICING_BOUNDS), so what is stored can always be priced. */
+  atMost(field: string, value: unknown, max: number, unit: string): this {
+    return typeof value === 'number' && value > max
+      ? this.fail(field, `must be at most ${max} ${unit}, the most the honorarium calculator prices`)
+      : this;
+  }
+
   boolean(field: string, value: unknown): this {
     return typeof value === 'boolean' ? this : this.fail(field, 'must be true or false');
   }

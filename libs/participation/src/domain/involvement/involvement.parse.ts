@@ -1,3 +1,4 @@
+import { boundInKroner, PRICING_BOUNDS } from '@app/shared-kernel';
 import {
   ATTENDANCES,
   Attendance,
@@ -49,6 +50,10 @@ const parsers: Parsers = {
   hours: parseHours,
   expenses: (v, c, f) => {
     if (v === undefined || v === null) return [];
+    if (Array.isArray(v) && v.length > PRICING_BOUNDS.expensesPerInvolvement) {
+      c.fail(f, `must hold at most ${PRICING_BOUNDS.expensesPerInvolvement} expense claims`);
+      return [];
+    }
     if (Array.isArray(v)) return v.map((e, i) => parseExpense(e, c, `${f}[${i}]`));
     c.fail(f, 'must be a list');
     return [];
@@ -118,19 +123,25 @@ function parseExpense(value: unknown, checks: FieldChecks, field: string): Expen
   checks.optionalString(`${field}.receiptRef`, e.receiptRef, 200);
   const amount = () => {
     checks.nonNegativeOre(`${field}.amountOre`, e.amountOre);
+    checks.atMost(`${field}.amountOre`, e.amountOre, PRICING_BOUNDS.receiptOre, RECEIPT_UNIT);
     return e.amountOre as number;
+  };
+  const km = (key: 'km' | 'distanceKm') => {
+    checks.nonNegativeNumber(`${field}.${key}`, e[key]);
+    checks.atMost(`${field}.${key}`, e[key], PRICING_BOUNDS.kmPerClaim, 'km');
   };
   switch (e.kind) {
     case 'mileage':
-      checks.nonNegativeNumber(`${field}.km`, e.km);
+      km('km');
       return { kind: 'mileage', km: e.km as number };
     case 'ticket':
     case 'lodging':
       return { kind: e.kind, amountOre: amount(), receiptRef };
     case 'meals':
       checks.nonNegativeNumber(`${field}.tripHours`, e.tripHours);
+      checks.atMost(`${field}.tripHours`, e.tripHours, PRICING_BOUNDS.tripHours, 'hours');
       if (e.overnight !== undefined) checks.boolean(`${field}.overnight`, e.overnight);
-      if (e.distanceKm !== undefined) checks.nonNegativeNumber(`${field}.distanceKm`, e.distanceKm);
+      if (e.distanceKm !== undefined) km('distanceKm');
       return {
         kind: 'meals',
         tripHours: e.tripHours as number,
@@ -150,10 +161,15 @@ function parseLostIncome(value: unknown, checks: FieldChecks, field: string): Lo
   const input = (isObject(value) ? value : {}) as LostIncomeInput;
   checks.boolean(`${field}.documented`, input.documented);
   // Documented lost income is paid as documented, so the amount is the claim itself.
-  if (input.documented === true || input.amountOre !== undefined)
+  if (input.documented === true || input.amountOre !== undefined) {
     checks.nonNegativeOre(`${field}.amountOre`, input.amountOre);
+    checks.atMost(`${field}.amountOre`, input.amountOre, PRICING_BOUNDS.lostIncomeOre, LOST_INCOME_UNIT);
+  }
   return { documented: input.documented === true, amountOre: input.amountOre ?? null };
 }
+
+const RECEIPT_UNIT = `øre (${boundInKroner(PRICING_BOUNDS.receiptOre)} per receipt)`;
+const LOST_INCOME_UNIT = `øre (${boundInKroner(PRICING_BOUNDS.lostIncomeOre)} per involvement)`;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,3 +1,4 @@
+import { PRICING_BOUNDS } from '@app/shared-kernel';
 import {
   AppointmentRole,
   FORMS_NEEDING_APPOINTMENT,
@@ -9,7 +10,7 @@ import {
 import { AppointmentTerm, isActiveOn } from '../appointment/appointment.state';
 import { AppointmentRef, Classification, Hours, InvolvementDetails } from './involvement.details';
 
-const MAX_HOURS = 24;
+const MAX_HOURS = PRICING_BOUNDS.hoursPerKind;
 
 /** A Record, so adding a role fails compilation until it is placed. */
 const ROLE_PRECEDENCE: Record<AppointmentRole, number> = {
@@ -34,7 +35,11 @@ export function enforceInvolvementRules(
   }
   for (const key of Object.keys(details.hours) as (keyof Hours)[]) {
     const value = details.hours[key];
-    if (value < 0 || value > MAX_HOURS) throw refuse('hours-out-of-range', `hours.${key} is ${value}`);
+    if (value < 0 || value > MAX_HOURS)
+      throw refuse(
+        'hours-out-of-range',
+        `hours.${key} is ${value}; each kind of hours is from 0 to ${MAX_HOURS}`,
+      );
   }
   if (details.attendance !== 'absent' && details.hours.meeting <= 0) {
     throw refuse(
