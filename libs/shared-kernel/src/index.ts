@@ -4,3 +4,5 @@ export * from './canonical-json';
 export * from './hashing';
 export * from './ids';
 export * from './money';
+export * from './national-id';
+export * from './free-text';

@@ -1,4 +1,4 @@
-import { DomainEvent } from '../common';
+import { DomainEvent, PersonalText } from '../common';
 import { Evidence } from './evidence';
 import { Classification, InvolvementDetails } from './involvement.details';
 
@@ -12,22 +12,49 @@ export type InvolvementLogged = DomainEvent<
  * A correction is a new fact; the logged event stays as it was. `changes`
  * holds the new values of the fields that differ, `previous` their old ones,
  * so a payout adjustment can be computed from this event alone.
+ * `participantId` (from schema version 2) names whose key seals the free text.
  */
 export type InvolvementCorrected = DomainEvent<
   'InvolvementCorrected',
   {
     involvementId: string;
+    participantId?: string;
     changes: Partial<InvolvementDetails>;
     previous: Partial<InvolvementDetails>;
-    reason: string;
+    reason: PersonalText;
   } & Classification
 >;
 
-export type InvolvementVoided = DomainEvent<'InvolvementVoided', { involvementId: string; reason: string }>;
+export type InvolvementVoided = DomainEvent<
+  'InvolvementVoided',
+  { involvementId: string; participantId?: string; reason: PersonalText }
+>;
 
 export type EvidenceAdded = DomainEvent<
   'EvidenceAdded',
-  { involvementId: string; evidenceId: string; evidence: Evidence }
+  { involvementId: string; participantId?: string; evidenceId: string; evidence: Evidence }
 >;
 
 export type InvolvementEvent = InvolvementLogged | InvolvementCorrected | InvolvementVoided | EvidenceAdded;
+
+/**
+ * Free text about the participant, by event type and path into `data`: an
+ * involvement concerns one person, so what is written about it is theirs.
+ * From schema version 2 these values are stored sealed with the key of the
+ * event's `participantId` (the application layer seals and opens them), so
+ * forgetting the person erases them too; version 1 events hold plaintext.
+ */
+export const PERSONAL_TEXT_FIELDS: Readonly<
+  Record<InvolvementEvent['type'], readonly (readonly string[])[]>
+> = {
+  InvolvementLogged: [['topic']],
+  InvolvementCorrected: [['reason'], ['changes', 'topic'], ['previous', 'topic']],
+  InvolvementVoided: [['reason']],
+  EvidenceAdded: [
+    ['evidence', 'summary'],
+    ['evidence', 'rationale'],
+  ],
+};
+
+/** The schema version from which PERSONAL_TEXT_FIELDS are sealed. */
+export const SEALED_TEXT_SCHEMA_VERSION = 2;
