@@ -36,7 +36,8 @@ export class PersonalDataReveal {
           continue;
         }
         personalData[field] = await this.open(personId, value);
-        openedFor.set(personId, [...(openedFor.get(personId) ?? []), event.position]);
+        const positions = openedFor.get(personId) ?? [];
+        if (positions.at(-1) !== event.position) openedFor.set(personId, [...positions, event.position]);
       }
       revealed.push(Object.keys(personalData).length > 0 ? { ...event, personalData } : event);
     }
