@@ -30,6 +30,8 @@ describe('free text in the event log', () => {
     correctedTopic: 'Rettet-tema-Åsmund-og-diabetes',
     correctionReason: 'Årsak-retting-feil-tema-for-Kari',
     voidReason: 'Årsak-annullering-feil-person-Ola',
+    exceptionReason: 'Unntak-ansatt-men-også-pasient-Kari',
+    endReason: 'Avslutning-flyttet-til-Tromsø-Kari',
   };
   /** Raw rows of `events` (data and metadata) holding any of the texts. */
   const plaintextRows = async (): Promise<string[]> => {
@@ -63,6 +65,12 @@ describe('free text in the event log', () => {
   };
 
   let voidedId: string;
+  let appointmentId: string;
+  const exceptionReasonOf = async () => {
+    const project = await api.get(`/v1/projects/${s.projectId}`, 'lead');
+    expect(project.status).toBe(200);
+    return project.body.appointments.find((a: { id: string }) => a.id === appointmentId).exceptionReason;
+  };
 
   beforeAll(async () => {
     api = await ParticipationApi.start();
@@ -91,6 +99,16 @@ describe('free text in the event log', () => {
       (await api.post(`/v1/involvements/${voidedId}/void`, 'lead', { reason: TEXT.voidReason })).status,
     ).toBe(200);
     s.involvementId = logged;
+    appointmentId = await api.appoint(s.projectId, s.participantId, {
+      role: 'deputy',
+      from: '2025-05-01',
+      exceptionReason: TEXT.exceptionReason,
+    });
+    const ended = await api.post(`/v1/appointments/${appointmentId}/end`, 'lead', {
+      endedOn: '2025-05-31',
+      reason: TEXT.endReason,
+    });
+    expect(ended.status).toBe(200);
     await api.t.settled();
   });
   afterAll(() => api.close());
@@ -123,6 +141,12 @@ describe('free text in the event log', () => {
     expect(voided.find((e) => e.type === 'InvolvementVoided')?.personalData).toEqual({
       reason: { text: TEXT.voidReason },
     });
+    expect(await exceptionReasonOf()).toBe(TEXT.exceptionReason);
+    const appointment = await auditStream(`appointment-${appointmentId}`);
+    expect(appointment.map((e) => e.personalData)).toEqual([
+      { exceptionReason: { text: TEXT.exceptionReason } },
+      { reason: { text: TEXT.endReason } },
+    ]);
     const log = await api.get(`/v1/audit/access-log?subject=${s.participantId}`, 'auditor');
     expect(log.status).toBe(200);
     expect(JSON.stringify(log.body)).toContain('audit-stream');
@@ -289,6 +313,7 @@ describe('free text in the event log', () => {
       ]);
       const list = await api.get(`/v1/projects/${s.projectId}/involvements`, 'lead');
       expect(list.status).toBe(200);
+      expect(await exceptionReasonOf()).toEqual({ erased: true });
 
       const items = await auditStream(`involvement-${s.involvementId}`);
       const revealed = Object.fromEntries(items.map((e) => [e.type, e.personalData]));

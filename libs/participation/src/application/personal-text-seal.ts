@@ -5,6 +5,7 @@ import {
   SEALED_TEXT_SCHEMA_VERSION,
   isSealedEnvelope,
   type ErasedText,
+  type PersonalText,
 } from '../domain';
 import { isForgotten, PersonalDataVault } from '../personal-data';
 
@@ -61,6 +62,17 @@ export class PersonalTextSeal {
       setAt(data, path, isForgotten(opened) ? ERASED : opened.text);
     }
     return { ...event, data };
+  }
+
+  /**
+   * One value from a read model, which keeps the text as the event stored it:
+   * opened when sealed, `{ erased: true }` once the person is forgotten, and
+   * as it is otherwise (plaintext of a version 1 event).
+   */
+  async openValue(personId: string, value: string | null): Promise<PersonalText | null> {
+    if (!isSealedEnvelope(value)) return value;
+    const opened = await this.vault.open<{ text: string }>(personId, value);
+    return isForgotten(opened) ? ERASED : opened.text;
   }
 }
 

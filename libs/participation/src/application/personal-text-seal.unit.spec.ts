@@ -69,6 +69,18 @@ describe('PersonalTextSeal', () => {
     expect(await seal.open(plain)).toBe(plain);
   });
 
+  it('opens a single value a read model kept as stored, sealed or plain', async () => {
+    const made = await seal.seal({
+      type: 'AppointmentMade',
+      data: { participantId: 'u-1', exceptionReason: 'Ansatt, men også bruker' },
+    });
+    await expect(seal.openValue('u-1', made.data.exceptionReason as string)).resolves.toBe(
+      'Ansatt, men også bruker',
+    );
+    await expect(seal.openValue('u-1', 'Skrevet før forsegling')).resolves.toBe('Skrevet før forsegling');
+    await expect(seal.openValue('u-1', null)).resolves.toBeNull();
+  });
+
   it('refuses to seal text about a person it cannot name (a programming error)', async () => {
     await expect(seal.seal({ type: 'InvolvementVoided', data: { reason: 'x' } })).rejects.toThrow(
       /names no participantId/,

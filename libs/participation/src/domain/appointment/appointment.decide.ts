@@ -108,7 +108,12 @@ function endAppointment({ data }: EndAppointment, state: AppointmentState): Appo
   return [
     {
       type: 'AppointmentEnded',
-      data: { appointmentId: data.appointmentId, endedOn: data.endedOn, reason: data.reason?.trim() || null },
+      data: {
+        appointmentId: data.appointmentId,
+        participantId: state.participantId,
+        endedOn: data.endedOn,
+        reason: data.reason?.trim() || null,
+      },
     },
   ];
 }

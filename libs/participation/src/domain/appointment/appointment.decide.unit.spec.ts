@@ -64,7 +64,7 @@ const end = (endedOn: string, reason?: string): EndAppointment => ({
 });
 const ended = (endedOn: string, reason: string | null = null): AppointmentEnded => ({
   type: 'AppointmentEnded',
-  data: { appointmentId: 'a-1', endedOn, reason },
+  data: { appointmentId: 'a-1', participantId: 'u-1', endedOn, reason },
 });
 
 describe('Appointment decider', () => {

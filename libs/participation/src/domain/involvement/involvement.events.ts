@@ -36,25 +36,3 @@ export type EvidenceAdded = DomainEvent<
 >;
 
 export type InvolvementEvent = InvolvementLogged | InvolvementCorrected | InvolvementVoided | EvidenceAdded;
-
-/**
- * Free text about the participant, by event type and path into `data`: an
- * involvement concerns one person, so what is written about it is theirs.
- * From schema version 2 these values are stored sealed with the key of the
- * event's `participantId` (the application layer seals and opens them), so
- * forgetting the person erases them too; version 1 events hold plaintext.
- */
-export const PERSONAL_TEXT_FIELDS: Readonly<
-  Record<InvolvementEvent['type'], readonly (readonly string[])[]>
-> = {
-  InvolvementLogged: [['topic']],
-  InvolvementCorrected: [['reason'], ['changes', 'topic'], ['previous', 'topic']],
-  InvolvementVoided: [['reason']],
-  EvidenceAdded: [
-    ['evidence', 'summary'],
-    ['evidence', 'rationale'],
-  ],
-};
-
-/** The schema version from which PERSONAL_TEXT_FIELDS are sealed. */
-export const SEALED_TEXT_SCHEMA_VERSION = 2;
