@@ -100,16 +100,26 @@ describe('audit: history, notary and verification through HTTP', () => {
       return res.body.items as unknown[];
     };
     const before = (await reads()).length;
-    const [registered] = await history(s.participantId, 'auditor');
+    const items = await history(s.participantId, 'auditor');
+    const [registered] = items;
     expect(registered.data.sealed).toMatch(/^pii:v1:/);
     expect(registered.personalData?.sealed).toMatchObject({ name: 'Máret Ŋuolja' });
+    expect(items.filter((i) => i.personalData).map((i) => i.type)).toEqual([
+      'ParticipantRegistered',
+      'InvolvementLogged',
+      'InvolvementCorrected',
+    ]);
     const logged = await reads();
     expect(logged.slice(before)).toEqual([
       expect.objectContaining({
         actor: SUB.auditor,
         action: 'read-personal-data',
         subject: s.participantId,
-        detail: { via: 'audit-participant-history', positions: [registered.position] },
+        // The registration's sealed data, and the involvement's sealed free text (docs/adr/0014).
+        detail: {
+          via: 'audit-participant-history',
+          positions: items.filter((i) => i.personalData).map((i) => i.position),
+        },
       }),
     ]);
 

@@ -124,4 +124,12 @@ describe('guideline versions through HTTP', () => {
       await nextVersion(t, admin, '2025-07-01', 1),
     ).expect(400);
   });
+
+  it('refuses a guideline whose text holds a national identity number with 422 naming the field', async () => {
+    // Synthetic (Tenor) number: valid in form, belongs to no one.
+    const guideline = { ...(await nextVersion(t, admin, '2025-08-01', 1)), note: 'Spør 158385 10075' };
+    const res = await post('/v1/guidelines/helse-midt-norge/versions', admin, guideline).expect(422);
+    expect(res.body).toMatchObject({ rule: 'free-text-contains-national-id' });
+    expect(res.body.detail).toContain('note holds one');
+  });
 });

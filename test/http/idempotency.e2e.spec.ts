@@ -113,13 +113,13 @@ describe('Idempotency-Key on POST', () => {
     expect(commandRuns.count - before).toBe(1);
   });
 
-  it('refuses a key longer than 200 characters, or an empty one, with 400 naming the header', async () => {
-    for (const key of ['k'.repeat(201), ' ']) {
+  it('refuses a key longer than 64 characters, an empty one or free text, with 400 naming the header', async () => {
+    for (const key of ['k'.repeat(65), ' ', 'Kari Nordmann ringte']) {
       const res = await command(kari, key, { text: 'x' });
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual([{ field: 'Idempotency-Key', message: expect.any(String) }]);
     }
-    await command(kari, 'k'.repeat(200), { text: 'x' }).expect(201);
+    await command(kari, 'k'.repeat(64), { text: 'x' }).expect(201);
   });
 
   it('checks the token before the key: a repeat without a token is 401', async () => {

@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, devSecret, PG_POOL, ProjectionRegistry, type AppConfig } from '@app/platform';
 import { AppointmentTerms } from './application/appointment-terms';
 import { EventSourcedRepository } from './application/event-sourced-repository';
+import { PersonalTextSeal } from './application/personal-text-seal';
 import {
   PERSONAL_DATA_POOL,
   PostgresPersonalDataKeyStore,
@@ -34,6 +35,7 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
   imports: [CqrsModule, HonorariumModule, TypeOrmModule.forFeature([InvolvementSummary])],
   providers: [
     EventSourcedRepository,
+    PersonalTextSeal,
     AccessLog,
     { provide: PERSONAL_DATA_POOL, useExisting: PG_POOL },
     PostgresPersonalDataKeyStore,

@@ -6,3 +6,5 @@ export * from './ids';
 export * from './money';
 export * from './money-bounds';
 export * from './text-characters';
+export * from './national-id';
+export * from './free-text';

@@ -11,8 +11,10 @@ export type RevealedAuditEvent = AuditEvent & { personalData?: RevealedPersonalD
 /**
  * docs/adr/0007: `data` is always served exactly as stored (sealed fields as
  * ciphertext), so anyone can recompute the hash. Only auditors also get
- * `personalData`: each top-level sealed field of `data` opened with the
- * vault. Every person whose data was opened gets an access-log row.
+ * `personalData`: each sealed field of `data` opened with the vault, keyed by
+ * its path (`sealed`, `topic`, `changes.topic`, `evidence.summary`; free text
+ * opens as `{ text }`). Every person whose data was opened gets an
+ * access-log row.
  */
 @Injectable()
 export class PersonalDataReveal {
@@ -27,15 +29,15 @@ export class PersonalDataReveal {
     const revealed: RevealedAuditEvent[] = [];
     for (const event of events) {
       const personalData: RevealedPersonalData = {};
-      for (const [field, value] of Object.entries(event.data)) {
-        if (!isSealedEnvelope(value)) continue;
+      for (const [field, value] of sealedFieldsOf(event.data)) {
         const personId = sealedFor(event);
         if (personId === undefined) {
           personalData[field] = { unreadable: true };
           continue;
         }
         personalData[field] = await this.open(personId, value);
-        openedFor.set(personId, [...(openedFor.get(personId) ?? []), event.position]);
+        const positions = openedFor.get(personId) ?? [];
+        if (positions.at(-1) !== event.position) openedFor.set(personId, [...positions, event.position]);
       }
       revealed.push(Object.keys(personalData).length > 0 ? { ...event, personalData } : event);
     }
@@ -60,6 +62,18 @@ export class PersonalDataReveal {
       throw error;
     }
   }
+}
+
+/** Sealed values at the top of `data` or one object down (a correction's `changes`, an evidence). */
+function sealedFieldsOf(data: Record<string, unknown>): Array<[string, string]> {
+  const found: Array<[string, string]> = [];
+  for (const [field, value] of Object.entries(data)) {
+    if (isSealedEnvelope(value)) found.push([field, value]);
+    else if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      for (const [inner, innerValue] of Object.entries(value))
+        if (isSealedEnvelope(innerValue)) found.push([`${field}.${inner}`, innerValue]);
+  }
+  return found;
 }
 
 /** The person a sealed field of this event was sealed for (the vault binds it as AAD). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { Conflict, nameBasedUuid, ValidationFailed } from '@app/shared-kernel';
+import { Conflict, nameBasedUuid, refuseNationalIdsInFreeText, ValidationFailed } from '@app/shared-kernel';
 import type { Guideline } from '../domain/guideline/guideline.types';
 import { validateGuideline } from '../domain/guideline/guideline.validator';
 import { SHIPPED_GUIDELINES, shippedVersionsOf } from '../guidelines/shipped-guidelines';
@@ -68,6 +68,8 @@ export class GuidelineCatalogue {
       throw new ValidationFailed([
         { field: 'region', message: `must be "${region}", the region in the path` },
       ]);
+    // The published guideline travels whole in the event: none of its text may identify a person.
+    refuseNationalIdsInFreeText({ issuer: guideline.issuer, note: guideline.note, rules: guideline.rules });
     const existing = await this.versionsOf(region);
     if (existing.some((v) => v.guideline.version === guideline.version))
       throw new Conflict(

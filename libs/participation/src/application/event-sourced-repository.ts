@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { nameBasedUuid, PreconditionFailed } from '@app/shared-kernel';
+import { PersonalTextSeal } from './personal-text-seal';
 
 export interface Decider<S, E> {
   evolve(state: S, event: E): S;
@@ -33,10 +34,16 @@ type DomainEvent = { type: string; data: object };
 /** Loads aggregates by folding their stream and appends what their deciders decide. */
 @Injectable()
 export class EventSourcedRepository {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly personalText: PersonalTextSeal,
+  ) {}
 
+  /** Folds the stream, with free text about a person opened (or erased, once they are forgotten). */
   async load<S, E>(streamId: string, decider: Decider<S, E>, asOf?: Date): Promise<Loaded<S>> {
-    const events = await this.store.readStream(streamId, { asOf });
+    const events = [];
+    for (const stored of await this.store.readStream(streamId, { asOf }))
+      events.push(await this.personalText.open(stored));
     const state = events.reduce(
       (s, e) => decider.evolve(s, { type: e.type, data: e.data } as E),
       decider.initialState(),
@@ -84,9 +91,11 @@ export class EventSourcedRepository {
     const events = decide(loaded.state, loaded.version);
     if (events.length === 0) return { version: loaded.version, events };
     const eventIds = ids(events.length);
+    const sealed = [];
+    for (const event of events) sealed.push(await this.personalText.seal(event));
     const result = await this.store.append(
       streamId,
-      events.map((e, i) => ({ eventId: eventIds[i], type: e.type, data: e.data as Record<string, unknown> })),
+      sealed.map((e, i) => ({ eventId: eventIds[i], ...e })),
       loaded.version === 0 ? 'no-stream' : loaded.version,
       { actor: meta.actor, correlationId: meta.correlationId, causationId: meta.idempotencyKey ?? null },
     );

@@ -4,3 +4,4 @@ export * from './project';
 export * from './participant';
 export * from './appointment';
 export * from './involvement';
+export * from './personal-text-fields';

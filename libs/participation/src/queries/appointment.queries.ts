@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PersonalTextSeal } from '../application/personal-text-seal';
+import type { PersonalText } from '../domain';
 
 export interface AppointmentView {
   id: string;
@@ -10,7 +12,8 @@ export interface AppointmentView {
   from: string;
   to: string | null;
   endedOn: string | null;
-  exceptionReason: string | null;
+  /** Sealed in the log with the participant's key; `{ erased: true }` once they are forgotten. */
+  exceptionReason: PersonalText | null;
 }
 
 type Row = {
@@ -29,7 +32,10 @@ const DATE = (column: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${column}`
 
 @Injectable()
 export class AppointmentQueries {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly personalText: PersonalTextSeal,
+  ) {}
 
   /** The project's appointments as recorded at `asOf` (now when absent). */
   async forProject(projectId: string, asOf?: Date): Promise<AppointmentView[]> {
@@ -43,17 +49,20 @@ export class AppointmentQueries {
        ORDER BY from_date, appointment_id`,
       [projectId, at],
     );
-    return rows.map((r) => ({
-      id: r.appointment_id,
-      participantId: r.participant_id,
-      role: r.role,
-      nominatedBy: r.nominated_by,
-      appointedBy: r.appointed_by,
-      from: r.from_date,
-      to: r.to_date,
-      endedOn: r.ended_on,
-      exceptionReason: r.exception_reason,
-    }));
+    const views: AppointmentView[] = [];
+    for (const r of rows)
+      views.push({
+        id: r.appointment_id,
+        participantId: r.participant_id,
+        role: r.role,
+        nominatedBy: r.nominated_by,
+        appointedBy: r.appointed_by,
+        from: r.from_date,
+        to: r.to_date,
+        endedOn: r.ended_on,
+        exceptionReason: await this.personalText.openValue(r.participant_id, r.exception_reason),
+      });
+    return views;
   }
 
   /** Ids of a participant's appointments to a project; the handler then loads each stream for the truth. */

@@ -4,6 +4,7 @@ import {
   Forbidden,
   PRICING_BOUNDS,
   NotFound,
+  refuseNationalIdsInFreeText,
   RuleViolation,
   sumOre,
   ValidationFailed,
@@ -107,6 +108,7 @@ function cancel({ data }: CancelPayoutBatch, batch: ExistingBatch): PayoutBatchE
     throw new ValidationFailed([
       { field: 'reason', message: `must be a text of 1 to ${MAX_TEXT} characters` },
     ]);
+  refuseNationalIdsInFreeText({ reason });
   if (batch.status === 'cancelled') return [];
   const paid = Object.values(batch.results).filter((r) => r.status === 'paid').length;
   if (paid > 0)
@@ -185,5 +187,7 @@ function parseResults(input: unknown, batch: ExistingBatch): PaymentResult[] {
     };
   });
   if (errors.length > 0) throw new ValidationFailed(errors);
+  // A failure reason is free text; a payment reference (often a KID number of digits) is not.
+  parsed.forEach((result, i) => refuseNationalIdsInFreeText({ [`results[${i}].reason`]: result.reason }));
   return parsed;
 }

@@ -98,6 +98,29 @@ describe('PayoutBatch decider', () => {
     );
   });
 
+  it('refuses a national identity number in a cancel or failure reason (422), not in a payment reference', () => {
+    // Synthetic (Tenor) number: valid in form, belongs to no one.
+    const nationalId = '15838510075';
+    const cancel: PayoutBatchCommand = {
+      type: 'CancelPayoutBatch',
+      data: { cancelledBy: 'fiona', reason: `Feil konto for ${nationalId}` },
+    };
+    const rule = (fn: () => unknown) => {
+      expect(fn).toThrow(RuleViolation);
+      expect(fn).toThrow(/results\[0\]\.reason|reason holds one/);
+    };
+    rule(() => decide([drafted, approved], cancel));
+    rule(() =>
+      decide(
+        [drafted, approved],
+        results({ lineId: 'l1', status: 'failed', reason: `Ukjent ${nationalId}` }),
+      ),
+    );
+    expect(
+      decide([drafted, approved], results({ lineId: 'l1', status: 'paid', reference: nationalId })),
+    ).toHaveLength(1);
+  });
+
   it('records a result once: the same result again gives no event, a different one is a Conflict', () => {
     const paid = { lineId: 'l1', status: 'paid', reference: 'BANK-1' };
     expect(decide([drafted, approved], results(paid))).toEqual([paidL1]);

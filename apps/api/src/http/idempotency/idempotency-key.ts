@@ -1,20 +1,18 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { canonicalJson, nameBasedUuid, ValidationFailed } from '@app/shared-kernel';
+import { canonicalJson, nameBasedUuid } from '@app/shared-kernel';
+import { MAX_HEADER_TOKEN_LENGTH, parseHeaderToken } from '../header-token';
 import type { HttpRequest } from '../http-request';
 
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
-const VISIBLE_ASCII = /^[\x20-\x7E]+$/;
+export const MAX_IDEMPOTENCY_KEY_LENGTH = MAX_HEADER_TOKEN_LENGTH;
 
-/** The `Idempotency-Key` header: undefined when absent; 400 naming the header when empty, too long or not printable ASCII. */
+/**
+ * The `Idempotency-Key` header: undefined when absent; 400 naming the header
+ * when empty, longer than 64 characters, or not a token of letters, digits and
+ * `. _ ~ : -`. The key is event metadata (causationId) and names event ids, so
+ * it must never carry free text.
+ */
 export function parseIdempotencyKey(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  const key = header.trim();
-  const refuse = (message: string) => new ValidationFailed([{ field: 'Idempotency-Key', message }]);
-  if (key === '') throw refuse('must not be empty');
-  if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH)
-    throw refuse(`must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
-  if (!VISIBLE_ASCII.test(key)) throw refuse('must be printable ASCII (a UUID is a good key)');
-  return key;
+  return parseHeaderToken('Idempotency-Key', header);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Conflict, NotFound } from '@app/shared-kernel';
+import { Conflict, NotFound, refuseNationalIdsInFreeText } from '@app/shared-kernel';
 import { APPOINTMENT_ROLES, AppointmentRole, FieldChecks, assertNever, refuse } from '../common';
 import { isEmployedBy } from '../participant/participant.state';
 import {
@@ -43,6 +43,11 @@ function appoint(
     .optionalDate('to', data.to)
     .optionalString('exceptionReason', data.exceptionReason)
     .throwIfAny();
+  refuseNationalIdsInFreeText({
+    nominatedBy: data.nominatedBy,
+    appointedBy: data.appointedBy,
+    exceptionReason: data.exceptionReason,
+  });
   if (project.status !== 'registered' || project.projectId !== data.projectId)
     throw new NotFound('Project', data.projectId);
   if (participant.status === 'unregistered' || participant.participantId !== data.participantId) {
@@ -94,6 +99,7 @@ function endAppointment({ data }: EndAppointment, state: AppointmentState): Appo
     .date('endedOn', data.endedOn)
     .optionalString('reason', data.reason)
     .throwIfAny();
+  refuseNationalIdsInFreeText({ reason: data.reason });
   if (state.status !== 'made') throw new NotFound('Appointment', data.appointmentId);
   if (state.endedOn !== null) throw refuse('appointment-already-ended', `ended on ${state.endedOn}`);
   if (data.endedOn < state.from) {
@@ -102,7 +108,12 @@ function endAppointment({ data }: EndAppointment, state: AppointmentState): Appo
   return [
     {
       type: 'AppointmentEnded',
-      data: { appointmentId: data.appointmentId, endedOn: data.endedOn, reason: data.reason?.trim() || null },
+      data: {
+        appointmentId: data.appointmentId,
+        participantId: state.participantId,
+        endedOn: data.endedOn,
+        reason: data.reason?.trim() || null,
+      },
     },
   ];
 }

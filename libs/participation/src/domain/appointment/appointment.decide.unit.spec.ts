@@ -1,6 +1,7 @@
 import { Conflict, NotFound } from '@app/shared-kernel';
 import { ParticipantState } from '../participant/participant.state';
 import { ProjectState } from '../project/project.state';
+import { A_NATIONAL_ID } from '../testing/builders';
 import { deciderSpec } from '../testing/given-when-then';
 import { AppointContext, Appoint, EndAppointment } from './appointment.commands';
 import { appointmentDecider } from './appointment.decider';
@@ -63,11 +64,23 @@ const end = (endedOn: string, reason?: string): EndAppointment => ({
 });
 const ended = (endedOn: string, reason: string | null = null): AppointmentEnded => ({
   type: 'AppointmentEnded',
-  data: { appointmentId: 'a-1', endedOn, reason },
+  data: { appointmentId: 'a-1', participantId: 'u-1', endedOn, reason },
 });
 
 describe('Appointment decider', () => {
   describe('Appoint', () => {
+    it('refuses a national identity number in its texts (422)', () => {
+      spec()
+        .when(appoint({ exceptionReason: `Ansatt, se ${A_NATIONAL_ID}` }), context())
+        .thenViolates('free-text-contains-national-id');
+      spec()
+        .when(appoint({ nominatedBy: A_NATIONAL_ID }), context())
+        .thenViolates('free-text-contains-national-id');
+      spec(made())
+        .when(end('2025-06-01', `Flyttet, ${A_NATIONAL_ID}`))
+        .thenViolates('free-text-contains-national-id');
+    });
+
     it('appoints a participant for a term', () => {
       spec()
         .when(appoint({ to: '2026-12-31' }), context())

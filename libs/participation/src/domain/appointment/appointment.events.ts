@@ -1,4 +1,4 @@
-import { AppointmentRole, DomainEvent, IsoDate } from '../common';
+import { AppointmentRole, DomainEvent, IsoDate, PersonalText } from '../common';
 
 /** An appointment (oppnevning) of a participant to a project for a term. */
 export type AppointmentMade = DomainEvent<
@@ -15,8 +15,11 @@ export type AppointmentMade = DomainEvent<
     from: IsoDate;
     /** Last day of the term, inclusive; null while open-ended. */
     to: IsoDate | null;
-    /** Why the rule against own-organisation staff at system level is set aside; null when not needed or not given. */
-    exceptionReason: string | null;
+    /**
+     * Why the rule against own-organisation staff at system level is set aside; null when not needed or not given.
+     * About the participant, so sealed with their key (see PERSONAL_TEXT_FIELDS).
+     */
+    exceptionReason: PersonalText | null;
   }
 >;
 
@@ -24,9 +27,11 @@ export type AppointmentEnded = DomainEvent<
   'AppointmentEnded',
   {
     appointmentId: string;
+    /** From schema version 2: whose key seals the reason. */
+    participantId?: string;
     /** Last day in force, inclusive. */
     endedOn: IsoDate;
-    reason: string | null;
+    reason: PersonalText | null;
   }
 >;
 

@@ -25,7 +25,12 @@ export function addEvidence(
   return [
     {
       type: 'EvidenceAdded',
-      data: { involvementId: data.involvementId, evidenceId: data.evidenceId, evidence },
+      data: {
+        involvementId: data.involvementId,
+        participantId: state.participantId,
+        evidenceId: data.evidenceId,
+        evidence,
+      },
     },
   ];
 }

@@ -1,5 +1,5 @@
 import { Conflict, NotFound } from '@app/shared-kernel';
-import { NOW, involvementLogged } from '../testing/builders';
+import { A_NATIONAL_ID, involvementLogged, NOW } from '../testing/builders';
 import { deciderSpec } from '../testing/given-when-then';
 import { EvidenceInput } from './evidence';
 import { AddEvidence } from './involvement.commands';
@@ -16,11 +16,11 @@ const add = (evidence: EvidenceInput, evidenceId = 'e-1'): AddEvidence => ({
 });
 const added = (evidence: EvidenceAdded['data']['evidence'], evidenceId = 'e-1'): EvidenceAdded => ({
   type: 'EvidenceAdded',
-  data: { involvementId: 'i-1', evidenceId, evidence },
+  data: { involvementId: 'i-1', participantId: 'u-1', evidenceId, evidence },
 });
 const voided: InvolvementVoided = {
   type: 'InvolvementVoided',
-  data: { involvementId: 'i-1', reason: 'Feil' },
+  data: { involvementId: 'i-1', participantId: 'u-1', reason: 'Feil' },
 };
 
 describe('AddEvidence', () => {
@@ -46,6 +46,14 @@ describe('AddEvidence', () => {
       .then(
         added({ kind: 'influence', at, decisionRef: 'styresak 12/25', outcome: 'adopted', rationale: null }),
       );
+  });
+
+  it('refuses a national identity number in any text of the evidence (422)', () => {
+    for (const evidence of [
+      { kind: 'input', at: NOW, summary: `Innspill fra ${A_NATIONAL_ID}` },
+      { kind: 'influence', at: NOW, decisionRef: 'sak 1', outcome: 'not-adopted', rationale: A_NATIONAL_ID },
+    ])
+      spec(logged).when(add(evidence), context).thenViolates('free-text-contains-national-id');
   });
 
   it('refuses influence not adopted without a rationale, and adds it with one', () => {

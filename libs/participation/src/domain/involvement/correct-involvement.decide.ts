@@ -1,4 +1,4 @@
-import { canonicalJson } from '@app/shared-kernel';
+import { canonicalJson, refuseNationalIdsInFreeText } from '@app/shared-kernel';
 import { FieldChecks, refuse } from '../common';
 import { CorrectInvolvement, CorrectInvolvementContext } from './involvement.commands';
 import { InvolvementDetails } from './involvement.details';
@@ -17,6 +17,7 @@ export function correctInvolvement(
   const checks = new FieldChecks();
   const parsed = parseChanges(data.changes, current, checks);
   checks.throwIfAny();
+  refuseNationalIdsInFreeText({ reason: data.reason, changes: parsed });
 
   const changes: Record<string, unknown> = {};
   const previous: Record<string, unknown> = {};
@@ -41,6 +42,7 @@ export function correctInvolvement(
       type: 'InvolvementCorrected',
       data: {
         involvementId: current.involvementId,
+        participantId: current.participantId,
         changes: changes,
         previous: previous,
         reason: data.reason.trim(),

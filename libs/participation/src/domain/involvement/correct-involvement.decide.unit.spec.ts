@@ -1,5 +1,5 @@
 import { NotFound } from '@app/shared-kernel';
-import { TODAY, anAppointment, involvementLogged } from '../testing/builders';
+import { A_NATIONAL_ID, anAppointment, involvementLogged, TODAY } from '../testing/builders';
 import { deciderSpec } from '../testing/given-when-then';
 import { CorrectInvolvement, CorrectInvolvementContext, VoidInvolvement } from './involvement.commands';
 import { involvementDecider } from './involvement.decider';
@@ -20,6 +20,7 @@ const corrected = (data: Partial<InvolvementCorrected['data']>): InvolvementCorr
   type: 'InvolvementCorrected',
   data: {
     involvementId: 'i-1',
+    participantId: 'u-1',
     changes: {},
     previous: {},
     reason: 'Feil møtelengde',
@@ -35,7 +36,7 @@ const voidIt = (reason = 'Registrert på feil deltaker'): VoidInvolvement => ({
 });
 const voided: InvolvementVoided = {
   type: 'InvolvementVoided',
-  data: { involvementId: 'i-1', reason: 'Registrert på feil deltaker' },
+  data: { involvementId: 'i-1', participantId: 'u-1', reason: 'Registrert på feil deltaker' },
 };
 
 describe('CorrectInvolvement', () => {
@@ -70,6 +71,18 @@ describe('CorrectInvolvement', () => {
     spec(logged)
       .when(correct({ topic: 'X' }, '  '), context)
       .thenViolates('reason-required');
+  });
+
+  it('refuses a national identity number in the reason or a corrected topic (422)', () => {
+    spec(logged)
+      .when(correct({ topic: 'X' }, `Gjelder ${A_NATIONAL_ID}`), context)
+      .thenViolates('free-text-contains-national-id');
+    spec(logged)
+      .when(correct({ topic: `Møte, ${A_NATIONAL_ID.slice(0, 6)}-${A_NATIONAL_ID.slice(6)}` }), context)
+      .thenViolates('free-text-contains-national-id');
+    spec(logged)
+      .when(voidIt(`Feil person ${A_NATIONAL_ID}`))
+      .thenViolates('free-text-contains-national-id');
   });
 
   it('refuses correcting a voided involvement', () => {

@@ -1,4 +1,5 @@
-import { FieldChecks, IsoInstant, isAfterInstant, refuse } from '../common';
+import { refuseNationalIdsInFreeText } from '@app/shared-kernel';
+import { FieldChecks, IsoInstant, PersonalText, isAfterInstant, refuse } from '../common';
 
 /**
  * Evidence that participation was real, not symbolic (skyggemedvirkning):
@@ -8,14 +9,14 @@ import { FieldChecks, IsoInstant, isAfterInstant, refuse } from '../common';
 export type Evidence =
   | { kind: 'invitation'; at: IsoInstant; documentsSharedAt: IsoInstant | null }
   | { kind: 'attendance'; at: IsoInstant; confirmedBy: string }
-  | { kind: 'input'; at: IsoInstant; summary: string }
-  | { kind: 'feedback'; at: IsoInstant; summary: string }
+  | { kind: 'input'; at: IsoInstant; summary: PersonalText }
+  | { kind: 'feedback'; at: IsoInstant; summary: PersonalText }
   | {
       kind: 'influence';
       at: IsoInstant;
       decisionRef: string;
       outcome: InfluenceOutcome;
-      rationale: string | null;
+      rationale: PersonalText | null;
     };
 
 export const EVIDENCE_KINDS = ['invitation', 'attendance', 'input', 'feedback', 'influence'] as const;
@@ -70,6 +71,12 @@ export function parseEvidence(input: EvidenceInput, now: IsoInstant): Evidence {
     }
   }
   checks.throwIfAny();
+  refuseNationalIdsInFreeText({
+    confirmedBy: input.confirmedBy,
+    summary: input.summary,
+    decisionRef: input.decisionRef,
+    rationale: input.rationale,
+  });
 
   if (evidence.kind === 'influence' && evidence.outcome === 'not-adopted' && evidence.rationale === null) {
     throw refuse('influence-rationale-required', `decision ${evidence.decisionRef}`);

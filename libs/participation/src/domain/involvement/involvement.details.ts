@@ -1,5 +1,12 @@
 import { Ore } from '@app/shared-kernel';
-import { AppointmentRole, Attendance, HonorariumDecision, InvolvementForm, IsoDate } from '../common';
+import {
+  AppointmentRole,
+  Attendance,
+  HonorariumDecision,
+  InvolvementForm,
+  IsoDate,
+  PersonalText,
+} from '../common';
 
 /** Decimal hours, e.g. 2.67 for 2 h 40 min; rounding is the honorarium guideline's business. */
 export type Hours = { meeting: number; preparation: number; travel: number };
@@ -29,7 +36,8 @@ export type InvolvementDetails = {
   lostIncome: LostIncome | null;
   /** Required for a user gathering; an explicit 'unpaid' turns payment off for any form. */
   honorariumDecision: HonorariumDecision | null;
-  topic: string | null;
+  /** Free text about the participant's involvement: sealed with their key in the log (see PERSONAL_TEXT_FIELDS). */
+  topic: PersonalText | null;
 };
 
 export const DETAIL_FIELDS = [

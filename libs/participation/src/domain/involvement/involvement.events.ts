@@ -1,4 +1,4 @@
-import { DomainEvent } from '../common';
+import { DomainEvent, PersonalText } from '../common';
 import { Evidence } from './evidence';
 import { Classification, InvolvementDetails } from './involvement.details';
 
@@ -12,22 +12,27 @@ export type InvolvementLogged = DomainEvent<
  * A correction is a new fact; the logged event stays as it was. `changes`
  * holds the new values of the fields that differ, `previous` their old ones,
  * so a payout adjustment can be computed from this event alone.
+ * `participantId` (from schema version 2) names whose key seals the free text.
  */
 export type InvolvementCorrected = DomainEvent<
   'InvolvementCorrected',
   {
     involvementId: string;
+    participantId?: string;
     changes: Partial<InvolvementDetails>;
     previous: Partial<InvolvementDetails>;
-    reason: string;
+    reason: PersonalText;
   } & Classification
 >;
 
-export type InvolvementVoided = DomainEvent<'InvolvementVoided', { involvementId: string; reason: string }>;
+export type InvolvementVoided = DomainEvent<
+  'InvolvementVoided',
+  { involvementId: string; participantId?: string; reason: PersonalText }
+>;
 
 export type EvidenceAdded = DomainEvent<
   'EvidenceAdded',
-  { involvementId: string; evidenceId: string; evidence: Evidence }
+  { involvementId: string; participantId?: string; evidenceId: string; evidence: Evidence }
 >;
 
 export type InvolvementEvent = InvolvementLogged | InvolvementCorrected | InvolvementVoided | EvidenceAdded;

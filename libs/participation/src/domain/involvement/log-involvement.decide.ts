@@ -1,4 +1,4 @@
-import { Conflict, NotFound } from '@app/shared-kernel';
+import { Conflict, NotFound, refuseNationalIdsInFreeText } from '@app/shared-kernel';
 import { FieldChecks, refuse } from '../common';
 import { LogInvolvement, LogInvolvementContext } from './involvement.commands';
 import { InvolvementEvent } from './involvement.events';
@@ -17,6 +17,7 @@ export function logInvolvement(
     .text('participantId', data.participantId, 100);
   const details = parseDetails(data, checks);
   checks.throwIfAny();
+  refuseNationalIdsInFreeText({ topic: details.topic, expenses: details.expenses });
 
   if (project.status !== 'registered' || project.projectId !== data.projectId)
     throw new NotFound('Project', data.projectId);

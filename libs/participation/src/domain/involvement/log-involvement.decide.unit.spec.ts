@@ -1,7 +1,14 @@
 import { Conflict, NotFound } from '@app/shared-kernel';
 import fc from 'fast-check';
 import { FORMS_NEEDING_APPOINTMENT, INVOLVEMENT_FORMS } from '../common';
-import { aProject, anAppointment, involvementLogged, logContext, logInvolvement } from '../testing/builders';
+import {
+  A_NATIONAL_ID,
+  anAppointment,
+  aProject,
+  involvementLogged,
+  logContext,
+  logInvolvement,
+} from '../testing/builders';
 import { deciderSpec } from '../testing/given-when-then';
 import { involvementDecider } from './involvement.decider';
 
@@ -37,6 +44,22 @@ describe('LogInvolvement', () => {
           honorariumDecision: 'paid',
         }),
       );
+  });
+
+  it('refuses a national identity number in the topic or an expense text (422), not other numbers', () => {
+    spec()
+      .when(logInvolvement({ topic: `Samtale med ${A_NATIONAL_ID}` }), logContext())
+      .thenViolates('free-text-contains-national-id');
+    spec()
+      .when(
+        logInvolvement({ expenses: [{ kind: 'other', amountOre: 100, description: A_NATIONAL_ID }] }),
+        logContext(),
+      )
+      .thenViolates('free-text-contains-national-id');
+    const failingChecksum = A_NATIONAL_ID.slice(0, 10) + ((Number(A_NATIONAL_ID[10]) + 1) % 10);
+    spec()
+      .when(logInvolvement({ topic: `Sak ${failingChecksum}` }), logContext())
+      .then(involvementLogged({ topic: `Sak ${failingChecksum}` }));
   });
 
   describe('appointment-required', () => {

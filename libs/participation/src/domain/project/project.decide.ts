@@ -1,4 +1,4 @@
-import { Conflict, NotFound } from '@app/shared-kernel';
+import { Conflict, NotFound, refuseNationalIdsInFreeText } from '@app/shared-kernel';
 import {
   FieldChecks,
   ParticipationLevel,
@@ -32,6 +32,8 @@ function registerProject({ data }: RegisterProject, state: ProjectState): Projec
     .oneOf('level', PARTICIPATION_LEVELS, data.level);
   if (data.firstLead) checkLead(checks, 'firstLead.', data.firstLead);
   checks.throwIfAny();
+  // Project text does not concern one person, so it stays plain: it must then never identify one.
+  refuseNationalIdsInFreeText({ name: data.name, description: data.description });
   if (state.status !== 'unregistered') throw new Conflict(`Project ${data.projectId} is already registered`);
 
   const events: ProjectEvent[] = [

@@ -1,4 +1,5 @@
 import { Conflict, NotFound } from '@app/shared-kernel';
+import { A_NATIONAL_ID } from '../testing/builders';
 import { deciderSpec } from '../testing/given-when-then';
 import { AddProjectLead, RegisterProject } from './project.commands';
 import { projectDecider } from './project.decider';
@@ -42,6 +43,15 @@ describe('Project decider', () => {
   describe('RegisterProject', () => {
     it('registers a new project', () => {
       spec().when(register()).then(registered);
+    });
+
+    it('refuses a national identity number in the name or description (422)', () => {
+      spec()
+        .when(register({ name: `Prosjekt ${A_NATIONAL_ID}` }))
+        .thenViolates('free-text-contains-national-id');
+      spec()
+        .when(register({ description: `Kontakt ${A_NATIONAL_ID.slice(0, 6)}.${A_NATIONAL_ID.slice(6)}` }))
+        .thenViolates('free-text-contains-national-id');
     });
 
     it('makes a registering project lead the first lead', () => {

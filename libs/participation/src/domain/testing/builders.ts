@@ -8,6 +8,8 @@ import { ProjectState } from '../project/project.state';
 export const TODAY = '2025-03-20';
 export const NOW = '2025-03-20T12:00:00Z';
 export const SEALED = 'pii:v1:AAAAAAAAAAAAAAAA:c2VhbGVk';
+/** A valid national identity number of Skatteetaten's synthetic (Tenor) kind: it belongs to no one. */
+export const A_NATIONAL_ID = '15838510075';
 
 export const aProject = (
   overrides: Partial<Extract<ProjectState, { status: 'registered' }>> = {},
