@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, devSecret, PG_POOL, ProjectionRegistry, type AppConfig } from '@app/platform';
 import { AppointmentTerms } from './application/appointment-terms';
 import { EventSourcedRepository } from './application/event-sourced-repository';
+import { PersonalDataAccess } from './application/personal-data-access';
 import {
   PERSONAL_DATA_POOL,
   PostgresPersonalDataKeyStore,
@@ -49,6 +50,7 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     },
     AppointmentQueries,
     AppointmentTerms,
+    PersonalDataAccess,
     ParticipationQueries,
     InvolvementListQueries,
     InvolvementHonorarium,
