@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { nationalId } from './support/builders';
+import { freshNationalId, nationalId } from './support/builders';
 
 const SECRET = 'e2e-only-secret-0123456789-abcdefghijklmnop';
 
@@ -45,10 +45,13 @@ describe('participation through HTTP', () => {
     return res.body.id;
   }
 
-  async function participant(name = 'Máret Ŋuolja-Čoavddáš Ærø'): Promise<string> {
+  async function participant(
+    name = 'Máret Ŋuolja-Čoavddáš Ærø',
+    id: string = freshNationalId(),
+  ): Promise<string> {
     const res = await post('/v1/participants', lead, {
       name,
-      nationalId: nationalId('150765', '005'),
+      nationalId: id,
       bankAccount: '1234.56.78903',
     }).expect(201);
     return res.body.id;
@@ -83,7 +86,7 @@ describe('participation through HTTP', () => {
 
   it('keeps personal data out of the event log and opens it for an admin', async () => {
     const name = 'Sámi Ŧuommáš Đávgi Šiellá Žánná';
-    const id = await participant(name);
+    const id = await participant(name, nationalId('150765', '005'));
     const res = await get(`/v1/participants/${id}`, admin).expect(200);
     expect(res.body).toMatchObject({
       id,

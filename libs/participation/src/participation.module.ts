@@ -6,7 +6,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, devSecret, PG_POOL, ProjectionRegistry, type AppConfig } from '@app/platform';
 import { AppointmentTerms } from './application/appointment-terms';
 import { EventSourcedRepository } from './application/event-sourced-repository';
+import { NationalIdRegistry } from './application/national-id-registry';
 import { PersonalDataAccess } from './application/personal-data-access';
+import { PersonLocks } from './application/person-locks';
 import {
   PERSONAL_DATA_POOL,
   PostgresPersonalDataKeyStore,
@@ -51,6 +53,8 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     AppointmentQueries,
     AppointmentTerms,
     PersonalDataAccess,
+    PersonLocks,
+    NationalIdRegistry,
     ParticipationQueries,
     InvolvementListQueries,
     InvolvementHonorarium,
