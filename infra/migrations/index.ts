@@ -16,6 +16,7 @@ import { EsdbEventIds1732300000014 } from './1732300000014-esdb-event-ids';
 import { EventStoreAppendFunction1732300000015 } from './1732300000015-event-store-append-function';
 import { EventStoreAppendByIndex1732300000016 } from './1732300000016-event-store-append-by-index';
 import { ParticipantNationalIds1732300000017 } from './1732300000017-participant-national-ids';
+import { ParticipationPersonDays1732300000018 } from './1732300000018-participation-person-days';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -40,4 +41,5 @@ export const migrations = [
   EventStoreAppendFunction1732300000015,
   EventStoreAppendByIndex1732300000016,
   ParticipantNationalIds1732300000017,
+  ParticipationPersonDays1732300000018,
 ];

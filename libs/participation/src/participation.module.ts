@@ -8,6 +8,7 @@ import { AppointmentTerms } from './application/appointment-terms';
 import { EventSourcedRepository } from './application/event-sourced-repository';
 import { NationalIdRegistry } from './application/national-id-registry';
 import { PersonalDataAccess } from './application/personal-data-access';
+import { PersonDayHours } from './application/person-day-hours';
 import { PersonLocks } from './application/person-locks';
 import {
   PERSONAL_DATA_POOL,
@@ -55,6 +56,7 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     PersonalDataAccess,
     PersonLocks,
     NationalIdRegistry,
+    PersonDayHours,
     ParticipationQueries,
     InvolvementListQueries,
     InvolvementHonorarium,

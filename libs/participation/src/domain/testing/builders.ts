@@ -62,6 +62,7 @@ export const logContext = (overrides: Partial<LogInvolvementContext> = {}): LogI
   project: aProject(),
   participant: aParticipant(),
   appointments: [anAppointment()],
+  otherInvolvementsByDay: {},
   ...overrides,
 });
 
