@@ -18,9 +18,16 @@ export class ParticipantNationalIds1732300000017 implements MigrationInterface {
     await q.query(
       `CREATE INDEX participant_national_ids_participant_idx ON participant_national_ids (participant_id)`,
     );
+    // Set once the participants registered before this table existed are indexed (NationalIdBackfill).
+    await q.query(`
+      CREATE TABLE participant_national_ids_backfill (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        finished_at timestamptz NOT NULL
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE participant_national_ids_backfill`);
     await q.query(`DROP TABLE participant_national_ids`);
   }
 }

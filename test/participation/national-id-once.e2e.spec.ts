@@ -1,4 +1,5 @@
 import { createHmac, hkdfSync } from 'node:crypto';
+import { NationalIdBackfill } from '../../libs/participation/src/application/national-id-backfill';
 import { expectProblem, freshNationalId, ParticipationApi } from './support/builders';
 
 /**
@@ -99,6 +100,25 @@ describe('a national id registers once', () => {
     const res = await register(id);
     expect(res.status).toBe(201);
     expectProblem(await register(id), 409);
+  });
+
+  it('indexes, once, the participants registered before the index existed', async () => {
+    const id = freshNationalId();
+    const earlier = (await register(id)).body.id as string;
+    // As the data stood before the index: the participant is in the log, the index has no row for them.
+    await api.t.db.pool.query('DELETE FROM participant_national_ids WHERE participant_id = $1', [earlier]);
+    await api.t.db.pool.query('DELETE FROM participant_national_ids_backfill');
+    const slipped = await register(id);
+    expect(slipped.status).toBe(201);
+    await api.t.db.pool.query('DELETE FROM participant_national_ids WHERE participant_id = $1', [
+      slipped.body.id,
+    ]);
+    await api.t.settled();
+    const backfill = api.t.app.get(NationalIdBackfill);
+    const result = await backfill.run();
+    expect(result).toMatchObject({ duplicates: [{ participantId: slipped.body.id }] });
+    expect((await register(id)).body.existingParticipantId).toBe(earlier);
+    expect(await backfill.run()).toBe('already-done');
   });
 
   it('registers people without a national id as often as asked', async () => {

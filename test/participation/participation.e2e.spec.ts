@@ -328,10 +328,12 @@ describe('participation through HTTP', () => {
     await get(`/v1/projects/${projectId}/involvements`, await token('fin-1', 'finance')).expect(403);
   });
 
-  it('lets a lead read only people appointed to their projects, and logs every read', async () => {
+  it('lets a lead read only people they registered or appointed to their projects, and logs every read', async () => {
     const projectId = await project();
     const participantId = await participant();
-    await get(`/v1/participants/${participantId}`, lead).expect(403);
+    // The lead who registered the person reads them at once (docs/adr/0011); no other lead does.
+    await get(`/v1/participants/${participantId}`, otherLead).expect(403);
+    await get(`/v1/participants/${participantId}`, lead).expect(200);
     await post(`/v1/projects/${projectId}/appointments`, lead, {
       participantId,
       role: 'member',
@@ -347,6 +349,7 @@ describe('participation through HTTP', () => {
       participantId,
     ]);
     expect(log.rows).toEqual([
+      { actor: 'lead-kari', action: 'read-personal-data' },
       { actor: 'lead-kari', action: 'read-personal-data' },
       { actor: 'admin-1', action: 'read-personal-data' },
     ]);

@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, devSecret, PG_POOL, ProjectionRegistry, type AppConfig } from '@app/platform';
 import { AppointmentTerms } from './application/appointment-terms';
 import { EventSourcedRepository } from './application/event-sourced-repository';
+import { NationalIdBackfill } from './application/national-id-backfill';
 import { NationalIdRegistry } from './application/national-id-registry';
 import { PersonalDataAccess } from './application/personal-data-access';
 import { PersonDayHours } from './application/person-day-hours';
@@ -56,6 +57,7 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     PersonalDataAccess,
     PersonLocks,
     NationalIdRegistry,
+    NationalIdBackfill,
     PersonDayHours,
     ParticipationQueries,
     InvolvementListQueries,

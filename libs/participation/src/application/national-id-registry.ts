@@ -69,6 +69,24 @@ export class NationalIdRegistry {
     });
   }
 
+  /**
+   * Indexes a participant registered before the index existed: 'indexed',
+   * or 'duplicate' when another live participant holds the id already (the
+   * earlier registration keeps it).
+   */
+  async indexExisting(nationalId: string, participantId: string): Promise<'indexed' | 'duplicate'> {
+    const index = this.blindIndex(nationalId);
+    return this.locks.withLock(`national-id:${index}`, async (db) => {
+      try {
+        await this.claim(db, index, participantId, { actor: 'national-id-backfill', roles: [] });
+        return 'indexed' as const;
+      } catch (error) {
+        if (error instanceof Conflict) return 'duplicate' as const;
+        throw error;
+      }
+    });
+  }
+
   /** Forgetting frees the national id: the person may be registered again. */
   async release(participantId: string): Promise<void> {
     await this.db.query('DELETE FROM participant_national_ids WHERE participant_id = $1', [participantId]);
