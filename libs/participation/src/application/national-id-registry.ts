@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Conflict } from '@app/shared-kernel';
-import { participantDecider } from '../domain';
+import { participantDecider, type ParticipantState } from '../domain';
 import { PersonalDataVault } from '../personal-data';
 import { EventSourcedRepository, type Loaded } from './event-sourced-repository';
 import { PersonalDataAccess, registrantOf, type PersonalDataReader } from './personal-data-access';
@@ -54,12 +54,13 @@ export class NationalIdRegistry {
     register: () => Promise<T>,
   ): Promise<T> {
     const index = this.blindIndex(nationalId);
-    return this.locks.withLock(`national-id:${index}`, async (db) => {
-      const claimed = await this.claim(db, index, participantId, reader);
+    const outcome = await this.locks.withLock(`national-id:${index}`, async (db) => {
+      const claim = await this.claim(db, index, participantId);
+      if (claim.kind === 'held') return claim;
       try {
-        return await register();
+        return { kind: 'registered' as const, result: await register() };
       } catch (error) {
-        if (claimed && !(await this.written(participantId)))
+        if (claim.kind === 'claimed' && !(await this.written(participantId)))
           await db.query(
             'DELETE FROM participant_national_ids WHERE blind_index = $1 AND participant_id = $2',
             [index, participantId],
@@ -67,6 +68,9 @@ export class NationalIdRegistry {
         throw error;
       }
     });
+    // Outside the lock: who may see the holder is no business of the lock holder's.
+    if (outcome.kind === 'held') throw await this.alreadyRegistered(outcome.holderId, outcome.holder, reader);
+    return outcome.result;
   }
 
   /**
@@ -76,15 +80,9 @@ export class NationalIdRegistry {
    */
   async indexExisting(nationalId: string, participantId: string): Promise<'indexed' | 'duplicate'> {
     const index = this.blindIndex(nationalId);
-    return this.locks.withLock(`national-id:${index}`, async (db) => {
-      try {
-        await this.claim(db, index, participantId, { actor: 'national-id-backfill', roles: [] });
-        return 'indexed' as const;
-      } catch (error) {
-        if (error instanceof Conflict) return 'duplicate' as const;
-        throw error;
-      }
-    });
+    return this.locks.withLock(`national-id:${index}`, async (db) =>
+      (await this.claim(db, index, participantId)).kind === 'held' ? 'duplicate' : 'indexed',
+    );
   }
 
   /** Forgetting frees the national id: the person may be registered again. */
@@ -92,33 +90,38 @@ export class NationalIdRegistry {
     await this.db.query('DELETE FROM participant_national_ids WHERE participant_id = $1', [participantId]);
   }
 
-  /** True when this call made the claim; false for a retry of a registration that already holds it. */
+  /**
+   * 'claimed' by this call; 'own' for a retry of a registration that holds it
+   * already; 'held' by another participant that is registered.
+   */
   private async claim(
     db: LockedConnection,
     index: string,
     participantId: string,
-    reader: PersonalDataReader,
-  ): Promise<boolean> {
+  ): Promise<
+    { kind: 'claimed' | 'own' } | { kind: 'held'; holderId: string; holder: Loaded<ParticipantState> }
+  > {
     const rows = (await db.query(
       'SELECT participant_id FROM participant_national_ids WHERE blind_index = $1',
       [index],
     )) as Array<{ participant_id: string }>;
     const holderId = rows[0]?.participant_id;
-    if (holderId === participantId) return false;
+    if (holderId === participantId) return { kind: 'own' };
     if (holderId === undefined) {
       await db.query('INSERT INTO participant_national_ids (blind_index, participant_id) VALUES ($1, $2)', [
         index,
         participantId,
       ]);
-      return true;
+      return { kind: 'claimed' };
     }
     const holder = await this.repository.load(streams.participant(holderId), participantDecider);
-    if (holder.state.status === 'registered') throw await this.alreadyRegistered(holderId, holder, reader);
+    if (holder.state.status === 'registered') return { kind: 'held', holderId, holder };
+    // Never written (a crash between claim and append) or forgotten: the claim is free.
     await db.query(
       'UPDATE participant_national_ids SET participant_id = $2, claimed_at = now() WHERE blind_index = $1',
       [index, participantId],
     );
-    return true;
+    return { kind: 'claimed' };
   }
 
   /** 409 naming the participant only to a caller who may read them. */
