@@ -15,6 +15,8 @@ import { ReportingParticipationFacts1732300000013 } from './1732300000013-report
 import { EsdbEventIds1732300000014 } from './1732300000014-esdb-event-ids';
 import { EventStoreAppendFunction1732300000015 } from './1732300000015-event-store-append-function';
 import { EventStoreAppendByIndex1732300000016 } from './1732300000016-event-store-append-by-index';
+import { ParticipantNationalIds1732300000017 } from './1732300000017-participant-national-ids';
+import { ParticipationPersonDays1732300000018 } from './1732300000018-participation-person-days';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -38,4 +40,6 @@ export const migrations = [
   EsdbEventIds1732300000014,
   EventStoreAppendFunction1732300000015,
   EventStoreAppendByIndex1732300000016,
+  ParticipantNationalIds1732300000017,
+  ParticipationPersonDays1732300000018,
 ];

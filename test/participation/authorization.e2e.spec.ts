@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { expectProblem, ParticipationApi, type Actor, type Scenario } from './support/builders';
+import { expectProblem, ParticipationApi, SUB, type Actor, type Scenario } from './support/builders';
 
 /**
  * Who may call what (API.md, Endpoints): every participation endpoint walked
@@ -228,6 +228,75 @@ describe('participation endpoints: who may call what', () => {
       200,
     );
     expectStatus(await api.post(`/v1/projects/${s.projectId}/involvements`, 'otherLead', body), 201);
+  });
+
+  describe('a lead cannot widen their own access to personal data (docs/adr/0011)', () => {
+    const appointIn = (projectId: string, participantId: string, who: Actor) =>
+      api.post(`/v1/projects/${projectId}/appointments`, who, appointment({ ...UNKNOWN, participantId }));
+
+    it('refuses a lead who appoints, into an own project, a person they cannot read (the attack)', async () => {
+      const s = await api.scenario();
+      // Any lead sees the appointment's participant id in the project...
+      const seen = (await api.get(`/v1/projects/${s.projectId}`, 'otherLead')).body;
+      const participantId = seen.appointments[0].participantId as string;
+      expect(participantId).toBe(s.participantId);
+      // ...creates a project of their own and tries to appoint that person into it.
+      const own = await api.project({}, 'otherLead');
+      const res = await appointIn(own, participantId, 'otherLead');
+      expectProblem(res, 403);
+      expect(res.body.detail).toMatch(
+        /may appoint only a participant whose personal data they may already read/,
+      );
+      await api.t.settled();
+      expectProblem(await api.get(`/v1/participants/${participantId}`, 'otherLead'), 403);
+      expect((await api.get(`/v1/projects/${own}`, 'admin')).body.appointments).toEqual([]);
+    });
+
+    it('lets the lead who registered a person read them and appoint them into an own project', async () => {
+      const participantId = await api.participant({}, 'otherLead');
+      expectStatus(await api.get(`/v1/participants/${participantId}`, 'otherLead'), 200);
+      expectProblem(await api.get(`/v1/participants/${participantId}`, 'lead'), 403);
+      const own = await api.project({}, 'otherLead');
+      expectStatus(await appointIn(own, participantId, 'otherLead'), 201);
+    });
+
+    it('lets a lead who reads a person through one project appoint them into another', async () => {
+      const s = await api.scenario();
+      const second = await api.project();
+      expectStatus(await appointIn(second, s.participantId, 'lead'), 201);
+    });
+
+    it('lets an admin appoint anyone, which opens the person to the project’s leads', async () => {
+      const s = await api.scenario();
+      const own = await api.project({}, 'otherLead');
+      expectProblem(await appointIn(own, s.participantId, 'otherLead'), 403);
+      expectStatus(await appointIn(own, s.participantId, 'admin'), 201);
+      await api.t.settled();
+      expectStatus(await api.get(`/v1/participants/${s.participantId}`, 'otherLead'), 200);
+    });
+
+    it('lets a lead share a project (and its people) by making another its lead', async () => {
+      const s = await api.scenario();
+      expectProblem(await api.get(`/v1/participants/${s.participantId}`, 'otherLead'), 403);
+      expectStatus(
+        await api.post(`/v1/projects/${s.projectId}/leads`, 'lead', {
+          sub: SUB.otherLead,
+          name: 'Ola Nordmann',
+        }),
+        200,
+      );
+      expectStatus(await api.get(`/v1/participants/${s.participantId}`, 'otherLead'), 200);
+    });
+
+    it('gives a lead no way to make themselves lead of a project they do not lead', async () => {
+      const s = await api.scenario();
+      const res = await api.post(`/v1/projects/${s.projectId}/leads`, 'otherLead', {
+        sub: SUB.otherLead,
+        name: 'Ola Nordmann',
+      });
+      expectProblem(res, 403);
+      expectProblem(await api.get(`/v1/participants/${s.participantId}`, 'otherLead'), 403);
+    });
   });
 
   it('makes a project lead who registers a project its lead', async () => {

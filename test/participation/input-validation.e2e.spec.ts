@@ -160,7 +160,11 @@ describe('participation input through HTTP', () => {
     it.each(['yesterday', '2025-13-45T00:00:00Z', '2025-03-10'])(
       'refuses ?asOf=%s with 400 naming asOf',
       async (asOf) => {
-        const id = await api.involvement(projectId, participantId, { form: 'dialogue' });
+        // On a day of its own: the shared participant's 2025-03-10 is nearly full (at most 24 hours a day).
+        const id = await api.involvement(projectId, participantId, {
+          form: 'dialogue',
+          occurredOn: '2025-02-14',
+        });
         expectFieldErrors(
           await api.get(`/v1/projects/${projectId}?asOf=${encodeURIComponent(asOf)}`, 'lead'),
           'asOf',

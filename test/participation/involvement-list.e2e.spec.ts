@@ -49,7 +49,10 @@ describe('a project’s involvements as a list', () => {
 
   it('answers 100 items a page by default and up to 1000 when asked', async () => {
     const project = await api.project();
-    for (let i = 0; i < 101; i += 1) await api.involvement(project, participantId, { form: 'dialogue' });
+    // One a day, so no day holds more than 24 hours (docs/adr/0011).
+    const day = (i: number) => new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10);
+    for (let i = 0; i < 101; i += 1)
+      await api.involvement(project, participantId, { form: 'dialogue', occurredOn: day(i) });
     await api.t.settled();
     const page = (await api.get(`/v1/projects/${project}/involvements`, 'lead').expect(200)).body;
     expect({ items: page.items.length, next: typeof page.next }).toEqual({ items: 100, next: 'string' });

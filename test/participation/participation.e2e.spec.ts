@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { nationalId } from './support/builders';
+import { freshNationalId, nationalId } from './support/builders';
 
 const SECRET = 'e2e-only-secret-0123456789-abcdefghijklmnop';
 
@@ -45,10 +45,13 @@ describe('participation through HTTP', () => {
     return res.body.id;
   }
 
-  async function participant(name = 'Máret Ŋuolja-Čoavddáš Ærø'): Promise<string> {
+  async function participant(
+    name = 'Máret Ŋuolja-Čoavddáš Ærø',
+    id: string = freshNationalId(),
+  ): Promise<string> {
     const res = await post('/v1/participants', lead, {
       name,
-      nationalId: nationalId('150765', '005'),
+      nationalId: id,
       bankAccount: '1234.56.78903',
     }).expect(201);
     return res.body.id;
@@ -83,7 +86,7 @@ describe('participation through HTTP', () => {
 
   it('keeps personal data out of the event log and opens it for an admin', async () => {
     const name = 'Sámi Ŧuommáš Đávgi Šiellá Žánná';
-    const id = await participant(name);
+    const id = await participant(name, nationalId('150765', '005'));
     const res = await get(`/v1/participants/${id}`, admin).expect(200);
     expect(res.body).toMatchObject({
       id,
@@ -325,10 +328,12 @@ describe('participation through HTTP', () => {
     await get(`/v1/projects/${projectId}/involvements`, await token('fin-1', 'finance')).expect(403);
   });
 
-  it('lets a lead read only people appointed to their projects, and logs every read', async () => {
+  it('lets a lead read only people they registered or appointed to their projects, and logs every read', async () => {
     const projectId = await project();
     const participantId = await participant();
-    await get(`/v1/participants/${participantId}`, lead).expect(403);
+    // The lead who registered the person reads them at once (docs/adr/0011); no other lead does.
+    await get(`/v1/participants/${participantId}`, otherLead).expect(403);
+    await get(`/v1/participants/${participantId}`, lead).expect(200);
     await post(`/v1/projects/${projectId}/appointments`, lead, {
       participantId,
       role: 'member',
@@ -344,6 +349,7 @@ describe('participation through HTTP', () => {
       participantId,
     ]);
     expect(log.rows).toEqual([
+      { actor: 'lead-kari', action: 'read-personal-data' },
       { actor: 'lead-kari', action: 'read-personal-data' },
       { actor: 'admin-1', action: 'read-personal-data' },
     ]);

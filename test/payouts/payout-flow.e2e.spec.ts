@@ -19,7 +19,7 @@ describe('payout batches: the whole flow', () => {
   beforeAll(async () => {
     api = await PayoutsApi.start();
     projectId = await api.p.project();
-    maret = await api.p.participant();
+    maret = await api.p.participant({ nationalId: nationalId('150765') });
     oystein = await api.p.participant({
       name: 'Øystein Ærø; "Junior"',
       nationalId: nationalId('010190'),

@@ -7,6 +7,11 @@ import { APP_CONFIG, devSecret, PG_POOL, ProjectionRegistry, type AppConfig } fr
 import { AppointmentTerms } from './application/appointment-terms';
 import { EventSourcedRepository } from './application/event-sourced-repository';
 import { PersonalTextSeal } from './application/personal-text-seal';
+import { NationalIdBackfill } from './application/national-id-backfill';
+import { NationalIdRegistry } from './application/national-id-registry';
+import { PersonalDataAccess } from './application/personal-data-access';
+import { PersonDayHours } from './application/person-day-hours';
+import { PersonLocks } from './application/person-locks';
 import {
   PERSONAL_DATA_POOL,
   PostgresPersonalDataKeyStore,
@@ -51,6 +56,11 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     },
     AppointmentQueries,
     AppointmentTerms,
+    PersonalDataAccess,
+    PersonLocks,
+    NationalIdRegistry,
+    NationalIdBackfill,
+    PersonDayHours,
     ParticipationQueries,
     InvolvementListQueries,
     InvolvementHonorarium,

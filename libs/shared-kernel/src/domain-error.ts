@@ -44,6 +44,13 @@ export class NotFound extends DomainError {
 /** A business conflict (409), e.g. a concurrent change or a state that forbids it. */
 export class Conflict extends DomainError {
   readonly kind = 'conflict' as const;
+  constructor(
+    message: string,
+    /** Extra members of the problem details, e.g. the id of what already exists. */
+    readonly members?: Readonly<Record<string, string>>,
+  ) {
+    super(message);
+  }
 }
 
 export class Forbidden extends DomainError {

@@ -35,6 +35,30 @@ export function nationalId(ddmmyy: string, individual = '005'): string {
   throw new Error(`no valid national id for ${ddmmyy}`);
 }
 
+let freshCount = 0;
+
+/**
+ * A valid national id no other call returns: a synthetic one (month + 40, NAV's
+ * test range), so it never meets the real-looking ones tests spell out. Each
+ * registration is then its own person (one person, one participant).
+ */
+export function freshNationalId(): string {
+  const n = freshCount++;
+  const day = String(1 + (n % 28)).padStart(2, '0');
+  const month = String(41 + (Math.floor(n / 28) % 12)).padStart(2, '0');
+  const year = String(50 + (Math.floor(n / 336) % 50)).padStart(2, '0');
+  return nationalId(`${day}${month}${year}`, '100');
+}
+
+const perTest = new Map<string, string>();
+
+/** The same fresh national id for every call within one test, another in the next test. */
+export function nationalIdOfThisTest(): string {
+  const test = expect.getState().currentTestName ?? '';
+  if (!perTest.has(test)) perTest.set(test, freshNationalId());
+  return perTest.get(test) as string;
+}
+
 /** Every error leaves as application/problem+json with status, title and detail (API.md, Conventions). */
 export function expectProblem(res: Response, status: number): void {
   expect({ status: res.status, type: res.headers['content-type'], body: res.body }).toMatchObject({
@@ -119,7 +143,7 @@ export class ParticipationApi {
   async participant(overrides: object = {}, who: Actor = 'lead'): Promise<string> {
     const body = {
       name: 'Máret Ŋuolja',
-      nationalId: nationalId('150765'),
+      nationalId: freshNationalId(),
       bankAccount: '1234.56.78903',
       ...overrides,
     };

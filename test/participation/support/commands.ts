@@ -1,4 +1,4 @@
-import { nationalId } from './builders';
+import { nationalIdOfThisTest } from './builders';
 
 /** The three commands that create something, with what input each requires (API.md, Endpoints). */
 export interface Command {
@@ -26,7 +26,7 @@ export const COMMANDS: Record<string, Command> = {
     path: () => '/v1/participants',
     valid: () => ({
       name: 'Kari Nordmann',
-      nationalId: nationalId('010190', '123'),
+      nationalId: nationalIdOfThisTest(),
       bankAccount: '1234 56 78903',
     }),
     required: ['name'],

@@ -7,7 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, RuleViolation, ValidationFailed, type FieldError } from '@app/shared-kernel';
+import { Conflict, DomainError, RuleViolation, ValidationFailed, type FieldError } from '@app/shared-kernel';
 import { challengeOf } from './auth/authentication-failed';
 
 export interface ProblemDetails {
@@ -18,6 +18,7 @@ export interface ProblemDetails {
   instance?: string;
   errors?: FieldError[];
   rule?: string;
+  existingParticipantId?: string;
 }
 
 const STATUS_OF: Record<DomainError['kind'], number> = {
@@ -62,6 +63,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: exception.message,
         ...(exception instanceof ValidationFailed ? { errors: exception.errors } : {}),
         ...(exception instanceof RuleViolation ? { rule: exception.rule } : {}),
+        ...(exception instanceof Conflict ? exception.members : {}),
       };
     }
     const bodyError = bodyParserProblem(exception);

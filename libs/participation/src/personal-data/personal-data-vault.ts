@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { refuse } from '../domain/common/rules';
 import { SealedPersonalData, isSealedEnvelope } from '../domain/common/sealed';
 import { PersonalDataKeyStore } from './personal-data-key-store';
@@ -68,6 +68,15 @@ export class PersonalDataVault {
   /** Destroys the person's key: every envelope sealed for them becomes unreadable, for good. */
   async forget(personId: string): Promise<void> {
     await this.keys.destroy(personId);
+  }
+
+  /**
+   * A 256-bit key for another purpose, derived from the master key by
+   * HKDF-SHA256 (RFC 5869) with `purpose` as its info: never stored, and
+   * independent of the data keys and of every other purpose's key.
+   */
+  derivedKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.masterKey, Buffer.alloc(0), purpose, 32));
   }
 
   private async dataKeyFor(personId: string): Promise<Buffer> {

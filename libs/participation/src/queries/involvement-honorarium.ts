@@ -10,6 +10,7 @@ import {
 import { EventSourcedRepository } from '../application/event-sourced-repository';
 import { streams } from '../application/streams';
 import { involvementDecider, type AppointmentRole, type RecordedInvolvement } from '../domain';
+import { sameDayRows } from '../read-models/involvement-summaries/same-day-rows';
 import { unpricedBecause, type InvolvementHonorariumView } from './unpriced-honorarium';
 
 /** The calculator's view of a logged involvement (the paying fields only). */
@@ -112,11 +113,7 @@ export class InvolvementHonorarium {
   }
 
   private async sameDay(involvement: RecordedInvolvement): Promise<SameDay> {
-    const rows: Array<{ involvement_id: string; logged_at: Date }> = await this.db.query(
-      `SELECT involvement_id, logged_at FROM participation_involvements
-       WHERE participant_id = $1 AND occurred_on = $2 AND status = 'logged' ORDER BY logged_at, involvement_id`,
-      [involvement.participantId, involvement.occurredOn],
-    );
+    const rows = await sameDayRows(this.db, involvement.participantId, involvement.occurredOn);
     const key = (r: { involvement_id: string; logged_at: Date }) =>
       `${r.logged_at.toISOString()}|${r.involvement_id}`;
     const own = rows.find((r) => r.involvement_id === involvement.involvementId);

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessLog } from '@app/audit';
-import { Forbidden, NotFound } from '@app/shared-kernel';
+import { NotFound } from '@app/shared-kernel';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
+import { PersonalDataAccess, registrantOf } from '../application/personal-data-access';
 import { streams } from '../application/streams';
 import { involvementDecider, participantDecider, projectDecider } from '../domain';
 import { isForgotten, PersonalDataVault, type ParticipantPersonalData } from '../personal-data';
@@ -22,6 +23,7 @@ export class ParticipationQueries {
     private readonly accessLog: AccessLog,
     private readonly honorarium: InvolvementHonorarium,
     @Inject(PAYOUT_LEDGER) private readonly payouts: PayoutLedger,
+    private readonly access: PersonalDataAccess,
   ) {}
 
   async project(projectId: string, asOf?: Date) {
@@ -43,21 +45,14 @@ export class ParticipationQueries {
   /**
    * The person with their personal data opened; a forgotten person reads as
    * forgotten. Admins, finance and auditors may read; a project lead only a
-   * person appointed to one of their projects. Every read is logged.
+   * person they registered or one appointed to one of their projects
+   * (docs/adr/0011). Every read is logged.
    */
   async participant(participantId: string, reader: { actor: string; roles: readonly string[] }) {
-    const { state, version } = await this.repository.load(
-      streams.participant(participantId),
-      participantDecider,
-    );
+    const loaded = await this.repository.load(streams.participant(participantId), participantDecider);
+    const { state, version } = loaded;
     if (state.status === 'unregistered') throw new NotFound('Participant', participantId);
-    if (
-      !['admin', 'finance', 'auditor'].some((role) => reader.roles.includes(role)) &&
-      !(await this.leadsAProjectOf(participantId, reader.actor))
-    )
-      throw new Forbidden(
-        'only admins, finance, auditors and leads of a project this person is appointed to may read their personal data',
-      );
+    await this.access.assertMayRead(participantId, registrantOf(loaded), reader);
     await this.accessLog.record({
       actor: reader.actor,
       roles: reader.roles,
@@ -69,14 +64,6 @@ export class ParticipationQueries {
     const opened = await this.vault.open<ParticipantPersonalData>(participantId, state.sealed);
     if (isForgotten(opened)) return { ...base, status: 'forgotten' as const, personalData: null };
     return { ...base, status: 'active' as const, ...opened };
-  }
-
-  private async leadsAProjectOf(participantId: string, sub: string): Promise<boolean> {
-    const projectIds = await this.appointments.projectsOf(participantId);
-    const projects = await Promise.all(
-      projectIds.map((id) => this.repository.load(streams.project(id), projectDecider)),
-    );
-    return projects.some(({ state }) => state.status === 'registered' && state.leads.includes(sub));
   }
 
   async involvement(involvementId: string, asOf?: Date) {

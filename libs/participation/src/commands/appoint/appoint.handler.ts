@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { NotFound } from '@app/shared-kernel';
 import { EventSourcedRepository, type CommandMeta } from '../../application/event-sourced-repository';
 import { newAggregateId } from '../../application/new-id';
+import { PersonalDataAccess, registrantOf } from '../../application/personal-data-access';
 import { assertMayActOnProject } from '../../application/project-access';
 import { streams } from '../../application/streams';
 import { appointmentDecider, decideAppointment, participantDecider, projectDecider } from '../../domain';
@@ -25,7 +26,10 @@ export class AppointCommand {
 
 @CommandHandler(AppointCommand)
 export class AppointHandler implements ICommandHandler<AppointCommand, { id: string; version: number }> {
-  constructor(@Inject(EventSourcedRepository) private readonly repository: EventSourcedRepository) {}
+  constructor(
+    @Inject(EventSourcedRepository) private readonly repository: EventSourcedRepository,
+    private readonly access: PersonalDataAccess,
+  ) {}
 
   async execute({ projectId, body, meta }: AppointCommand): Promise<{ id: string; version: number }> {
     const [project, participant] = await Promise.all([
@@ -34,6 +38,9 @@ export class AppointHandler implements ICommandHandler<AppointCommand, { id: str
     ]);
     if (project.state.status === 'unregistered') throw new NotFound('Project', projectId);
     assertMayActOnProject(meta, project.state);
+    // An appointment opens the person's data to the project's leads: only someone who reads it already may make one.
+    if (participant.state.status !== 'unregistered')
+      await this.access.assertMayAppoint(body.participantId, registrantOf(participant), meta);
     const appointmentId = newAggregateId('appointment', meta);
     const { version } = await this.repository.execute(
       streams.appointment(appointmentId),

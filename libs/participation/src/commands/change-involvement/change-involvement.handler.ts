@@ -4,6 +4,7 @@ import { CLOCK, NotFound, type Clock } from '@app/shared-kernel';
 import { EventSourcedRepository, type CommandMeta } from '../../application/event-sourced-repository';
 import { newAggregateId } from '../../application/new-id';
 import { todayInOslo } from '../../application/oslo-calendar';
+import { PersonDayHours, type OtherInvolvementsByDay } from '../../application/person-day-hours';
 import { assertMayActOnProject } from '../../application/project-access';
 import { streams } from '../../application/streams';
 import {
@@ -37,6 +38,7 @@ export class ChangeInvolvementHandler implements ICommandHandler<
   constructor(
     private readonly repository: EventSourcedRepository,
     private readonly appointmentTerms: AppointmentTerms,
+    private readonly personDays: PersonDayHours,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -54,39 +56,54 @@ export class ChangeInvolvementHandler implements ICommandHandler<
         ? await this.appointmentTerms.of(current.state.projectId, current.state.participantId)
         : [];
     const evidenceId = change.kind === 'evidence' ? newAggregateId('evidence', meta) : undefined;
-    const { version } = await this.repository.execute(
-      streams.involvement(involvementId),
-      involvementDecider,
-      (state) => {
-        switch (change.kind) {
-          case 'correct':
-            return decideInvolvement(
-              {
-                type: 'CorrectInvolvement',
-                data: { involvementId, changes: change.changes, reason: change.reason },
-              },
-              state,
-              { today: todayInOslo(this.clock), appointments },
-            );
-          case 'void':
-            return decideInvolvement(
-              { type: 'VoidInvolvement', data: { involvementId, reason: change.reason } },
-              state,
-              undefined,
-            );
-          case 'evidence':
-            return decideInvolvement(
-              {
-                type: 'AddEvidence',
-                data: { involvementId, evidenceId: evidenceId as string, evidence: change.evidence },
-              },
-              state,
-              { now: this.clock.now().toISOString() },
-            );
-        }
-      },
-      meta,
-    );
+    const apply = (otherInvolvementsByDay: OtherInvolvementsByDay) =>
+      this.repository.execute(
+        streams.involvement(involvementId),
+        involvementDecider,
+        (state) => {
+          switch (change.kind) {
+            case 'correct':
+              return decideInvolvement(
+                {
+                  type: 'CorrectInvolvement',
+                  data: { involvementId, changes: change.changes, reason: change.reason },
+                },
+                state,
+                { today: todayInOslo(this.clock), appointments, otherInvolvementsByDay },
+              );
+            case 'void':
+              return decideInvolvement(
+                { type: 'VoidInvolvement', data: { involvementId, reason: change.reason } },
+                state,
+                undefined,
+              );
+            case 'evidence':
+              return decideInvolvement(
+                {
+                  type: 'AddEvidence',
+                  data: { involvementId, evidenceId: evidenceId as string, evidence: change.evidence },
+                },
+                state,
+                { now: this.clock.now().toISOString() },
+              );
+          }
+        },
+        meta,
+      );
+    // Only new hours or a new day can overfill a day: those corrections run under the day's lock.
+    const changes: Record<string, unknown> =
+      change.kind === 'correct' && typeof change.changes === 'object' && change.changes !== null
+        ? change.changes
+        : {};
+    const { version } =
+      'hours' in changes || 'occurredOn' in changes
+        ? await this.personDays.onDay(
+            current.state.participantId,
+            changes.occurredOn ?? current.state.occurredOn,
+            involvementId,
+            apply,
+          )
+        : await apply({});
     return evidenceId ? { id: evidenceId, version } : { version };
   }
 }

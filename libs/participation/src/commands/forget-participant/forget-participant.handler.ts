@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { NotFound } from '@app/shared-kernel';
 import { EventSourcedRepository, type CommandMeta } from '../../application/event-sourced-repository';
+import { NationalIdRegistry } from '../../application/national-id-registry';
 import { streams } from '../../application/streams';
 import { decideParticipant, participantDecider } from '../../domain';
 import { PersonalDataVault } from '../../personal-data';
@@ -17,7 +18,8 @@ export class ForgetParticipantCommand {
 /**
  * Records ParticipantForgotten, then destroys the person's data key: from then
  * on their sealed data reads as forgotten everywhere, while every event and
- * its hash stay as they were.
+ * its hash stay as they were. Their national id's blind index goes too, so
+ * they may be registered again.
  */
 @CommandHandler(ForgetParticipantCommand)
 export class ForgetParticipantHandler implements ICommandHandler<
@@ -28,6 +30,7 @@ export class ForgetParticipantHandler implements ICommandHandler<
     private readonly repository: EventSourcedRepository,
     private readonly vault: PersonalDataVault,
     @Inject(PAYOUT_LEDGER) private readonly payouts: PayoutLedger,
+    private readonly nationalIds: NationalIdRegistry,
   ) {}
 
   async execute({ participantId, meta }: ForgetParticipantCommand): Promise<{ version: number }> {
@@ -45,6 +48,7 @@ export class ForgetParticipantHandler implements ICommandHandler<
       meta,
     );
     await this.vault.forget(participantId);
+    await this.nationalIds.release(participantId);
     return { version: result.version };
   }
 }

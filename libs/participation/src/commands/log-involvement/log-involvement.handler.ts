@@ -4,6 +4,7 @@ import { CLOCK, NotFound, type Clock } from '@app/shared-kernel';
 import { EventSourcedRepository, type CommandMeta } from '../../application/event-sourced-repository';
 import { newAggregateId } from '../../application/new-id';
 import { todayInOslo } from '../../application/oslo-calendar';
+import { PersonDayHours, type OtherInvolvementsByDay } from '../../application/person-day-hours';
 import { assertMayActOnProject } from '../../application/project-access';
 import { streams } from '../../application/streams';
 import {
@@ -32,6 +33,7 @@ export class LogInvolvementHandler implements ICommandHandler<
   constructor(
     private readonly repository: EventSourcedRepository,
     private readonly appointmentTerms: AppointmentTerms,
+    private readonly personDays: PersonDayHours,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -44,18 +46,25 @@ export class LogInvolvementHandler implements ICommandHandler<
     assertMayActOnProject(meta, project.state);
     const appointments = await this.appointmentTerms.of(projectId, body.participantId);
     const involvementId = newAggregateId('involvement', meta);
-    const { version } = await this.repository.execute(
-      streams.involvement(involvementId),
-      involvementDecider,
-      (state) =>
-        decideInvolvement({ type: 'LogInvolvement', data: { involvementId, projectId, ...body } }, state, {
-          today: todayInOslo(this.clock),
-          project: project.state,
-          participant: participant.state,
-          appointments,
-        }),
-      meta,
-    );
+    const log = (otherInvolvementsByDay: OtherInvolvementsByDay) =>
+      this.repository.execute(
+        streams.involvement(involvementId),
+        involvementDecider,
+        (state) =>
+          decideInvolvement({ type: 'LogInvolvement', data: { involvementId, projectId, ...body } }, state, {
+            today: todayInOslo(this.clock),
+            project: project.state,
+            participant: participant.state,
+            appointments,
+            otherInvolvementsByDay,
+          }),
+        meta,
+      );
+    // Only a registered person has a day to fill; the decider refuses anyone else.
+    const { version } =
+      participant.state.status === 'registered'
+        ? await this.personDays.onDay(body.participantId, body.occurredOn, involvementId, log)
+        : await log({});
     return { id: involvementId, version };
   }
 }

@@ -19,6 +19,8 @@ export const PARTICIPATION_RULES = {
   'peer-support-never-paid': 'Peer support is not participation and is never paid',
   'involvement-in-future': 'An involvement cannot lie in the future',
   'hours-out-of-range': 'Each hours value lies within 0 to 24',
+  'day-hours-exceeded':
+    'A person’s hours (meeting, preparation and travel) across their active involvements on one day cannot exceed 24',
   'meeting-hours-required': 'Meeting hours must be above 0 unless the participant was absent',
   'involvement-voided': 'A voided involvement cannot be corrected, voided again or given evidence',
   'reason-required': 'A correction or a void must give a reason',

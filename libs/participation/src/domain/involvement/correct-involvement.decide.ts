@@ -4,14 +4,14 @@ import { CorrectInvolvement, CorrectInvolvementContext } from './involvement.com
 import { InvolvementDetails } from './involvement.details';
 import { InvolvementEvent } from './involvement.events';
 import { parseChanges } from './involvement.parse';
-import { appointmentOn, classify, enforceInvolvementRules } from './involvement.rules';
+import { appointmentOn, classify, enforceDayTotal, enforceInvolvementRules } from './involvement.rules';
 import { openInvolvement } from './involvement.guards';
 import { InvolvementState } from './involvement.state';
 
 export function correctInvolvement(
   { data }: CorrectInvolvement,
   state: InvolvementState,
-  { today, appointments }: CorrectInvolvementContext,
+  { today, appointments, otherInvolvementsByDay }: CorrectInvolvementContext,
 ): InvolvementEvent[] {
   const current = openInvolvement(state, data.involvementId, data.reason, 'corrected');
   const checks = new FieldChecks();
@@ -37,6 +37,8 @@ export function correctInvolvement(
       ? appointmentOn(appointments, current, corrected.occurredOn)
       : current.appointment;
   enforceInvolvementRules(corrected, today, appointment);
+  // Like the appointment, the day's total is judged again only when the hours or the day change.
+  if ('hours' in changes || 'occurredOn' in changes) enforceDayTotal(corrected, otherInvolvementsByDay);
   return [
     {
       type: 'InvolvementCorrected',

@@ -7,7 +7,11 @@ import { InvolvementCorrected, InvolvementVoided } from './involvement.events';
 
 const spec = deciderSpec(involvementDecider);
 const logged = involvementLogged();
-const context: CorrectInvolvementContext = { today: TODAY, appointments: [anAppointment()] };
+const context: CorrectInvolvementContext = {
+  today: TODAY,
+  appointments: [anAppointment()],
+  otherInvolvementsByDay: {},
+};
 
 const correct = (
   changes: CorrectInvolvement['data']['changes'],
@@ -124,6 +128,52 @@ describe('CorrectInvolvement', () => {
           payable: false,
         }),
       );
+  });
+
+  describe('day-hours-exceeded', () => {
+    const full = (day: string, meeting = 18) => ({
+      ...context,
+      otherInvolvementsByDay: {
+        [day]: [{ involvementId: 'i-2', hours: { meeting, preparation: 0, travel: 0 } }],
+      },
+    });
+
+    it('refuses new hours that would overfill the day', () => {
+      spec(logged)
+        .when(correct({ hours: { meeting: 4 } }), full('2025-03-10'))
+        .thenViolates('day-hours-exceeded');
+      spec(logged)
+        .when(correct({ hours: { meeting: 3.33 } }), full('2025-03-10'))
+        .then(
+          corrected({
+            changes: { hours: { meeting: 3.33, preparation: 1.17, travel: 1.5 } },
+            previous: { hours: { meeting: 2.67, preparation: 1.17, travel: 1.5 } },
+          }),
+        );
+    });
+
+    it('refuses moving the involvement onto a day it would overfill', () => {
+      spec(logged)
+        .when(correct({ occurredOn: '2025-03-11' }), {
+          ...full('2025-03-11', 19),
+          appointments: [anAppointment()],
+        })
+        .thenViolates('day-hours-exceeded');
+    });
+
+    it('does not judge the day again for a correction of neither hours nor day', () => {
+      const overfull = {
+        ...context,
+        otherInvolvementsByDay: {
+          '2025-03-10': [{ involvementId: 'i-2', hours: { meeting: 24, preparation: 0, travel: 0 } }],
+        },
+      };
+      spec(logged)
+        .when(correct({ topic: 'Pasientreiser' }), overfull)
+        .then(
+          corrected({ changes: { topic: 'Pasientreiser' }, previous: { topic: 'Ny pasientreise-ordning' } }),
+        );
+    });
   });
 
   it('keeps the recorded appointment when neither day nor form changes', () => {

@@ -3,7 +3,7 @@ import { AppointmentTerm } from '../appointment/appointment.state';
 import { ParticipantState } from '../participant/participant.state';
 import { ProjectState } from '../project/project.state';
 import { EvidenceInput } from './evidence';
-import { DetailsInput } from './involvement.details';
+import { DetailsInput, Hours } from './involvement.details';
 
 export type LogInvolvement = DomainCommand<
   'LogInvolvement',
@@ -28,14 +28,24 @@ export type InvolvementCommand = LogInvolvement | CorrectInvolvement | VoidInvol
 /** Today in Norway (Europe/Oslo), from the handler's clock: the domain never reads one. */
 type Today = { today: IsoDate };
 
-export type LogInvolvementContext = Today & {
-  project: ProjectState;
-  participant: ParticipantState;
-  /** The participant's appointments to the project, ended ones included; the decider picks the active one. */
-  appointments: readonly AppointmentTerm[];
-};
+/** Another active (not voided) involvement of the same person, with its hours. */
+export type OtherInvolvementHours = { involvementId: string; hours: Hours };
 
-export type CorrectInvolvementContext = Today & { appointments: readonly AppointmentTerm[] };
+/**
+ * The person's other active involvements, in every project, on the day the
+ * involvement takes place (keyed by that day): a day holds at most 24 hours.
+ */
+type SameDay = { otherInvolvementsByDay: Readonly<Record<IsoDate, readonly OtherInvolvementHours[]>> };
+
+export type LogInvolvementContext = Today &
+  SameDay & {
+    project: ProjectState;
+    participant: ParticipantState;
+    /** The participant's appointments to the project, ended ones included; the decider picks the active one. */
+    appointments: readonly AppointmentTerm[];
+  };
+
+export type CorrectInvolvementContext = Today & SameDay & { appointments: readonly AppointmentTerm[] };
 
 export type AddEvidenceContext = { now: IsoInstant };
 

@@ -8,6 +8,7 @@ import {
   refuse,
 } from '../common';
 import { AppointmentTerm, isActiveOn } from '../appointment/appointment.state';
+import { OtherInvolvementHours } from './involvement.commands';
 import { AppointmentRef, Classification, Hours, InvolvementDetails } from './involvement.details';
 
 const MAX_HOURS = PRICING_BOUNDS.hoursPerKind;
@@ -59,6 +60,31 @@ export function enforceInvolvementRules(
   if (details.form === 'peer-support' && details.honorariumDecision === 'paid') {
     throw refuse('peer-support-never-paid', `honorariumDecision 'paid' cannot apply to peer-support`);
   }
+}
+
+/** Hours are decimals (2.67): the day's sum is judged in millionths, so 30 × 0.8 h is 24 h, not a hair more. */
+const MICRO = 1_000_000;
+const hoursOf = (h: Hours): number => h.meeting + h.preparation + h.travel;
+const shown = (hours: number): number => Math.round(hours * 100) / 100;
+
+/**
+ * One person's day holds at most 24 hours: this involvement's hours of every
+ * kind, plus those of the person's other active involvements that day.
+ */
+export function enforceDayTotal(
+  details: InvolvementDetails,
+  otherInvolvementsByDay: Readonly<Record<IsoDate, readonly OtherInvolvementHours[]>>,
+): void {
+  const others = (otherInvolvementsByDay[details.occurredOn] ?? []).reduce(
+    (sum, other) => sum + hoursOf(other.hours),
+    0,
+  );
+  const own = hoursOf(details.hours);
+  if (Math.round((own + others) * MICRO) > MAX_HOURS * MICRO)
+    throw refuse(
+      'day-hours-exceeded',
+      `on ${details.occurredOn} this involvement has ${shown(own)} h and the person’s other involvements ${shown(others)} h`,
+    );
 }
 
 /**

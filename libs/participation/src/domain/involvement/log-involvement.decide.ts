@@ -3,13 +3,13 @@ import { FieldChecks, refuse } from '../common';
 import { LogInvolvement, LogInvolvementContext } from './involvement.commands';
 import { InvolvementEvent } from './involvement.events';
 import { parseDetails } from './involvement.parse';
-import { appointmentOn, classify, enforceInvolvementRules } from './involvement.rules';
+import { appointmentOn, classify, enforceDayTotal, enforceInvolvementRules } from './involvement.rules';
 import { InvolvementState } from './involvement.state';
 
 export function logInvolvement(
   { data }: LogInvolvement,
   state: InvolvementState,
-  { today, project, participant, appointments }: LogInvolvementContext,
+  { today, project, participant, appointments, otherInvolvementsByDay }: LogInvolvementContext,
 ): InvolvementEvent[] {
   const checks = new FieldChecks()
     .text('involvementId', data.involvementId, 100)
@@ -30,6 +30,7 @@ export function logInvolvement(
 
   const appointment = appointmentOn(appointments, data, details.occurredOn);
   enforceInvolvementRules(details, today, appointment);
+  enforceDayTotal(details, otherInvolvementsByDay);
   return [
     {
       type: 'InvolvementLogged',

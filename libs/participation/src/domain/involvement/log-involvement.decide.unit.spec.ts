@@ -156,9 +156,11 @@ describe('LogInvolvement', () => {
   it('accepts every hours value within 0–24 and refuses every one outside (property)', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: 0.01, max: 24, noNaN: true }),
-        fc.double({ min: 0, max: 24, noNaN: true }),
-        (m, p) => {
+        // Both kinds within 0–24 and, since they share the day, within 24 together.
+        fc
+          .double({ min: 0.01, max: 24, noNaN: true })
+          .chain((m) => fc.tuple(fc.constant(m), fc.double({ min: 0, max: 24 - m, noNaN: true }))),
+        ([m, p]) => {
           spec()
             .when(logInvolvement({ hours: { meeting: m, preparation: p } }), logContext())
             .then(involvementLogged({ hours: { meeting: m, preparation: p, travel: 0 } }));
@@ -178,6 +180,51 @@ describe('LogInvolvement', () => {
         },
       ),
     );
+  });
+
+  describe('day-hours-exceeded', () => {
+    const other = (involvementId: string, meeting: number, preparation = 0, travel = 0) => ({
+      involvementId,
+      hours: { meeting, preparation, travel },
+    });
+    const day = (...others: ReturnType<typeof other>[]) =>
+      logContext({ otherInvolvementsByDay: { '2025-03-10': others } });
+    const hours = { meeting: 2.67, preparation: 1.17, travel: 1.5 }; // 5.34 h, the builder's
+
+    it('accepts a day that reaches 24 hours exactly, counting every kind of hours', () => {
+      spec()
+        .when(logInvolvement({ hours }), day(other('i-2', 10, 4.66), other('i-3', 2, 1, 1)))
+        .then(involvementLogged());
+    });
+
+    it('refuses a day that would exceed 24 hours, naming the day', () => {
+      spec()
+        .when(logInvolvement({ hours }), day(other('i-2', 10, 4.66), other('i-3', 2, 1, 1.5)))
+        .thenViolates('day-hours-exceeded');
+    });
+
+    it('refuses one involvement whose kinds together exceed 24 hours', () => {
+      spec()
+        .when(logInvolvement({ hours: { meeting: 20, travel: 4.5 } }), logContext())
+        .thenViolates('day-hours-exceeded');
+    });
+
+    it('counts only the involvement’s own day', () => {
+      const elsewhere = logContext({ otherInvolvementsByDay: { '2025-03-11': [other('i-2', 24)] } });
+      spec().when(logInvolvement({ hours }), elsewhere).then(involvementLogged());
+    });
+
+    it('judges thirty 0.8-hour involvements as 24 hours, not a hair more (property)', () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 48 }), (n) => {
+          const each = 24 / n;
+          const others = Array.from({ length: n - 1 }, (_, i) => other(`i-${i + 2}`, each));
+          spec()
+            .when(logInvolvement({ hours: { meeting: each } }), day(...others))
+            .then(involvementLogged({ hours: { meeting: each, preparation: 0, travel: 0 } }));
+        }),
+      );
+    });
   });
 
   it('refuses no meeting time unless absent', () => {

@@ -64,6 +64,7 @@ export const logContext = (overrides: Partial<LogInvolvementContext> = {}): LogI
   project: aProject(),
   participant: aParticipant(),
   appointments: [anAppointment()],
+  otherInvolvementsByDay: {},
   ...overrides,
 });
 

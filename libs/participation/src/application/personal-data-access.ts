@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { Forbidden } from '@app/shared-kernel';
+import { projectDecider } from '../domain';
+import { AppointmentQueries } from '../queries/appointment.queries';
+import { EventSourcedRepository, type Loaded } from './event-sourced-repository';
+import { streams } from './streams';
+
+/** Who wants to read a person's data. */
+export type PersonalDataReader = { actor: string; roles: readonly string[] };
+
+/** Roles that read every participant's personal data (their reads are logged like all others). */
+const READS_EVERYONE = ['admin', 'finance', 'auditor'];
+
+export const READ_RULE =
+  'only admins, finance, auditors, the lead who registered this person and leads of a project this person is appointed to may read their personal data';
+
+export const APPOINT_RULE =
+  'a project lead may appoint only a participant whose personal data they may already read (one they registered, or one appointed to a project they lead); an admin appoints anyone else';
+
+/** Who registered the participant: the actor of the stream's ParticipantRegistered event. */
+export function registrantOf(participant: Pick<Loaded<unknown>, 'history'>): string | undefined {
+  return participant.history.find((h) => h.type === 'ParticipantRegistered')?.actor;
+}
+
+/**
+ * docs/adr/0011: a project lead reads a person's data only if they registered
+ * the person or lead a project the person is (or was) appointed to, and a lead
+ * may appoint only a person they can already read. So no write a lead makes
+ * alone widens what that lead can read: every path to a person starts with an
+ * admin, or with someone who could read them already.
+ */
+@Injectable()
+export class PersonalDataAccess {
+  constructor(
+    private readonly repository: EventSourcedRepository,
+    private readonly appointments: AppointmentQueries,
+  ) {}
+
+  async mayRead(
+    participantId: string,
+    registeredBy: string | undefined,
+    reader: PersonalDataReader,
+  ): Promise<boolean> {
+    if (READS_EVERYONE.some((role) => reader.roles.includes(role))) return true;
+    if (!reader.roles.includes('project-lead')) return false;
+    if (registeredBy !== undefined && registeredBy === reader.actor) return true;
+    return this.leadsAProjectOf(participantId, reader.actor);
+  }
+
+  async assertMayRead(participantId: string, registeredBy: string | undefined, reader: PersonalDataReader) {
+    if (!(await this.mayRead(participantId, registeredBy, reader))) throw new Forbidden(READ_RULE);
+  }
+
+  /** Admins appoint anyone; a lead only someone they may already read. */
+  async assertMayAppoint(
+    participantId: string,
+    registeredBy: string | undefined,
+    reader: PersonalDataReader,
+  ) {
+    if (reader.roles.includes('admin')) return;
+    if (!(await this.mayRead(participantId, registeredBy, reader))) throw new Forbidden(APPOINT_RULE);
+  }
+
+  private async leadsAProjectOf(participantId: string, sub: string): Promise<boolean> {
+    const projectIds = await this.appointments.projectsOf(participantId);
+    const projects = await Promise.all(
+      projectIds.map((id) => this.repository.load(streams.project(id), projectDecider)),
+    );
+    return projects.some(({ state }) => state.status === 'registered' && state.leads.includes(sub));
+  }
+}
