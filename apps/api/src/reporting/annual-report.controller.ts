@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@n
 import type { Response } from 'express';
 import { AnnualReportQueries, renderAnnualReportHtml } from '@app/reporting';
 import { ValidationFailed } from '@app/shared-kernel';
-import { CurrentUser, Roles, type AuthUser } from '../http';
+import { CurrentUser, Expensive, Roles, type AuthUser } from '../http';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -14,6 +14,7 @@ export class AnnualReportController {
   /** The yearly account of participation; `?format=html` gives a printable page with a chart per month. */
   @Get('annual')
   @Roles('admin', 'auditor', 'finance')
+  @Expensive('annual-report')
   @ApiQuery({
     name: 'year',
     required: true,
