@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiServiceUnavailableResponse } from '@nestjs/swagger';
 
 export const EXPENSIVE_KEY = 'limits:expensive';
 
@@ -9,4 +10,10 @@ export type ExpensiveKind = 'annual-report' | 'audit-verify' | 'payout-draft' | 
  * At most EXPENSIVE_CONCURRENCY of this kind run at once in a process, at
  * most EXPENSIVE_QUEUE more wait; beyond that 503 with Retry-After.
  */
-export const Expensive = (kind: ExpensiveKind) => SetMetadata(EXPENSIVE_KEY, kind);
+export const Expensive = (kind: ExpensiveKind) =>
+  applyDecorators(
+    SetMetadata(EXPENSIVE_KEY, kind),
+    ApiServiceUnavailableResponse({
+      description: `Too many ${kind} requests are running: application/problem+json; retry after the Retry-After header's seconds`,
+    }),
+  );
