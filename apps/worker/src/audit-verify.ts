@@ -58,9 +58,9 @@ export async function auditVerify(argv: string[], io: AuditVerifyIo = {}): Promi
     );
     try {
       const verifier = new LogVerifier(app.get<EventStore>(RAW_EVENT_STORE), app.get(DataSource));
-      const report = await verifier.verify(checkpoint, args.publicKey ?? checkpoint.publicKey, {
-        onProgress: progressOn(err),
-      });
+      const report = await verifier
+        .verify(checkpoint, args.publicKey ?? checkpoint.publicKey, { onProgress: progressOn(err) })
+        .finally(() => verifier.close());
       out(args.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report));
       return report.verified ? 0 : 1;
     } finally {
