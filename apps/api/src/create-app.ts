@@ -32,7 +32,11 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
     module: ApiModule,
     imports: [
       AppModule.register(options),
-      HttpModule.forRoot({ auth: resolveAuthSettings(options.config), idempotency: options.idempotency }),
+      HttpModule.forRoot({
+        auth: resolveAuthSettings(options.config),
+        idempotency: options.idempotency,
+        limits: options.config.limits,
+      }),
     ],
     controllers: options.extraControllers ?? [],
   };

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { LogVerifier, Notary } from '@app/audit';
 import { ValidationFailed, type FieldError } from '@app/shared-kernel';
-import { CurrentUser, Roles, type AuthUser } from '../http';
+import { CurrentUser, Expensive, Roles, type AuthUser } from '../http';
 import { AuditQueryLog } from './audit-query-log';
 
 /** Signed checkpoints, inclusion and consistency proofs (API.md, "Notary formats"), and verification. */
@@ -66,6 +66,7 @@ export class NotaryController {
   @Post('verify')
   @HttpCode(200)
   @Roles('auditor', 'admin')
+  @Expensive('audit-verify')
   async verify(@CurrentUser() user: AuthUser) {
     await this.queryLog.record(user, 'verify');
     return this.verifier.verify(await this.notary.latestCheckpoint(), this.notary.publicKey);

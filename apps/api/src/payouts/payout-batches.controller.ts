@@ -20,7 +20,7 @@ import {
   type DraftedBatch,
 } from '@app/payouts';
 import { ValidationFailed } from '@app/shared-kernel';
-import { CurrentUser, IfMatch, Roles, setETag, type AuthUser } from '../http';
+import { CurrentUser, Expensive, IfMatch, Roles, setETag, type AuthUser } from '../http';
 import { commandMeta } from '../participation/command-meta';
 import {
   CancelPayoutBatchDto,
@@ -42,6 +42,7 @@ export class PayoutBatchesController {
   /** Drafts a batch of everything owed up to periodEnd and not yet in a live batch; 422 when nothing is. */
   @Post()
   @Roles('finance')
+  @Expensive('payout-draft')
   @ApiCreatedResponse({ type: DraftedBatchDto })
   draft(
     @Body() body: DraftPayoutBatchDto,
@@ -114,6 +115,7 @@ export class PayoutBatchesController {
    */
   @Get(':id/export')
   @Roles('finance')
+  @Expensive('payout-export')
   @ApiQuery({ name: 'format', required: false, enum: ['csv', 'json'] })
   @ApiProduces('text/csv', 'application/json')
   async export(

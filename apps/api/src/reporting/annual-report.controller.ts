@@ -7,7 +7,7 @@ import {
   renderAnnualReportHtml,
 } from '@app/reporting';
 import { ValidationFailed } from '@app/shared-kernel';
-import { CurrentUser, Roles, type AuthUser } from '../http';
+import { CurrentUser, Expensive, Roles, type AuthUser } from '../http';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -18,6 +18,7 @@ export class AnnualReportController {
   /** The yearly account of participation; `?format=html` gives a printable page with a chart per month. */
   @Get('annual')
   @Roles('admin', 'auditor', 'finance')
+  @Expensive('annual-report')
   @ApiQuery({
     name: 'year',
     required: true,
