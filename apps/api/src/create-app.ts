@@ -8,7 +8,8 @@ import { resolveAuthSettings } from './http/auth/auth-settings';
 import { declarePlatformRoutesPublic } from './http/auth/public-platform-routes';
 import { keepBodyParserErrorType } from './http/body-parser-errors';
 import { HttpModule, type HttpOptions } from './http/http.module';
-import { documentSecurity } from './http/openapi/openapi-security';
+import { finishDocument } from './http/openapi/openapi-document';
+import { ProblemDetailsSchema } from './http/openapi/problem-details.schema';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 
 export interface CreateAppOptions extends PlatformOptions {
@@ -55,7 +56,8 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
       .addSecurityRequirements('bearer')
       .build(),
+    { extraModels: [ProblemDetailsSchema] },
   );
-  SwaggerModule.setup('docs', app, documentSecurity(document), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, finishDocument(document), { jsonDocumentUrl: 'docs-json' });
   return app;
 }
