@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 // Response schemas of the audit endpoints (API.md, "Notary formats").
 
-const INSTANT = { type: 'string', format: 'date-time', example: '2025-09-10T12:00:00.000Z' } as const;
+const INSTANT = { type: 'string', format: 'date-time', example: '2025-05-20T12:00:00.000Z' } as const;
 const BASE64 = { type: 'string', format: 'byte' } as const;
 const SIZE = { type: 'integer', minimum: 0 } as const;
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 // Response schemas of the reporting endpoints.
 
-const DATE = { type: 'string', format: 'date', example: '2025-09-10' } as const;
+const DATE = { type: 'string', format: 'date', example: '2025-05-20' } as const;
 const COUNT = { type: 'integer', minimum: 0 } as const;
 const SHARE = { type: 'number', minimum: 0, maximum: 1 } as const;
 const COUNTS = { type: 'object', additionalProperties: COUNT } as const;

@@ -9,7 +9,7 @@ export class AppointDto {
   @IsNotEmpty()
   @MaxLength(100)
   participantId!: string;
-  @ApiProperty({ enum: APPOINTMENT_ROLES }) @IsIn(APPOINTMENT_ROLES) role!: string;
+  @ApiProperty({ enum: APPOINTMENT_ROLES, example: 'member' }) @IsIn(APPOINTMENT_ROLES) role!: string;
   @ApiProperty({ example: 'Brukerutvalget', minLength: 1, maxLength: 300 })
   @IsString()
   @IsNotEmpty()

@@ -25,10 +25,13 @@ export class VoidInvolvementDto {
 
 /** Evidence that participation was real: invitation, attendance, input, feedback, influence. */
 export class AddEvidenceDto {
-  @ApiProperty({ enum: ['invitation', 'attendance', 'input', 'feedback', 'influence'] })
+  @ApiProperty({
+    enum: ['invitation', 'attendance', 'input', 'feedback', 'influence'],
+    example: 'attendance',
+  })
   @IsIn(['invitation', 'attendance', 'input', 'feedback', 'influence'])
   kind!: string;
-  @ApiProperty({ format: 'date-time', example: '2025-09-10T12:00:00Z' })
+  @ApiProperty({ format: 'date-time', example: '2025-05-20T12:00:00Z' })
   @IsISO8601({ strict: true })
   at!: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'invitation: when the documents were shared' })

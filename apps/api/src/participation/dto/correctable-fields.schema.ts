@@ -15,7 +15,7 @@ export class CorrectedHoursSchema {
 /** The logged fields a correction may change, with the same rules as when logged; any other field is refused. */
 export class CorrectableFieldsSchema {
   @ApiPropertyOptional({ enum: INVOLVEMENT_FORMS }) form?: string;
-  @ApiPropertyOptional({ format: 'date', example: '2025-09-10' }) occurredOn?: string;
+  @ApiPropertyOptional({ format: 'date', example: '2025-05-20' }) occurredOn?: string;
   @ApiPropertyOptional({ enum: ATTENDANCES }) attendance?: string;
   @ApiPropertyOptional({ type: CorrectedHoursSchema }) hours?: CorrectedHoursSchema;
   @ApiPropertyOptional({ type: 'array', maxItems: 50, items: EXPENSE_ITEM, nullable: true })

@@ -11,7 +11,7 @@ export class MileageExpenseSchema {
 export class ReceiptExpenseSchema {
   @ApiProperty({ enum: ['ticket', 'lodging'] }) kind!: 'ticket' | 'lodging';
   @ApiProperty({ type: 'integer', minimum: 0, example: 45000, description: 'øre' }) amountOre!: number;
-  @ApiPropertyOptional({ maxLength: 200, example: 'kvittering-2025-09-10' }) receiptRef?: string;
+  @ApiPropertyOptional({ maxLength: 200, example: 'kvittering-2025-05-20' }) receiptRef?: string;
 }
 
 export class MealsExpenseSchema {

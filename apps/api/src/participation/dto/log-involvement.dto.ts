@@ -39,8 +39,13 @@ export class HoursDto {
 
 /** Tapt arbeidsinntekt. */
 export class LostIncomeDto {
-  @ApiProperty() @IsBoolean() documented!: boolean;
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'øre; required when documented' })
+  @ApiProperty({ example: true }) @IsBoolean() documented!: boolean;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    example: 150000,
+    description: 'øre; required when documented',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -54,11 +59,11 @@ export class LogInvolvementDto {
   @IsNotEmpty()
   @MaxLength(100)
   participantId!: string;
-  @ApiProperty({ enum: INVOLVEMENT_FORMS }) @IsIn(INVOLVEMENT_FORMS) form!: string;
-  @ApiProperty({ format: 'date', example: '2025-09-10', description: 'Not in the future' })
+  @ApiProperty({ enum: INVOLVEMENT_FORMS, example: 'user-council' }) @IsIn(INVOLVEMENT_FORMS) form!: string;
+  @ApiProperty({ format: 'date', example: '2025-05-20', description: 'Not in the future' })
   @IsISO8601({ strict: true })
   occurredOn!: string;
-  @ApiProperty({ enum: ATTENDANCES }) @IsIn(ATTENDANCES) attendance!: string;
+  @ApiProperty({ enum: ATTENDANCES, example: 'in-person' }) @IsIn(ATTENDANCES) attendance!: string;
 
   @ApiProperty({ type: HoursDto })
   @IsDefined()
@@ -67,7 +72,15 @@ export class LogInvolvementDto {
   hours!: HoursDto;
 
   /** `{kind: 'mileage', km}`, `{kind: 'ticket'|'lodging'|'other', amountOre, receiptRef}`, `{kind: 'meals', tripHours, overnight, km}`. */
-  @ApiPropertyOptional({ type: 'array', maxItems: 50, items: EXPENSE_ITEM })
+  @ApiPropertyOptional({
+    type: 'array',
+    maxItems: 50,
+    items: EXPENSE_ITEM,
+    example: [
+      { kind: 'mileage', km: 84 },
+      { kind: 'ticket', amountOre: 45000, receiptRef: 'kvittering-2025-05-20' },
+    ],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

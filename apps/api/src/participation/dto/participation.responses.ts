@@ -9,8 +9,8 @@ import {
 
 // Response schemas of the participation endpoints: what GET and the commands answer.
 
-const DATE = { type: 'string', format: 'date', example: '2025-09-10' } as const;
-const INSTANT = { type: 'string', format: 'date-time', example: '2025-09-10T12:00:00.000Z' } as const;
+const DATE = { type: 'string', format: 'date', example: '2025-05-20' } as const;
+const INSTANT = { type: 'string', format: 'date-time', example: '2025-05-20T12:00:00.000Z' } as const;
 const VERSION = { type: 'integer', minimum: 0, description: 'The aggregate version (its ETag)' } as const;
 
 export class VersionView {

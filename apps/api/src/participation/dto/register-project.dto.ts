@@ -28,7 +28,7 @@ export class RegisterProjectDto {
   region!: string;
 
   /** individnivå / tjenestenivå / systemnivå */
-  @ApiProperty({ enum: PARTICIPATION_LEVELS })
+  @ApiProperty({ enum: PARTICIPATION_LEVELS, example: 'service' })
   @IsIn(PARTICIPATION_LEVELS)
   level!: string;
 

@@ -15,7 +15,7 @@ import {
 
 export class DraftPayoutBatchDto {
   /** Every involvement on or before this day is considered. */
-  @ApiProperty({ format: 'date', example: '2025-09-30' })
+  @ApiProperty({ format: 'date', example: '2025-05-31' })
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodEnd must be a date YYYY-MM-DD' })
   periodEnd!: string;

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 
 // Response schemas of the payout-batch endpoints.
 
-const DATE = { type: 'string', format: 'date', example: '2025-09-30' } as const;
+const DATE = { type: 'string', format: 'date', example: '2025-05-31' } as const;
 const ORE = { type: 'integer', description: 'øre' } as const;
 const LINE_STATUSES = ['draft', 'approved', 'paid', 'failed', 'cancelled'];
 
