@@ -201,6 +201,7 @@ function paramValue(doc: OpenApiDocument, p: Parameter, known: Known): fc.Arbitr
     p.in === 'path' ? nastyString.filter((s) => s !== '') : nastyString,
     fc.uuid(),
     fc.constantFrom('0', '-1', '1.5', '99999999999999999999', 'null'),
+    fc.constantFrom('\u0000', 'x\u0000', '\u0000\u0000'),
   );
   const weights = p.in === 'path' ? [6, 3] : [3, 2];
   return fc.oneof(
