@@ -52,7 +52,8 @@ function knownFor(op: Operation, ids: World['ids']): Known {
     [/^\/v1\/appointments\//, ids.appointmentId],
     [/^\/v1\/payout-batches\//, ids.batchId],
   ];
-  const id = idByPrefix.find(([prefix]) => prefix.test(op.path))?.[1];
+  const draftOnly = /\/(approve|cancel)$/.test(op.path);
+  const id = draftOnly ? ids.draftBatchId : idByPrefix.find(([prefix]) => prefix.test(op.path))?.[1];
   return {
     ...(id ? { id } : {}),
     participantId: ids.participantId,
@@ -64,10 +65,16 @@ function knownFor(op: Operation, ids: World['ids']): Known {
   };
 }
 
+/** Commands that end something, in the order they still find something to end. */
+const ENDINGS = ['/end', '/void', '/forget', '/approve', '/payments', '/cancel'];
+
 /** GETs first, then commands, the ones that end something last, so the world lives long enough. */
 function workflowOrder(a: Operation, b: Operation): number {
-  const rank = (op: Operation) =>
-    op.method === 'get' ? 0 : /\/(forget|void|cancel|approve|payments|end)$/.test(op.path) ? 2 : 1;
+  const rank = (op: Operation) => {
+    if (op.method === 'get') return 0;
+    const ending = ENDINGS.findIndex((suffix) => op.path.endsWith(suffix));
+    return ending === -1 ? 1 : 2 + ending;
+  };
   return rank(a) - rank(b);
 }
 
@@ -95,6 +102,7 @@ describe('the API conforms to its OpenAPI document under generated requests', ()
     const findings = new Map<string, Finding>();
     const known: Finding[] = [];
     const statuses = new Map<string, number>();
+    const succeeded = new Set<string>();
     let sent = 0;
     const operations = operationsOf(doc).sort(workflowOrder);
 
@@ -111,6 +119,7 @@ describe('the API conforms to its OpenAPI document under generated requests', ()
           sent += 1;
           const label = `${op.method.toUpperCase()} ${op.path}`;
           statuses.set(`${res.status}`, (statuses.get(`${res.status}`) ?? 0) + 1);
+          if (res.status < 300) succeeded.add(label);
           for (const problem of conformance(op, res, validator)) {
             const key = `${label} → ${res.status}: ${problem}`;
             const example = describeRequest(caller, req);
@@ -128,6 +137,12 @@ describe('the API conforms to its OpenAPI document under generated requests', ()
       [
         `OpenAPI fuzz: ${sent} requests over ${operations.length} operations × ${CALLERS.length} callers (seed ${SEED})`,
         `statuses: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}`,
+        `operations never answered 2xx: ${
+          operations
+            .map((op) => `${op.method.toUpperCase()} ${op.path}`)
+            .filter((label) => !succeeded.has(label))
+            .join(', ') || 'none'
+        }`,
         `known failures (other items): ${known.length}`,
         ...[...new Map(known.map((k) => [k.key, k])).values()].map(
           (k) => `  ${k.key}\n    e.g. ${k.example}`,

@@ -155,6 +155,15 @@ describe('the OpenAPI document', () => {
       .expect(200);
     expect(res.body.honorarium).toMatchObject({ totalOre: expect.any(Number) });
     expect(res.body.honorarium.totalOre).toBeGreaterThan(0);
+    const admin = await t.token({ sub: 'example-admin', roles: ['admin'] });
+    const publish =
+      doc.paths['/v1/guidelines/{region}/versions'].post.requestBody!.content['application/json'];
+    const [example] = Object.values(publish.examples ?? {}).map((e) => e.value as { region: string });
+    await t.http
+      .post(`/v1/guidelines/${example.region}/versions`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send(example)
+      .expect(201);
   });
 
   it('answers an unknown region with 422 listing the regions that exist', async () => {

@@ -45,7 +45,10 @@ export interface Operation {
   summary?: string;
   tags?: string[];
   parameters: Parameter[];
-  requestBody?: { required?: boolean; content: Record<string, { schema: Schema }> };
+  requestBody?: {
+    required?: boolean;
+    content: Record<string, { schema: Schema; examples?: Record<string, { value: unknown }> }>;
+  };
   responses: Record<string, Response>;
   security?: unknown[];
   'x-roles'?: string[];

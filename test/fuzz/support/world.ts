@@ -16,6 +16,8 @@ export interface World {
     appointmentId: string;
     involvementId: string;
     batchId: string;
+    /** A second batch, left a draft, for approve and cancel to find one. */
+    draftBatchId: string;
     lineId: string;
     region: string;
     streamId: string;
@@ -99,13 +101,18 @@ export async function buildWorld(): Promise<World> {
   await t.settled();
   // Drafted by a second finance user, so the fuzzed one may approve it (four eyes).
   const drafter = await t.token({ sub: 'fuzz-finance-2', name: 'Fiona Økonomi', roles: ['finance'] });
-  const drafted = await t.http
-    .post('/v1/payout-batches')
-    .set('Authorization', `Bearer ${drafter}`)
-    .send({ periodEnd: '2025-05-31' });
-  if (drafted.status !== 201) throw new Error(`drafting answered ${drafted.status}`);
-  const batch = drafted.body as { id: string };
+  const draft = async (periodEnd: string) => {
+    const res = await t.http
+      .post('/v1/payout-batches')
+      .set('Authorization', `Bearer ${drafter}`)
+      .send({ periodEnd });
+    if (res.status !== 201) throw new Error(`drafting answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body as { id: string };
+  };
+  const batch = await draft('2025-05-31');
   await post(`/v1/payout-batches/${batch.id}/approve`, 'finance', {});
+  await t.settled();
+  const draftBatch = await draft('2025-06-01');
   const lines = await t.http
     .get(`/v1/payout-batches/${batch.id}`)
     .set('Authorization', `Bearer ${tokens.finance}`);
@@ -122,6 +129,7 @@ export async function buildWorld(): Promise<World> {
       appointmentId: people[1].appointment.id,
       involvementId: people[1].involvement.id,
       batchId: batch.id,
+      draftBatchId: draftBatch.id,
       lineId: (lines.body as { lines: Array<{ lineId: string }> }).lines[0].lineId,
       region,
       streamId: `project-${project.id}`,

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HELSE_BERGEN_NEURO_SYSMED_2025_05_06 as SHIPPED } from '@app/honorarium';
 
 // The guideline as published and read (GUIDELINES.md); rules are validated in full by the domain.
 
@@ -23,6 +24,16 @@ export class GuidelineRuleSchema {
   source!: string;
   @ApiPropertyOptional({ maxLength: 2000 }) note?: string;
 }
+
+/** The next version of a shipped guideline, two years on (it is adjusted every other year): publishable as given. */
+export const GUIDELINE_EXAMPLE = {
+  ...SHIPPED,
+  version: '2027-05-06',
+  effectiveFrom: '2027-05-06',
+  rules: SHIPPED.rules.map((rule) =>
+    rule.kind === 'meeting-hourly' ? { ...rule, rate: { defaultOre: 37000 } } : rule,
+  ),
+};
 
 /** One version of a region's honorarium guideline. */
 export class GuidelineSchema {

@@ -13,7 +13,7 @@ import { GuidelineCatalogue } from '@app/honorarium';
 import { CurrentUser, Roles, type AuthUser } from '../http';
 import { commandMeta } from '../participation/command-meta';
 import { ApiCommand, ApiProblems } from '../http/openapi/problem-responses';
-import { GuidelineSchema, GuidelineVersionList, RegionList } from './guideline.schemas';
+import { GUIDELINE_EXAMPLE, GuidelineSchema, GuidelineVersionList, RegionList } from './guideline.schemas';
 
 const REGION = ApiParam({ name: 'region', description: 'Region code, e.g. helse-bergen-neuro-sysmed' });
 
@@ -77,7 +77,7 @@ export class GuidelinesController {
       'Takes effect on `effectiveFrom`; the whole guideline is validated (400 with the reasons); 409 when the version exists.',
   })
   @REGION
-  @ApiBody({ type: GuidelineSchema })
+  @ApiBody({ type: GuidelineSchema, examples: { 'next version': { value: GUIDELINE_EXAMPLE } } })
   @ApiCreatedResponse({ type: GuidelineSchema, description: 'The version as stored' })
   @ApiCommand()
   async publish(

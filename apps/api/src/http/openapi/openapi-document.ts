@@ -17,6 +17,8 @@ export const TAGS_IN_WORKFLOW_ORDER: ReadonlyArray<[name: string, description: s
   ['operations', 'Health and metrics for operators'],
 ];
 
+const SUCCESS: Record<string, string> = { '200': 'OK', '201': 'Created' };
+
 /**
  * The finishing touches code cannot put on one operation: security (401,
  * 403), 429 and 503 on every operation (rate limits, busy or database
@@ -25,9 +27,11 @@ export const TAGS_IN_WORKFLOW_ORDER: ReadonlyArray<[name: string, description: s
 export function finishDocument(document: OpenAPIObject): OpenAPIObject {
   documentSecurity(document);
   for (const { operation } of operationsOf(document)) {
-    const responses = (operation.responses ??= {});
+    const responses = (operation.responses ??= {}) as Record<string, { description?: string }>;
     responses['429'] ??= problemResponse(429);
     responses['503'] ??= problemResponse(503);
+    for (const [status, response] of Object.entries(responses))
+      if (!response.description) response.description = SUCCESS[status] ?? 'Success';
   }
   document.tags = TAGS_IN_WORKFLOW_ORDER.map(([name, description]) => ({ name, description }));
   const rank = (path: string) => {
