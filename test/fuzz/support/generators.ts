@@ -229,6 +229,12 @@ function headerValue(p: Parameter): fc.Arbitrary<string | undefined> {
       { weight: 2, arbitrary: fc.constantFrom('"1"', '"2"', 'W/"1"', '*', '"999"') },
       { weight: 1, arbitrary: fc.constantFrom('garbage', '"-1"', '"1e3"', '"99999999999999999999"') },
     );
+  if (p.name === 'X-Correlation-Id')
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.constant(undefined) },
+      { weight: 2, arbitrary: fc.uuid() },
+      { weight: 1, arbitrary: fc.constantFrom('x'.repeat(300), 'Kari Nordmann 15076500565', ' ') },
+    );
   return fc.constant(undefined);
 }
 

@@ -56,6 +56,13 @@ export function ApiCommand(...more: ProblemStatus[]): MethodDecorator {
         'A repeat with the same key and body returns the first response and appends nothing; same key, other body: 422',
       schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
     }),
+    ApiHeader({
+      name: 'X-Correlation-Id',
+      required: false,
+      description:
+        'Ties the events this command appends to a request of the caller’s own (recorded in their metadata)',
+      schema: { type: 'string', minLength: 1, maxLength: 200 },
+    }),
     ApiProblems(400, 409, 413, 415, 422, ...more),
   );
 }
