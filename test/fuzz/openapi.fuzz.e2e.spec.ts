@@ -159,8 +159,8 @@ async function send(world: World, caller: Caller, req: FuzzRequest) {
   if (caller !== 'none') call = call.set('Authorization', `Bearer ${world.tokens[caller]}`);
   call = call.query(req.query).set(req.headers);
   if (req.body === undefined) return call;
-  const text = req.body instanceof RawJson ? req.body.text : JSON.stringify(req.body);
-  return call.set('Content-Type', 'application/json').send(text);
+  if (req.body instanceof RawJson) return call.set('Content-Type', req.body.contentType).send(req.body.text);
+  return call.set('Content-Type', 'application/json').send(JSON.stringify(req.body));
 }
 
 function conformance(

@@ -6,7 +6,10 @@ export type Known = Record<string, string>;
 
 /** JSON text sent as it is: malformed, or nested deeper than JSON.stringify can write. */
 export class RawJson {
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    readonly contentType = 'application/json',
+  ) {}
   toJSON(): string {
     return `${this.text.slice(0, 60)}…(${this.text.length} characters)`;
   }
@@ -195,6 +198,10 @@ const BODY_MUTATIONS: Mutation[] = [
   ['nested-very-deep', fc.constant(() => new RawJson(`{"deep":${'['.repeat(5000)}${']'.repeat(5000)}}`))],
   ['over-1-mib', fc.constant((b: unknown) => ({ ...(b as object), pad: 'x'.repeat(1_100_000) }))],
   ['malformed-json', fc.constant(() => new RawJson('{"name": "unterminated'))],
+  [
+    'not-utf-8',
+    fc.constant((b: unknown) => new RawJson(JSON.stringify(b) ?? '{}', 'application/json; charset=latin1')),
+  ],
 ];
 
 function paramValue(doc: OpenApiDocument, p: Parameter, known: Known): fc.Arbitrary<string | undefined> {
