@@ -21,14 +21,6 @@ const RUNS = { admitted: 14, refused: 3, anonymous: 2 };
  * 12); each entry is removed when its fix is merged. Nothing else may fail.
  */
 const KNOWN_FAILURES: Array<{ item: number; status: number; when: (req: FuzzRequest) => boolean }> = [
-  // Item 7: NUL in a path or query parameter reaches PostgreSQL (500); to become 400.
-  {
-    item: 7,
-    status: 500,
-    when: (req) => req.path.includes('%00') || Object.values(req.query).some((v) => v.includes('\u0000')),
-  },
-  // Item 8: JSON nested thousands of levels deep overflows the stack (500); to become 400.
-  { item: 8, status: 500, when: (req) => req.mutation === 'nested-very-deep' },
 ];
 
 interface Finding {

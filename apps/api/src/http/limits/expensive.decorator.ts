@@ -1,5 +1,4 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiServiceUnavailableResponse } from '@nestjs/swagger';
+import { SetMetadata } from '@nestjs/common';
 
 export const EXPENSIVE_KEY = 'limits:expensive';
 
@@ -8,12 +7,8 @@ export type ExpensiveKind = 'annual-report' | 'audit-verify' | 'payout-draft' | 
 
 /**
  * At most EXPENSIVE_CONCURRENCY of this kind run at once in a process, at
- * most EXPENSIVE_QUEUE more wait; beyond that 503 with Retry-After.
+ * most EXPENSIVE_QUEUE more wait; beyond that 503 with Retry-After (the
+ * OpenAPI document lists 503 as problem+json with Retry-After on every
+ * operation: http/openapi/openapi-document.ts).
  */
-export const Expensive = (kind: ExpensiveKind) =>
-  applyDecorators(
-    SetMetadata(EXPENSIVE_KEY, kind),
-    ApiServiceUnavailableResponse({
-      description: `Too many ${kind} requests are running: application/problem+json; retry after the Retry-After header's seconds`,
-    }),
-  );
+export const Expensive = (kind: ExpensiveKind) => SetMetadata(EXPENSIVE_KEY, kind);
