@@ -79,8 +79,7 @@ export class AnnualReportQueries {
     const accrued = new Map<string, EconomyFigures>(
       await inBatches(counted, 8, async (i) => {
         const details = await this.participation.involvement(i.involvementId);
-        if (isUnpriced(details.honorarium))
-          unpriced.push(unpricedEntry(details.honorarium));
+        if (isUnpriced(details.honorarium)) unpriced.push(unpricedEntry(details.honorarium));
         return [i.involvementId, economyOfLines(pricedLines(details.honorarium))] as const;
       }),
     );

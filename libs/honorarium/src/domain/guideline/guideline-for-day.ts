@@ -9,8 +9,7 @@ export interface VersionAtPosition {
 }
 
 export type GuidelineForDay =
-  | { guideline: Guideline }
-  | { guideline: null; firstEffectiveFrom: CalendarDate | null };
+  { guideline: Guideline } | { guideline: null; firstEffectiveFrom: CalendarDate | null };
 
 /**
  * The version that prices an involvement on `date`, last logged or corrected
@@ -39,7 +38,6 @@ export function guidelineForDay(
     const later = guidelineInForce(publishedBefore(firstCovering + 1), date);
     if (later) return { guideline: later };
   }
-  const firstEffectiveFrom =
-    versions.map((v) => v.guideline.effectiveFrom).sort(compareDates)[0] ?? null;
+  const firstEffectiveFrom = versions.map((v) => v.guideline.effectiveFrom).sort(compareDates)[0] ?? null;
   return { guideline: null, firstEffectiveFrom };
 }
