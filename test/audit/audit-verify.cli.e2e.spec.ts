@@ -45,8 +45,13 @@ describe('audit:verify command', () => {
   });
 
   it('exits 0 on an untouched log and says what it checked', async () => {
-    const { code, out } = await run('--checkpoint', checkpointFile);
-    expect(out).toContain(`verified: ${await api.eventCount()} events`);
+    const { code, out, err } = await run('--checkpoint', checkpointFile);
+    const events = await api.eventCount();
+    expect(out).toContain(`verified: ${events} events`);
+    // Progress goes to stderr, never into the report.
+    expect(err).toContain(`audit:verify: ${events} events rehashed, done`);
+    expect(err).toMatch(/audit:verify: \d+ notary leaves read, done/);
+    expect(out).not.toContain('audit:verify:');
     expect(out).toContain(`checkpoint of ${checkpoint.treeSize} events`);
     expect(code).toBe(0);
   });

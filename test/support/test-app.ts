@@ -37,6 +37,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const clock = options.clock ?? new FixedClock('2025-06-02T09:00:00.000Z');
   const env = { ...options.env };
   if (!env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL) env.AUTH_JWT_SECRET = TEST_JWT_SECRET;
+  // Suites fire many requests, and races, at once: limits stay out of their way unless a test sets them (ADR 0013).
+  env.RATE_LIMIT_PER_MINUTE ??= 'off';
+  env.RATE_LIMIT_BURST ??= 'off';
+  env.EXPENSIVE_CONCURRENCY ??= '16';
   const config = loadConfig({ DATA_DIR: '/tmp/bm-e2e-unused', ...env });
   const secret = config.auth.jwtSecret;
   const app = await createApp({

@@ -10,7 +10,8 @@ import { keepBodyParserErrorType } from './http/body-parser-errors';
 import { answerClientErrors } from './http/client-errors';
 import { HttpModule, type HttpOptions } from './http/http.module';
 import { refuseUnstorableJson } from './http/input/json-body-shape';
-import { documentSecurity } from './http/openapi/openapi-security';
+import { finishDocument } from './http/openapi/openapi-document';
+import { ProblemDetailsSchema } from './http/openapi/problem-details.schema';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { responseHeaders } from './http/response-headers';
 
@@ -32,7 +33,11 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
     module: ApiModule,
     imports: [
       AppModule.register(options),
-      HttpModule.forRoot({ auth: resolveAuthSettings(options.config), idempotency: options.idempotency }),
+      HttpModule.forRoot({
+        auth: resolveAuthSettings(options.config),
+        idempotency: options.idempotency,
+        limits: options.config.limits,
+      }),
     ],
     controllers: options.extraControllers ?? [],
   };
@@ -61,7 +66,8 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
       .addSecurityRequirements('bearer')
       .build(),
+    { extraModels: [ProblemDetailsSchema] },
   );
-  SwaggerModule.setup('docs', app, documentSecurity(document), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, finishDocument(document), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { LogVerifier, type Checkpoint, type VerificationReport } from '@app/audit';
+import { LogVerifier, type Checkpoint, type VerificationProgress, type VerificationReport } from '@app/audit';
 import { RAW_EVENT_STORE, type EventStore } from '@app/event-store';
 import { ConfigError, loadConfig, PlatformModule, startDatabase, type PlatformOptions } from '@app/platform';
 
@@ -13,6 +13,7 @@ const USAGE = `usage: npm run audit:verify -- --checkpoint <file> [--public-key 
                 default: the key inside the checkpoint file
   --json        print the whole report as JSON
 Reads the database from DATABASE_URL, or the embedded server in DATA_DIR.
+Progress goes to stderr, the report to stdout.
 `;
 
 export interface AuditVerifyIo {
@@ -57,7 +58,9 @@ export async function auditVerify(argv: string[], io: AuditVerifyIo = {}): Promi
     );
     try {
       const verifier = new LogVerifier(app.get<EventStore>(RAW_EVENT_STORE), app.get(DataSource));
-      const report = await verifier.verify(checkpoint, args.publicKey ?? checkpoint.publicKey);
+      const report = await verifier
+        .verify(checkpoint, args.publicKey ?? checkpoint.publicKey, { onProgress: progressOn(err) })
+        .finally(() => verifier.close());
       out(args.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report));
       return report.verified ? 0 : 1;
     } finally {
@@ -66,6 +69,18 @@ export async function auditVerify(argv: string[], io: AuditVerifyIo = {}): Promi
   } finally {
     await database.stop();
   }
+}
+
+/** Progress on stderr (stdout stays the report): about once a second, and when each phase ends. */
+function progressOn(err: (text: string) => void): (progress: VerificationProgress) => void {
+  let last = performance.now();
+  return ({ phase, done, complete }) => {
+    if (!complete && performance.now() - last < 1000) return;
+    last = performance.now();
+    err(
+      `audit:verify: ${done} ${phase === 'events' ? 'events rehashed' : 'notary leaves read'}${complete ? ', done' : ''}\n`,
+    );
+  };
 }
 
 function parseArgs(argv: string[]): { checkpoint: string; publicKey?: string; json: boolean } | string {

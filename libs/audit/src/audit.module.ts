@@ -1,4 +1,4 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RAW_EVENT_STORE, type EventStore } from '@app/event-store';
 import { APP_CONFIG, devSecret, ProjectionRegistry, type AppConfig } from '@app/platform';
@@ -33,14 +33,19 @@ import { LogVerifier } from './verification/log-verifier';
   ],
   exports: [AccessLog, AuditHistoryQueries, Notary, LogVerifier],
 })
-export class AuditModule implements OnModuleInit {
+export class AuditModule implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly projections: ProjectionRegistry,
     @Inject(RAW_EVENT_STORE) private readonly rawStore: EventStore,
+    private readonly verifier: LogVerifier,
   ) {}
 
   onModuleInit(): void {
     this.projections.register(new AuditIndexProjection(this.rawStore));
     this.projections.register(new NotaryLeavesProjection());
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.verifier.close();
   }
 }

@@ -15,5 +15,5 @@ export {
   type NotarySettings,
 } from './notary-service/notary-settings';
 export { NotYetNotarised } from './notary-service/notary-errors';
-export { LogVerifier } from './verification/log-verifier';
+export { LogVerifier, type VerificationProgress, type VerifyOptions } from './verification/log-verifier';
 export type { VerificationFailure, VerificationReport } from './verification/verification-report';

@@ -1,18 +1,27 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuditHistoryQueries, parseHistoryFilter, parsePaging } from '@app/audit';
 import { NotFound } from '@app/shared-kernel';
 import { CurrentUser, Roles, type AuthUser } from '../http';
 import { AuditQueryLog } from './audit-query-log';
 import { PersonalDataReveal } from './personal-data-reveal';
+import { ApiProblems } from '../http/openapi/problem-responses';
+import { AuditEventPage } from './audit.responses';
 
 const PAGING = [
   ApiQuery({
     name: 'after',
     required: false,
+    schema: { type: 'integer', minimum: 0 },
     description: 'position of the last event of the previous page',
   }),
-  ApiQuery({ name: 'limit', required: false, description: '1–1000, default 100' }),
+  ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+  }),
+  ApiOkResponse({ type: AuditEventPage }),
+  ApiProblems(400),
 ];
 const PAGING_PARAMETERS = ['after', 'limit'];
 const EVENTS_PARAMETERS = ['stream', 'type', 'actor', 'from', 'to', ...PAGING_PARAMETERS];
@@ -39,9 +48,24 @@ export class AuditHistoryController {
   @ApiQuery({ name: 'stream', required: false })
   @ApiQuery({ name: 'type', required: false })
   @ApiQuery({ name: 'actor', required: false })
-  @ApiQuery({ name: 'from', required: false, description: 'recorded at or after (ISO 8601)' })
-  @ApiQuery({ name: 'to', required: false, description: 'recorded at or before (ISO 8601)' })
+  @ApiQuery({
+    name: 'from',
+    required: false,
+    schema: { type: 'string', format: 'date-time' },
+    description: 'recorded at or after',
+  })
+  @ApiQuery({
+    name: 'to',
+    required: false,
+    schema: { type: 'string', format: 'date-time' },
+    description: 'recorded at or before',
+  })
   @paged
+  @ApiOperation({
+    summary: 'Search the event log',
+    description:
+      'Every stored event with its hash, filtered by stream, type, actor and time; auditors also get sealed personal data opened (logged).',
+  })
   async events(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser) {
     const filter = parseHistoryFilter(query);
     await this.queryLog.recordQuery(user, 'events', query, EVENTS_PARAMETERS);
@@ -52,6 +76,12 @@ export class AuditHistoryController {
   @Get('streams/:streamId')
   @Roles('auditor', 'admin')
   @paged
+  @ApiOperation({
+    summary: 'Every event of one stream',
+    description: 'In version order; 404 for a stream without events.',
+  })
+  @ApiParam({ name: 'streamId', description: 'e.g. project-<id>, involvement-<id>' })
+  @ApiProblems(404)
   async stream(
     @Param('streamId') streamId: string,
     @Query() query: Record<string, unknown>,
@@ -67,6 +97,12 @@ export class AuditHistoryController {
   @Get('participants/:id/history')
   @Roles('auditor', 'admin')
   @paged
+  @ApiOperation({
+    summary: 'Every event about one participant',
+    description: 'Their own stream and every event that names them, in order.',
+  })
+  @ApiParam({ name: 'id', description: 'The participant id' })
+  @ApiProblems(404)
   async participantHistory(
     @Param('id') id: string,
     @Query() query: Record<string, unknown>,

@@ -1,9 +1,18 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { LogVerifier, Notary } from '@app/audit';
 import { ValidationFailed, type FieldError } from '@app/shared-kernel';
-import { CurrentUser, Roles, type AuthUser } from '../http';
+import { CurrentUser, Expensive, Roles, type AuthUser } from '../http';
 import { AuditQueryLog } from './audit-query-log';
+import { ApiCommand, ApiProblems } from '../http/openapi/problem-responses';
+import {
+  CheckpointView,
+  ConsistencyProofView,
+  InclusionProofView,
+  VerificationReportView,
+} from './audit.responses';
+
+const TREE_SIZE = { type: 'integer', minimum: 0 } as const;
 
 /** Signed checkpoints, inclusion and consistency proofs (API.md, "Notary formats"), and verification. */
 @ApiTags('audit')
@@ -19,6 +28,12 @@ export class NotaryController {
   /** `{origin, treeSize, rootHash, signedAt, signature, publicKey}`: save it to verify later with `npm run audit:verify`. */
   @Get('checkpoints/latest')
   @Roles('auditor', 'admin')
+  @ApiOperation({
+    summary: 'The latest signed checkpoint',
+    description: 'Save it to verify later with `npm run audit:verify`; 404 until the first is signed.',
+  })
+  @ApiOkResponse({ type: CheckpointView })
+  @ApiProblems(404)
   async latest(@CurrentUser() user: AuthUser) {
     await this.queryLog.record(user, 'checkpoints/latest');
     return this.notary.requireLatestCheckpoint();
@@ -26,7 +41,23 @@ export class NotaryController {
 
   @Get('events/:position/proof')
   @Roles('auditor', 'admin')
-  @ApiQuery({ name: 'treeSize', required: false, description: 'default: the latest checkpoint' })
+  @ApiQuery({
+    name: 'treeSize',
+    required: false,
+    schema: { ...TREE_SIZE, minimum: 1 },
+    description: 'default: the latest checkpoint',
+  })
+  @ApiOperation({
+    summary: 'Inclusion proof of one event',
+    description: 'RFC 9162 §2.1.3 against a signed tree size; 404 while no checkpoint covers the event.',
+  })
+  @ApiParam({
+    name: 'position',
+    schema: { type: 'integer', minimum: 1 },
+    description: 'The event’s global position',
+  })
+  @ApiOkResponse({ type: InclusionProofView })
+  @ApiProblems(400, 404)
   async proof(
     @Param('position') position: string,
     @Query('treeSize') treeSize: string | undefined,
@@ -43,12 +74,16 @@ export class NotaryController {
 
   @Get('consistency')
   @Roles('auditor', 'admin')
-  @ApiQuery({ name: 'from', required: true, description: 'the older tree size' })
+  @ApiQuery({ name: 'from', required: true, schema: TREE_SIZE, description: 'the older tree size' })
   @ApiQuery({
     name: 'to',
     required: true,
+    schema: TREE_SIZE,
     description: 'the newer tree size (at most the latest checkpoint)',
   })
+  @ApiOperation({ summary: 'Consistency proof between two tree sizes', description: 'RFC 9162 §2.1.4.' })
+  @ApiOkResponse({ type: ConsistencyProofView })
+  @ApiProblems(400, 404)
   async consistency(
     @Query('from') from: string | undefined,
     @Query('to') to: string | undefined,
@@ -66,6 +101,14 @@ export class NotaryController {
   @Post('verify')
   @HttpCode(200)
   @Roles('auditor', 'admin')
+  @Expensive('audit-verify')
+  @ApiOperation({
+    summary: 'Verify the whole log',
+    description:
+      'Rehashes every stored event and checks the tree against the latest checkpoint and its signature.',
+  })
+  @ApiOkResponse({ type: VerificationReportView })
+  @ApiCommand()
   async verify(@CurrentUser() user: AuthUser) {
     await this.queryLog.record(user, 'verify');
     return this.verifier.verify(await this.notary.latestCheckpoint(), this.notary.publicKey);

@@ -1,9 +1,21 @@
 import { Body, Controller, Get, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { GuidelineCatalogue } from '@app/honorarium';
 import { CurrentUser, Roles, type AuthUser } from '../http';
 import { commandMeta } from '../participation/command-meta';
+import { ApiCommand, ApiProblems } from '../http/openapi/problem-responses';
+import { GUIDELINE_EXAMPLE, GuidelineSchema, GuidelineVersionList, RegionList } from './guideline.schemas';
+
+const REGION = ApiParam({ name: 'region', description: 'Region code, e.g. helse-bergen-neuro-sysmed' });
 
 @ApiTags('guidelines')
 @ApiBearerAuth()
@@ -13,6 +25,12 @@ export class GuidelinesController {
 
   /** Regions with their versions: effective-from, label, issuer, and who published it (null when shipped). */
   @Get()
+  @ApiOperation({
+    summary: 'List the regions and their guideline versions',
+    description:
+      'Each version with its effective-from date, label, issuer, and who published it (null when shipped).',
+  })
+  @ApiOkResponse({ type: RegionList })
   async list() {
     const regions = await this.catalogue.regions();
     return {
@@ -33,6 +51,13 @@ export class GuidelinesController {
   }
 
   @Get(':region/versions')
+  @ApiOperation({
+    summary: 'Read every version of a region’s guideline',
+    description: 'In full, oldest first; an unknown region has none.',
+  })
+  @REGION
+  @ApiOkResponse({ type: GuidelineVersionList })
+  @ApiProblems(400)
   async versions(@Param('region') region: string) {
     return {
       items: (await this.catalogue.versionsOf(region)).map((v) => ({
@@ -46,14 +71,15 @@ export class GuidelinesController {
   /** A new version takes effect on `effectiveFrom`; the whole guideline is validated (400 with the reasons). */
   @Post(':region/versions')
   @Roles('admin')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      description:
-        'A guideline: region, issuer, version (= effectiveFrom), effectiveFrom, label, rules[] with a source per rule',
-    },
+  @ApiOperation({
+    summary: 'Publish a guideline version',
+    description:
+      'Takes effect on `effectiveFrom`; the whole guideline is validated (400 with the reasons); 409 when the version exists.',
   })
-  @ApiCreatedResponse({ description: 'The version as stored' })
+  @REGION
+  @ApiBody({ type: GuidelineSchema, examples: { 'next version': { value: GUIDELINE_EXAMPLE } } })
+  @ApiCreatedResponse({ type: GuidelineSchema, description: 'The version as stored' })
+  @ApiCommand()
   async publish(
     @Param('region') region: string,
     @Body() body: unknown,

@@ -5,3 +5,4 @@ export { CurrentUser } from './auth/current-user.decorator';
 export { IdempotencyKey, idempotentEventId } from './idempotency/idempotency-key';
 export { IfMatch, etagOf, setETag } from './preconditions/if-match';
 export type { HttpRequest } from './http-request';
+export { Expensive } from './limits/expensive.decorator';

@@ -1,12 +1,25 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ChangeInvolvementCommand, ParticipationQueries } from '@app/participation';
 import { CurrentUser, IfMatch, Roles, setETag, type AuthUser } from '../http';
 import { parseAsOf } from './as-of';
 import { commandMeta } from './command-meta';
 import { AddEvidenceDto, CorrectInvolvementDto, VoidInvolvementDto } from './dto/change-involvement.dto';
+import { ApiCommand, ApiIfMatch, ApiProblems } from '../http/openapi/problem-responses';
+import { InvolvementView, VersionView } from './dto/participation.responses';
+import { CreatedDto } from './dto/register-project.dto';
+
+const INVOLVEMENT_ID = ApiParam({ name: 'id', description: 'The involvement id' });
 
 @ApiTags('involvements')
 @ApiBearerAuth()
@@ -19,7 +32,20 @@ export class InvolvementsController {
 
   @Get(':id')
   @Roles('admin', 'project-lead', 'finance', 'auditor')
-  @ApiQuery({ name: 'asOf', required: false })
+  @ApiQuery({
+    name: 'asOf',
+    required: false,
+    schema: { type: 'string', format: 'date-time' },
+    description: 'ISO 8601 instant: the involvement as it was then',
+  })
+  @ApiOperation({
+    summary: 'Read an involvement, priced',
+    description:
+      'With its honorarium by the guideline in force on `occurredOn`, its evidence, history and payout; `ETag` is its version.',
+  })
+  @INVOLVEMENT_ID
+  @ApiOkResponse({ type: InvolvementView })
+  @ApiProblems(400, 404)
   async get(
     @Param('id') id: string,
     @Query('asOf') asOf: string | undefined,
@@ -33,7 +59,14 @@ export class InvolvementsController {
   @Post(':id/corrections')
   @HttpCode(200)
   @Roles('admin', 'project-lead')
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOperation({
+    summary: 'Correct an involvement',
+    description: 'Changes any logged field, with a reason; the same rules as when logged apply.',
+  })
+  @INVOLVEMENT_ID
+  @ApiOkResponse({ type: VersionView })
+  @ApiCommand(404)
+  @ApiIfMatch()
   correct(
     @Param('id') id: string,
     @Body() body: CorrectInvolvementDto,
@@ -49,7 +82,14 @@ export class InvolvementsController {
   @Post(':id/void')
   @HttpCode(200)
   @Roles('admin', 'project-lead')
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOperation({
+    summary: 'Void an involvement',
+    description: 'It stays in the log but counts and pays nothing.',
+  })
+  @INVOLVEMENT_ID
+  @ApiOkResponse({ type: VersionView })
+  @ApiCommand(404)
+  @ApiIfMatch()
   void(
     @Param('id') id: string,
     @Body() body: VoidInvolvementDto,
@@ -68,6 +108,14 @@ export class InvolvementsController {
 
   @Post(':id/evidence')
   @Roles('admin', 'project-lead')
+  @ApiOperation({
+    summary: 'Add evidence that participation was real',
+    description:
+      'invitation {documentsSharedAt?}, attendance {confirmedBy}, input {summary}, feedback {summary}, influence {decisionRef, outcome, rationale}.',
+  })
+  @INVOLVEMENT_ID
+  @ApiCreatedResponse({ type: CreatedDto })
+  @ApiCommand(404)
   addEvidence(
     @Param('id') id: string,
     @Body() body: AddEvidenceDto,

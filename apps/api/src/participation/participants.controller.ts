@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   ForgetParticipantCommand,
@@ -14,6 +22,10 @@ import { Roles } from '../http/auth/roles.decorator';
 import { commandMeta } from './command-meta';
 import { CreatedDto } from './dto/register-project.dto';
 import { RegisterParticipantDto } from './dto/register-participant.dto';
+import { ApiCommand, ApiProblems } from '../http/openapi/problem-responses';
+import { ParticipantHonorariumView, ParticipantView, VersionView } from './dto/participation.responses';
+
+const PARTICIPANT_ID = ApiParam({ name: 'id', description: 'The participant id' });
 
 @ApiTags('participants')
 @ApiBearerAuth()
@@ -28,8 +40,16 @@ export class ParticipantsController {
   /** Accrued, batched and paid honorarium in øre, line by line with the guideline version of each. */
   @Get(':id/honorarium')
   @Roles('admin', 'finance', 'auditor')
-  @ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD' })
-  @ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD' })
+  @ApiQuery({ name: 'from', required: false, schema: { type: 'string', format: 'date' } })
+  @ApiQuery({ name: 'to', required: false, schema: { type: 'string', format: 'date' } })
+  @ApiOperation({
+    summary: 'A participant’s honorarium ledger',
+    description:
+      'Accrued, batched and paid honorarium in øre, line by line with the guideline version of each; `from`/`to` limit the days.',
+  })
+  @PARTICIPANT_ID
+  @ApiOkResponse({ type: ParticipantHonorariumView })
+  @ApiProblems(400, 404)
   honorariumOf(@Param('id') id: string, @Query('from') from?: string, @Query('to') to?: string) {
     return this.honorarium.forParticipant(id, from || undefined, to || undefined);
   }
@@ -37,6 +57,12 @@ export class ParticipantsController {
   @Post()
   @Roles('admin', 'project-lead')
   @ApiCreatedResponse({ type: CreatedDto })
+  @ApiOperation({
+    summary: 'Register a participant',
+    description:
+      'Personal data is validated, then sealed with the person’s own key; 409 names the participant already registered with the same national id.',
+  })
+  @ApiCommand()
   register(
     @Body() body: RegisterParticipantDto,
     @CurrentUser() user: AuthUser,
@@ -48,6 +74,14 @@ export class ParticipantsController {
   /** Leads may read only people appointed to their projects; every read lands in the access log. */
   @Get(':id')
   @Roles('admin', 'finance', 'auditor', 'project-lead')
+  @ApiOperation({
+    summary: 'Read a participant with their personal data',
+    description:
+      'Leads may read only people appointed to their projects (403 otherwise); every read lands in the access log.',
+  })
+  @PARTICIPANT_ID
+  @ApiOkResponse({ type: ParticipantView })
+  @ApiProblems(400, 404)
   async get(
     @Param('id') id: string,
     @CurrentUser() user: AuthUser,
@@ -62,6 +96,14 @@ export class ParticipantsController {
   @Post(':id/forget')
   @HttpCode(200)
   @Roles('admin')
+  @ApiOperation({
+    summary: 'Forget a participant',
+    description:
+      'Destroys the person’s data key: their personal data reads as forgotten for good; the log stays intact. 409 while approved lines await payment.',
+  })
+  @PARTICIPANT_ID
+  @ApiOkResponse({ type: VersionView })
+  @ApiCommand(404)
   forget(@Param('id') id: string, @CurrentUser() user: AuthUser, @Req() req: Request) {
     return this.commands.execute(new ForgetParticipantCommand(id, commandMeta(req, user)));
   }

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   AddProjectLeadCommand,
@@ -20,6 +28,16 @@ import { AppointDto } from './dto/appoint.dto';
 import { LogInvolvementDto } from './dto/log-involvement.dto';
 import { AddProjectLeadDto, CreatedDto, RegisterProjectDto } from './dto/register-project.dto';
 import { parseAsOf } from './as-of';
+import { ApiCommand, ApiProblems } from '../http/openapi/problem-responses';
+import { InvolvementPage, ProjectView, VersionView } from './dto/participation.responses';
+
+const PROJECT_ID = ApiParam({ name: 'id', description: 'The project id' });
+const AS_OF = ApiQuery({
+  name: 'asOf',
+  required: false,
+  schema: { type: 'string', format: 'date-time' },
+  description: 'ISO 8601 instant: the project as it was then',
+});
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -34,6 +52,12 @@ export class ProjectsController {
   @Post()
   @Roles('admin', 'project-lead')
   @ApiCreatedResponse({ type: CreatedDto })
+  @ApiOperation({
+    summary: 'Register a project',
+    description:
+      'Its region picks the honorarium guideline (422 `unknown-region` lists the regions that exist); a project lead who registers it becomes its first lead.',
+  })
+  @ApiCommand()
   register(
     @Body() body: RegisterProjectDto,
     @CurrentUser() user: AuthUser,
@@ -44,7 +68,14 @@ export class ProjectsController {
 
   @Get(':id')
   @Roles('admin', 'project-lead', 'finance', 'auditor')
-  @ApiQuery({ name: 'asOf', required: false, description: 'ISO 8601 instant: the project as it was then' })
+  @ApiOperation({
+    summary: 'Read a project',
+    description: 'With its leads and appointments; `ETag` is its version.',
+  })
+  @PROJECT_ID
+  @AS_OF
+  @ApiOkResponse({ type: ProjectView })
+  @ApiProblems(400, 404)
   async get(
     @Param('id') id: string,
     @Query('asOf') asOf: string | undefined,
@@ -57,8 +88,24 @@ export class ProjectsController {
 
   @Get(':id/involvements')
   @Roles('admin', 'project-lead', 'auditor')
-  @ApiQuery({ name: 'limit', required: false, description: '1–1000, default 100' })
-  @ApiQuery({ name: 'after', required: false, description: 'the `next` cursor of the previous page' })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+  })
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    schema: { type: 'string', maxLength: 500 },
+    description: 'the `next` cursor of the previous page',
+  })
+  @ApiOperation({
+    summary: 'List the involvements of a project',
+    description: 'Newest first, paged with `limit` and `after`.',
+  })
+  @PROJECT_ID
+  @ApiOkResponse({ type: InvolvementPage })
+  @ApiProblems(400, 404)
   async involvements(
     @Param('id') id: string,
     @Query('limit') limit: string | undefined,
@@ -71,6 +118,10 @@ export class ProjectsController {
   @Post(':id/leads')
   @HttpCode(200)
   @Roles('admin', 'project-lead')
+  @ApiOperation({ summary: 'Add a lead to a project', description: 'By an admin or a lead of the project.' })
+  @PROJECT_ID
+  @ApiOkResponse({ type: VersionView })
+  @ApiCommand(404)
   addLead(
     @Param('id') id: string,
     @Body() body: AddProjectLeadDto,
@@ -83,6 +134,12 @@ export class ProjectsController {
   @Post(':id/appointments')
   @Roles('admin', 'project-lead')
   @ApiCreatedResponse({ type: CreatedDto })
+  @ApiOperation({
+    summary: 'Appoint a participant to a project',
+    description: 'Oppnevning: who nominated and who appointed the representative, from (and to) which day.',
+  })
+  @PROJECT_ID
+  @ApiCommand(404)
   appoint(
     @Param('id') id: string,
     @Body() body: AppointDto,
@@ -95,6 +152,13 @@ export class ProjectsController {
   @Post(':id/involvements')
   @Roles('admin', 'project-lead')
   @ApiCreatedResponse({ type: CreatedDto })
+  @ApiOperation({
+    summary: 'Log an involvement',
+    description:
+      'What a participant took part in; user-council, user-panel and user-group need an appointment active on `occurredOn`. The answer to GET /v1/involvements/{id} prices it.',
+  })
+  @PROJECT_ID
+  @ApiCommand(404)
   logInvolvement(
     @Param('id') id: string,
     @Body() body: LogInvolvementDto,

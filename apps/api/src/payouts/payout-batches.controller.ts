@@ -3,10 +3,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiHeader,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
   ApiProduces,
   ApiQuery,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
@@ -20,7 +24,7 @@ import {
   type DraftedBatch,
 } from '@app/payouts';
 import { ValidationFailed } from '@app/shared-kernel';
-import { CurrentUser, IfMatch, Roles, setETag, type AuthUser } from '../http';
+import { CurrentUser, Expensive, IfMatch, Roles, setETag, type AuthUser } from '../http';
 import { commandMeta } from '../participation/command-meta';
 import {
   CancelPayoutBatchDto,
@@ -28,8 +32,13 @@ import {
   DraftPayoutBatchDto,
   RecordPaymentsDto,
 } from './dto/payout-batch.dto';
+import { ApiCommand, ApiIfMatch, ApiProblems } from '../http/openapi/problem-responses';
+import { BatchChangedView, PayoutBatchView, PayoutExportView } from './dto/payout-batch.responses';
+
+const BATCH_ID = ApiParam({ name: 'id', description: 'The payout batch id' });
 
 @ApiTags('payout-batches')
+@ApiExtraModels(PayoutExportView)
 @ApiBearerAuth()
 @Controller('v1/payout-batches')
 export class PayoutBatchesController {
@@ -42,7 +51,14 @@ export class PayoutBatchesController {
   /** Drafts a batch of everything owed up to periodEnd and not yet in a live batch; 422 when nothing is. */
   @Post()
   @Roles('finance')
+  @Expensive('payout-draft')
   @ApiCreatedResponse({ type: DraftedBatchDto })
+  @ApiOperation({
+    summary: 'Draft a payout batch',
+    description:
+      'Everything owed up to `periodEnd` (optionally of one organisation) and not yet in a live batch; 422 when nothing is payable.',
+  })
+  @ApiCommand()
   draft(
     @Body() body: DraftPayoutBatchDto,
     @CurrentUser() user: AuthUser,
@@ -53,6 +69,13 @@ export class PayoutBatchesController {
 
   @Get(':id')
   @Roles('finance', 'auditor')
+  @ApiOperation({
+    summary: 'Read a payout batch',
+    description: 'Its lines with their status; `ETag` is its version.',
+  })
+  @BATCH_ID
+  @ApiOkResponse({ type: PayoutBatchView })
+  @ApiProblems(400, 404)
   async get(@Param('id') id: string, @Res({ passthrough: true }) res: Response) {
     const batch = await this.batches.batch(id);
     setETag(res, batch.version);
@@ -63,7 +86,15 @@ export class PayoutBatchesController {
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('finance')
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOperation({
+    summary: 'Approve a payout batch',
+    description:
+      'Four eyes: by a finance user other than its creator (403 for the creator); 409 unless it is a draft.',
+  })
+  @BATCH_ID
+  @ApiOkResponse({ type: BatchChangedView })
+  @ApiCommand(404)
+  @ApiIfMatch()
   approve(
     @Param('id') id: string,
     @IfMatch() ifMatch: number | undefined,
@@ -77,7 +108,14 @@ export class PayoutBatchesController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('finance')
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOperation({
+    summary: 'Cancel a payout batch',
+    description: 'Its lines become payable again; 409 once any line is paid.',
+  })
+  @BATCH_ID
+  @ApiOkResponse({ type: BatchChangedView })
+  @ApiCommand(404)
+  @ApiIfMatch()
   cancel(
     @Param('id') id: string,
     @Body() body: CancelPayoutBatchDto,
@@ -94,7 +132,15 @@ export class PayoutBatchesController {
   @Post(':id/payments')
   @HttpCode(200)
   @Roles('finance')
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOperation({
+    summary: 'Record payment results',
+    description:
+      'Paid (with reference) or failed (with reason) per line of an approved batch; a repeated result changes nothing.',
+  })
+  @BATCH_ID
+  @ApiOkResponse({ type: BatchChangedView })
+  @ApiCommand(404)
+  @ApiIfMatch()
   payments(
     @Param('id') id: string,
     @Body() body: RecordPaymentsDto,
@@ -114,8 +160,23 @@ export class PayoutBatchesController {
    */
   @Get(':id/export')
   @Roles('finance')
-  @ApiQuery({ name: 'format', required: false, enum: ['csv', 'json'] })
-  @ApiProduces('text/csv', 'application/json')
+  @Expensive('payout-export')
+  @ApiQuery({ name: 'format', required: false, enum: ['csv', 'json'], description: 'default json' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary: 'Export an approved batch for payment',
+    description:
+      'Payee, national id, bank account, income type, taxable and tax-free amounts per line. CSV: UTF-8 with BOM, `;`, CRLF, kroner with a decimal comma. JSON: øre. 409 while a draft or cancelled. Logged in the access log.',
+  })
+  @BATCH_ID
+  @ApiOkResponse({
+    description: 'The file finance imports',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(PayoutExportView) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
+  @ApiProblems(400, 404, 409)
   async export(
     @Param('id') id: string,
     @Query('format') format: string | undefined,

@@ -1,7 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ParticipationRealityQueries } from '@app/reporting';
 import { CurrentUser, Roles, type AuthUser } from '../http';
+import { ApiProblems } from '../http/openapi/problem-responses';
+import { ParticipationAssessmentView } from './reporting.responses';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -16,7 +18,14 @@ export class ParticipationAuditController {
    */
   @Get(':id/participation')
   @Roles('auditor', 'admin', 'project-lead')
-  @ApiOkResponse({ description: '{ classification, reasons, explanations, involvements:[{ indicators }] }' })
+  @ApiOperation({
+    summary: 'Is participation in a project real?',
+    description:
+      'Indicators per involvement (invited in good time, attended, heard, told back, influence) and the classification `real` or `symbolic-risk` with its reasons. A lead may read only their own projects.',
+  })
+  @ApiParam({ name: 'id', description: 'The project id' })
+  @ApiOkResponse({ type: ParticipationAssessmentView })
+  @ApiProblems(400, 404)
   participation(@Param('id') id: string, @CurrentUser() user: AuthUser) {
     return this.reality.forProject(id, { actor: user.sub, roles: user.roles });
   }

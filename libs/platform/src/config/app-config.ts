@@ -1,4 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
+import { loadLimitsConfig, type LimitsConfig } from './limits-config';
+
+export type { LimitsConfig } from './limits-config';
 
 export interface AppConfig {
   port: number;
@@ -28,6 +31,8 @@ export interface AppConfig {
   /** How long start-up retries unreachable servers (PostgreSQL, EventStoreDB, Kafka) before it gives up. */
   startupTimeoutSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Per-caller rate limits and bounded concurrency of expensive operations. */
+  limits: LimitsConfig;
 }
 
 /** A bad setting stops the start with every problem listed. */
@@ -92,6 +97,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = get('LOG_LEVEL') ?? 'info';
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel))
     problems.push('LOG_LEVEL must be debug, info, warn or error');
+  const limits = loadLimitsConfig(get, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = get('DATA_DIR') ?? './.data';
   return {
@@ -109,6 +115,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     runWorkers: runWorkers === 'true',
     startupTimeoutSeconds,
     logLevel: logLevel as AppConfig['logLevel'],
+    limits,
   };
 }
 

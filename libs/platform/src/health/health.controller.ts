@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
@@ -10,6 +11,23 @@ import { esdbAddress, kafkaDependency } from '../startup/dependencies';
 type Check = { status: 'up' | 'down'; detail?: string; [key: string]: unknown };
 
 const PROBE_TIMEOUT_MS = 2000;
+
+const HEALTH_REPORT: SchemaObject = {
+  type: 'object',
+  required: ['status', 'checks', 'projections'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'degraded', 'down'] },
+    checks: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['status'],
+        properties: { status: { type: 'string', enum: ['up', 'down'] } },
+      },
+    },
+    projections: { type: 'array', items: { type: 'object' } },
+  },
+};
 
 /**
  * Liveness and readiness: each dependency separately (PostgreSQL, the event
@@ -27,8 +45,12 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Every dependency is up' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
+  @ApiOperation({
+    summary: 'Liveness and readiness',
+    description: 'Each dependency and each projection’s lag.',
+  })
+  @ApiOkResponse({ description: 'Every dependency is up', schema: HEALTH_REPORT })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down', schema: HEALTH_REPORT })
   async health(@Res({ passthrough: true }) res: Response) {
     const kafka = this.config.kafkaBrokers.length > 0 ? kafkaDependency(this.config.kafkaBrokers) : undefined;
     const [postgres, eventStore, kafkaCheck] = await Promise.all([

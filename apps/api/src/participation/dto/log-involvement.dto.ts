@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,15 +18,20 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ATTENDANCES, HONORARIUM_DECISIONS, INVOLVEMENT_FORMS } from '@app/participation';
+import { EXPENSE_ITEM, EXPENSE_SCHEMAS } from './expense.schemas';
+
+const HOURS = { type: 'number', minimum: 0, maximum: 24 } as const;
 
 /** Decimal hours; the domain checks the ranges (each 0–24, meeting > 0 unless absent). */
 export class HoursDto {
-  @ApiProperty({ example: 2.67 }) @IsNumber({ allowNaN: false, allowInfinity: false }) meeting!: number;
-  @ApiPropertyOptional({ example: 1.17 })
+  @ApiProperty({ ...HOURS, example: 2.67 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  meeting!: number;
+  @ApiPropertyOptional({ ...HOURS, example: 1.17 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   preparation?: number;
-  @ApiPropertyOptional({ example: 1.5 })
+  @ApiPropertyOptional({ ...HOURS, example: 1.5 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   travel?: number;
@@ -34,15 +39,31 @@ export class HoursDto {
 
 /** Tapt arbeidsinntekt. */
 export class LostIncomeDto {
-  @ApiProperty() @IsBoolean() documented!: boolean;
-  @ApiPropertyOptional({ description: 'øre' }) @IsOptional() @IsInt() @Min(0) amountOre?: number;
+  @ApiProperty({ example: true }) @IsBoolean() documented!: boolean;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    example: 150000,
+    description: 'øre; required when documented',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  amountOre?: number;
 }
 
+@ApiExtraModels(...EXPENSE_SCHEMAS)
 export class LogInvolvementDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) participantId!: string;
-  @ApiProperty({ enum: INVOLVEMENT_FORMS }) @IsIn(INVOLVEMENT_FORMS) form!: string;
-  @ApiProperty({ example: '2025-03-10' }) @IsISO8601({ strict: true }) occurredOn!: string;
-  @ApiProperty({ enum: ATTENDANCES }) @IsIn(ATTENDANCES) attendance!: string;
+  @ApiProperty({ minLength: 1, maxLength: 100 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  participantId!: string;
+  @ApiProperty({ enum: INVOLVEMENT_FORMS, example: 'user-council' }) @IsIn(INVOLVEMENT_FORMS) form!: string;
+  @ApiProperty({ format: 'date', example: '2025-05-20', description: 'Not in the future' })
+  @IsISO8601({ strict: true })
+  occurredOn!: string;
+  @ApiProperty({ enum: ATTENDANCES, example: 'in-person' }) @IsIn(ATTENDANCES) attendance!: string;
 
   @ApiProperty({ type: HoursDto })
   @IsDefined()
@@ -51,7 +72,15 @@ export class LogInvolvementDto {
   hours!: HoursDto;
 
   /** `{kind: 'mileage', km}`, `{kind: 'ticket'|'lodging'|'other', amountOre, receiptRef}`, `{kind: 'meals', tripHours, overnight, km}`. */
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } })
+  @ApiPropertyOptional({
+    type: 'array',
+    maxItems: 50,
+    items: EXPENSE_ITEM,
+    example: [
+      { kind: 'mileage', km: 84 },
+      { kind: 'ticket', amountOre: 45000, receiptRef: 'kvittering-2025-05-20' },
+    ],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -68,5 +97,9 @@ export class LogInvolvementDto {
   @IsOptional()
   @IsIn(HONORARIUM_DECISIONS)
   honorariumDecision?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) topic?: string;
+  @ApiPropertyOptional({ maxLength: 500, example: 'Ny pasientreise-ordning' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  topic?: string;
 }

@@ -3,31 +3,36 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validat
 import { PARTICIPATION_LEVELS } from '@app/participation';
 
 export class RegisterProjectDto {
-  @ApiProperty({ example: 'Ny pasientreise-ordning' })
+  @ApiProperty({ example: 'Ny pasientreise-ordning', minLength: 1, maxLength: 300 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
   name!: string;
 
-  @ApiProperty({ example: 'helse-bergen' })
+  @ApiProperty({ example: 'helse-bergen', minLength: 1, maxLength: 100 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   organizationId!: string;
 
   /** Region code of the honorarium guideline (GET /v1/guidelines). */
-  @ApiProperty({ example: 'helse-midt-norge' })
+  @ApiProperty({
+    example: 'helse-bergen-neuro-sysmed',
+    minLength: 1,
+    maxLength: 100,
+    description: 'A region of GET /v1/guidelines; another is refused with 422 listing them',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   region!: string;
 
   /** individnivå / tjenestenivå / systemnivå */
-  @ApiProperty({ enum: PARTICIPATION_LEVELS })
+  @ApiProperty({ enum: PARTICIPATION_LEVELS, example: 'service' })
   @IsIn(PARTICIPATION_LEVELS)
   level!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
@@ -35,13 +40,13 @@ export class RegisterProjectDto {
 }
 
 export class AddProjectLeadDto {
-  @ApiProperty({ description: 'The lead’s subject (JWT sub)' })
+  @ApiProperty({ description: 'The lead’s subject (JWT sub)', minLength: 1, maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   sub!: string;
 
-  @ApiProperty()
+  @ApiProperty({ minLength: 1, maxLength: 300 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -50,5 +55,6 @@ export class AddProjectLeadDto {
 
 export class CreatedDto {
   @ApiProperty() id!: string;
-  @ApiProperty() version!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'The aggregate version (its ETag)' })
+  version!: number;
 }

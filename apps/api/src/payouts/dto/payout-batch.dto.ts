@@ -15,13 +15,13 @@ import {
 
 export class DraftPayoutBatchDto {
   /** Every involvement on or before this day is considered. */
-  @ApiProperty({ example: '2025-05-31' })
+  @ApiProperty({ format: 'date', example: '2025-05-31' })
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodEnd must be a date YYYY-MM-DD' })
   periodEnd!: string;
 
   /** Only involvements of this organisation's projects. */
-  @ApiPropertyOptional({ example: 'helse-bergen' })
+  @ApiPropertyOptional({ example: 'helse-bergen', minLength: 1, maxLength: 100 })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -31,12 +31,12 @@ export class DraftPayoutBatchDto {
 
 export class DraftedBatchDto {
   @ApiProperty() id!: string;
-  @ApiProperty() lineCount!: number;
-  @ApiProperty({ description: 'øre' }) totalOre!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) lineCount!: number;
+  @ApiProperty({ type: 'integer', description: 'øre' }) totalOre!: number;
 }
 
 export class CancelPayoutBatchDto {
-  @ApiProperty({ example: 'Feil periode' })
+  @ApiProperty({ example: 'Feil periode', minLength: 1, maxLength: 500 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
@@ -44,16 +44,26 @@ export class CancelPayoutBatchDto {
 }
 
 export class PaymentResultDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) lineId!: string;
+  @ApiProperty({ minLength: 1, maxLength: 100 }) @IsString() @IsNotEmpty() @MaxLength(100) lineId!: string;
   @ApiProperty({ enum: ['paid', 'failed'] }) @IsIn(['paid', 'failed']) status!: 'paid' | 'failed';
   /** The bank's or ledger's payment reference; required when paid. */
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) reference?: string;
+  @ApiPropertyOptional({ minLength: 1, maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reference?: string;
   /** Why the payment failed; required when failed. */
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) reason?: string;
+  @ApiPropertyOptional({ minLength: 1, maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class RecordPaymentsDto {
-  @ApiProperty({ type: [PaymentResultDto] })
+  @ApiProperty({ type: [PaymentResultDto], minItems: 1, maxItems: 10000 })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(10000)

@@ -31,8 +31,13 @@ export class RegisterProjectHandler implements ICommandHandler<
 
   async execute({ body, meta }: RegisterProjectCommand): Promise<{ id: string; version: number }> {
     // The region picks the honorarium guideline; a project no guideline covers could never be paid.
-    if (typeof body.region === 'string' && (await this.guidelines.versionsOf(body.region)).length === 0)
-      throw new RuleViolation('unknown-region', `No honorarium guideline exists for region "${body.region}"`);
+    if (typeof body.region === 'string' && (await this.guidelines.versionsOf(body.region)).length === 0) {
+      const regions = await this.guidelines.regions();
+      throw new RuleViolation(
+        'unknown-region',
+        `No honorarium guideline exists for region "${body.region}"; the regions are: ${regions.join(', ')}`,
+      );
+    }
     const projectId = newAggregateId('project', meta);
     const firstLead = meta.roles.includes('project-lead') ? { sub: meta.actor } : undefined;
     const { version } = await this.repository.execute(

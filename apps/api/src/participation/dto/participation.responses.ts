@@ -1,0 +1,202 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  APPOINTMENT_ROLES,
+  ATTENDANCES,
+  HONORARIUM_DECISIONS,
+  INVOLVEMENT_FORMS,
+  PARTICIPATION_LEVELS,
+} from '@app/participation';
+
+// Response schemas of the participation endpoints: what GET and the commands answer.
+
+const DATE = { type: 'string', format: 'date', example: '2025-05-20' } as const;
+const INSTANT = { type: 'string', format: 'date-time', example: '2025-05-20T12:00:00.000Z' } as const;
+const VERSION = { type: 'integer', minimum: 0, description: 'The aggregate version (its ETag)' } as const;
+
+export class VersionView {
+  @ApiProperty(VERSION) version!: number;
+}
+
+export class LeadView {
+  @ApiProperty({ description: 'The lead’s subject (JWT sub)' }) sub!: string;
+}
+
+export class AppointmentView {
+  @ApiProperty() id!: string;
+  @ApiProperty() participantId!: string;
+  @ApiProperty({ enum: APPOINTMENT_ROLES }) role!: string;
+  @ApiProperty() nominatedBy!: string;
+  @ApiProperty() appointedBy!: string;
+  @ApiProperty(DATE) from!: string;
+  @ApiProperty({ ...DATE, nullable: true }) to!: string | null;
+  @ApiProperty({ ...DATE, nullable: true }) endedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true }) exceptionReason!: string | null;
+}
+
+export class ProjectView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() organizationId!: string;
+  @ApiProperty({ description: 'Region code of the honorarium guideline' }) region!: string;
+  @ApiProperty({ enum: PARTICIPATION_LEVELS }) level!: string;
+  @ApiProperty({ type: [LeadView] }) leads!: LeadView[];
+  @ApiProperty({ type: [AppointmentView] }) appointments!: AppointmentView[];
+  @ApiProperty({ enum: ['active'] }) status!: string;
+  @ApiProperty(VERSION) version!: number;
+}
+
+export class InvolvementListItem {
+  @ApiProperty() involvementId!: string;
+  @ApiProperty() projectId!: string;
+  @ApiProperty() participantId!: string;
+  @ApiProperty({ enum: INVOLVEMENT_FORMS }) form!: string;
+  @ApiProperty(DATE) occurredOn!: string;
+  @ApiProperty({ enum: ATTENDANCES }) attendance!: string;
+  @ApiProperty({ type: 'number', minimum: 0 }) meetingHours!: number;
+  @ApiProperty({ enum: ['logged', 'voided'] }) status!: string;
+  @ApiProperty() countsAsParticipation!: boolean;
+  @ApiProperty() payable!: boolean;
+  @ApiProperty({ type: [String] }) evidenceKinds!: string[];
+  @ApiProperty(VERSION) version!: number;
+  @ApiProperty() loggedBy!: string;
+  @ApiProperty(INSTANT) loggedAt!: string;
+  @ApiProperty(INSTANT) updatedAt!: string;
+}
+
+export class InvolvementPage {
+  @ApiProperty({ type: [InvolvementListItem] }) items!: InvolvementListItem[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Cursor of the next page (`?after=`); null on the last',
+  })
+  next!: string | null;
+}
+
+export class ParticipantView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['active', 'forgotten'] }) status!: string;
+  @ApiProperty({ type: [String], description: 'Organisations that employ the person' }) employedBy!: string[];
+  @ApiProperty(VERSION) version!: number;
+  @ApiPropertyOptional({ description: 'Absent once forgotten' }) name?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: '^\\d{11}$' }) nationalId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: '^\\d{11}$' }) bankAccount?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) email?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) address?: string | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'null once forgotten',
+  })
+  personalData?: null;
+}
+
+export class GuidelineRef {
+  @ApiProperty() region!: string;
+  @ApiProperty({ ...DATE, description: 'The version (its effective-from date)' }) version!: string;
+}
+
+export class HonorariumLineView {
+  @ApiProperty({ example: 'meeting' }) kind!: string;
+  @ApiProperty({ type: 'number', minimum: 0 }) quantity!: number;
+  @ApiProperty({ example: 'hour' }) unit!: string;
+  @ApiProperty({ type: 'integer', description: 'øre per unit' }) rateOre!: number;
+  @ApiProperty({ type: 'integer', description: 'øre' }) amountOre!: number;
+  @ApiProperty() explanation!: string;
+  @ApiProperty() taxable!: boolean;
+  @ApiProperty({ description: 'The income type reported to the tax authority, or `none`' })
+  incomeType!: string;
+}
+
+export class RateTablesView {
+  @ApiProperty({ ...DATE, nullable: true }) stateTravel!: string | null;
+  @ApiProperty({ ...DATE, nullable: true }) taxFreeMileage!: string | null;
+}
+
+export class HonorariumView {
+  @ApiProperty({ type: [HonorariumLineView] }) lines!: HonorariumLineView[];
+  @ApiProperty({ type: 'integer', description: 'øre; the sum of the lines' }) totalOre!: number;
+  @ApiProperty({ type: GuidelineRef }) guideline!: GuidelineRef;
+  @ApiProperty({ type: RateTablesView }) rateTables!: RateTablesView;
+}
+
+export class HistoryEntryView {
+  @ApiProperty({ type: 'integer', minimum: 1 }) position!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) version!: number;
+  @ApiProperty() type!: string;
+  @ApiProperty() actor!: string;
+  @ApiProperty(INSTANT) recordedAt!: string;
+}
+
+export class PayoutRefView {
+  @ApiProperty() batchId!: string;
+  @ApiProperty() status!: string;
+}
+
+export class InvolvementView {
+  @ApiProperty() id!: string;
+  @ApiProperty() projectId!: string;
+  @ApiProperty() participantId!: string;
+  @ApiProperty({ enum: INVOLVEMENT_FORMS }) form!: string;
+  @ApiProperty(DATE) occurredOn!: string;
+  @ApiProperty({ enum: ATTENDANCES }) attendance!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { meeting: 2.5 } })
+  hours!: Record<string, number>;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) expenses!: object[];
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) lostIncome!: object | null;
+  @ApiProperty({ enum: HONORARIUM_DECISIONS, nullable: true }) honorariumDecision!: string | null;
+  @ApiProperty({ type: String, nullable: true }) topic!: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'The appointment it was logged under',
+  })
+  appointment!: object | null;
+  @ApiProperty() countsAsParticipation!: boolean;
+  @ApiProperty() payable!: boolean;
+  @ApiProperty({ enum: ['logged', 'voided'] }) status!: string;
+  @ApiProperty({ type: 'integer', minimum: 0 }) corrections!: number;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) evidence!: object[];
+  @ApiProperty(VERSION) version!: number;
+  @ApiProperty({ type: [HistoryEntryView] }) history!: HistoryEntryView[];
+  @ApiProperty({
+    type: HonorariumView,
+    nullable: true,
+    description: 'null when voided or when no guideline of the region is in force on occurredOn',
+  })
+  honorarium!: HonorariumView | null;
+  @ApiProperty({ type: PayoutRefView, nullable: true }) payout!: PayoutRefView | null;
+}
+
+/** A ledger line: a calculated line (accrued), a payout line (batched, paid) or an adjustment. */
+export class LedgerLineView {
+  @ApiProperty() involvementId!: string;
+  @ApiProperty(DATE) occurredOn!: string;
+  @ApiProperty({ enum: ['accrued', 'batched', 'paid'] }) status!: string;
+  @ApiProperty() adjustment!: boolean;
+  @ApiProperty({ example: 'meeting' }) kind!: string;
+  @ApiProperty({ type: 'integer', description: 'øre; an adjustment may be negative' }) amountOre!: number;
+  @ApiProperty() taxable!: boolean;
+  @ApiProperty() incomeType!: string;
+  @ApiPropertyOptional({ type: GuidelineRef }) guideline?: GuidelineRef;
+  @ApiPropertyOptional({ type: 'number', minimum: 0 }) quantity?: number;
+  @ApiPropertyOptional() unit?: string;
+  @ApiPropertyOptional({ type: 'integer' }) rateOre?: number;
+  @ApiPropertyOptional() explanation?: string;
+  @ApiPropertyOptional({ description: 'batched and paid lines' }) lineId?: string;
+  @ApiPropertyOptional() batchId?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) adjustsLineId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reference?: string | null;
+}
+
+export class ParticipantHonorariumView {
+  @ApiProperty() participantId!: string;
+  @ApiProperty({ ...DATE, nullable: true }) from!: string | null;
+  @ApiProperty({ ...DATE, nullable: true }) to!: string | null;
+  @ApiProperty({ type: 'integer', description: 'øre' }) accruedOre!: number;
+  @ApiProperty({ type: 'integer', description: 'øre' }) batchedOre!: number;
+  @ApiProperty({ type: 'integer', description: 'øre' }) paidOre!: number;
+  @ApiProperty({ type: [LedgerLineView] }) lines!: LedgerLineView[];
+}

@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+// Response schemas of the reporting endpoints.
+
+const DATE = { type: 'string', format: 'date', example: '2025-05-20' } as const;
+const COUNT = { type: 'integer', minimum: 0 } as const;
+const SHARE = { type: 'number', minimum: 0, maximum: 1 } as const;
+const COUNTS = { type: 'object', additionalProperties: COUNT } as const;
+
+export class IndicatorsView {
+  @ApiProperty({ type: Boolean, nullable: true, description: 'null: cannot be judged (yet)' })
+  invitedInGoodTime!: boolean | null;
+  @ApiProperty({ type: Boolean, nullable: true }) attended!: boolean | null;
+  @ApiProperty() heard!: boolean;
+  @ApiProperty({ type: Boolean, nullable: true }) toldBack!: boolean | null;
+  @ApiProperty() influence!: boolean;
+}
+
+export class AssessedInvolvementView {
+  @ApiProperty() involvementId!: string;
+  @ApiPropertyOptional() participantId?: string;
+  @ApiPropertyOptional() form?: string;
+  @ApiPropertyOptional(DATE) occurredOn?: string;
+  @ApiPropertyOptional() attendance?: string;
+  @ApiProperty({ type: [String] }) evidence!: string[];
+  @ApiProperty({ type: IndicatorsView }) indicators!: IndicatorsView;
+}
+
+export class ExplanationView {
+  @ApiProperty() reason!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ type: [String] }) involvementIds!: string[];
+}
+
+export class ParticipationAssessmentView {
+  @ApiProperty() projectId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() organizationId!: string;
+  @ApiProperty({ enum: ['individual', 'service', 'system'] }) level!: string;
+  @ApiProperty(DATE) assessedOn!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'invitationDays, feedbackDays, minRepresentatives, minShare',
+  })
+  thresholds!: object;
+  @ApiProperty({ enum: ['real', 'symbolic-risk'] }) classification!: string;
+  @ApiProperty({ type: [String] }) reasons!: string[];
+  @ApiProperty({ type: [ExplanationView] }) explanations!: ExplanationView[];
+  @ApiProperty(COUNT) appointedRepresentatives!: number;
+  @ApiProperty({ type: [AssessedInvolvementView] }) involvements!: AssessedInvolvementView[];
+  @ApiProperty({ type: 'object', additionalProperties: COUNT }) excluded!: object;
+}
+
+export class AnnualReportView {
+  @ApiProperty({ type: 'integer', example: 2025 }) year!: number;
+  @ApiProperty({ type: String, nullable: true }) organizationId!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'total and byLevel' })
+  projects!: object;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'total, byLevel, byForm, byLevelAndForm, byMonth',
+  })
+  involvements!: object;
+  @ApiProperty(COUNTS) excluded!: object;
+  @ApiProperty({ ...COUNT, description: 'Distinct participants' }) people!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number', minimum: 0 } }) hours!: object;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'accrued and paid, in øre (integers)',
+  })
+  economy!: object;
+  @ApiProperty({ type: 'object', properties: { involvements: COUNT, share: SHARE } }) feedback!: object;
+  @ApiProperty({ type: 'object', properties: { involvements: COUNT, share: SHARE } }) influence!: object;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'projects, of, items' })
+  symbolicRisk!: object;
+}
