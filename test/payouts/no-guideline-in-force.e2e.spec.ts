@@ -1,3 +1,5 @@
+import type { Response } from 'supertest';
+import { ResponseValidator, type OpenApiDocument } from '../fuzz/support/openapi';
 import { expectRule } from '../participation/support/builders';
 import { PayoutsApi } from './support/payouts-api';
 
@@ -21,6 +23,8 @@ describe('never silently unpriced: no guideline in force on the day', () => {
   let early: string;
   let voided: string;
   let afterFirst: string;
+  let doc: OpenApiDocument;
+  let validator: ResponseValidator;
 
   beforeAll(async () => {
     api = await PayoutsApi.start();
@@ -40,12 +44,22 @@ describe('never silently unpriced: no guideline in force on the day', () => {
     ).toBe(200);
     afterFirst = await ticketOn('2025-05-20');
     await api.p.t.settled();
+    doc = (await api.p.t.http.get('/docs-json').expect(200)).body as OpenApiDocument;
+    validator = new ResponseValidator(doc);
   });
   afterAll(() => api.close());
 
+  /** The answer is what the OpenAPI document says this operation answers with this status. */
+  const expectDocumented = (res: Response, path: string, method: 'get' | 'post') => {
+    const media = String(res.headers['content-type']).split(';')[0];
+    const schema = doc.paths[path][method].responses[String(res.status)]?.content?.[media]?.schema;
+    expect(schema).toBeDefined();
+    expect(validator.check(schema as object, res.body)).toBeNull();
+  };
   const involvement = async (id: string) => {
     const res = await api.p.get(`/v1/involvements/${id}`, 'admin');
     expect(res.status).toBe(200);
+    expectDocumented(res, '/v1/involvements/{id}', 'get');
     return res.body;
   };
   const report = async () => {
@@ -58,6 +72,7 @@ describe('never silently unpriced: no guideline in force on the day', () => {
     await api.p.t.settled();
     const res = await api.p.get(`/v1/participants/${participantId}/honorarium`, 'finance');
     expect(res.status).toBe(200);
+    expectDocumented(res, '/v1/participants/{id}/honorarium', 'get');
     return res.body as {
       accruedOre: number;
       lines: Array<{ involvementId: string }>;
@@ -102,6 +117,7 @@ describe('never silently unpriced: no guideline in force on the day', () => {
     expectRule(nothing, 'nothing-payable');
     expect(nothing.body.unpriced).toEqual([noGuideline()]);
     expect(nothing.body.detail).toContain(early);
+    expectDocumented(nothing, '/v1/payout-batches', 'post');
 
     // The report counts and lists it.
     const before = await report();
@@ -136,6 +152,7 @@ describe('never silently unpriced: no guideline in force on the day', () => {
     const drafted = await api.draft('2025-03-31', 'frode', { organizationId: ORG });
     expect(drafted.status).toBe(201);
     expect(drafted.body.unpriced).toEqual([]);
+    expectDocumented(drafted, '/v1/payout-batches', 'post');
     expect(drafted.body.totalOre).toBe(priced.totalOre);
     const batch = await api.batch(drafted.body.id);
     expect(batch.lines.filter((l) => l.involvementId === early && l.kind === 'ticket')).toEqual([
