@@ -7,8 +7,12 @@ const HUGE = 'x'.repeat(1_000_000);
 /** The request that held the event loop for 16–27 s (issue 12, item 3). */
 const EMAIL_ATTACK = 'a@' + '.'.repeat(150_000) + '@';
 const SOURCE_ATTACK = 'http://' + '.'.repeat(150_000) + ' ';
-const ANSWER_WITHIN_MS = 2_000;
-const HEALTH_WITHIN_MS = 1_000;
+/**
+ * Bounds with room for a loaded 2-core CI machine (another jest worker runs beside
+ * this one), far below what backtracking cost: 76–96 s per request before the fix.
+ */
+const ANSWER_WITHIN_MS = 5_000;
+const HEALTH_WITHIN_MS = 3_000;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 

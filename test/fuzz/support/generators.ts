@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { resolve, type OpenApiDocument, type Operation, type Parameter, type Schema } from './openapi';
+import { syntheticNationalId } from '../../participation/support/builders';
 
 /** What the world offers generators: ids that exist, by the field or parameter name that holds them. */
 export type Known = Record<string, string>;
@@ -113,7 +114,12 @@ function stringOf(s: Schema): fc.Arbitrary<string> {
   if (s.format === 'date') return date;
   if (s.format === 'date-time') return instant;
   if (s.format === 'email') return fc.constantFrom('ase@example.no', 'ola.nordmann@helse.no');
-  if (s.pattern === '^\\d{11}$') return fc.constantFrom('15076500565', '01019012345', '12345678901');
+  // Mostly valid ids nobody registered yet (one person, one participant), some invalid ones.
+  if (s.pattern === '^\\d{11}$')
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: 8000, max: 16000 }).map(syntheticNationalId) },
+      { weight: 1, arbitrary: fc.constantFrom('01019012345', '12345678901') },
+    );
   return fc.string({ minLength: Math.max(s.minLength ?? 1, 1), maxLength: Math.min(s.maxLength ?? 30, 30) });
 }
 

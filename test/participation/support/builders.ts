@@ -43,7 +43,11 @@ let freshCount = 0;
  * registration is then its own person (one person, one participant).
  */
 export function freshNationalId(): string {
-  const n = freshCount++;
+  return syntheticNationalId(freshCount++);
+}
+
+/** The n-th synthetic valid national id (month + 40): distinct for n below 16,800. */
+export function syntheticNationalId(n: number): string {
   const day = String(1 + (n % 28)).padStart(2, '0');
   const month = String(41 + (Math.floor(n / 28) % 12)).padStart(2, '0');
   const year = String(50 + (Math.floor(n / 336) % 50)).padStart(2, '0');
