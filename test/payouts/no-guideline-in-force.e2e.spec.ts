@@ -1,4 +1,5 @@
 import type { Response } from 'supertest';
+import type { FixedClock } from '@app/shared-kernel';
 import { ResponseValidator, type OpenApiDocument } from '../fuzz/support/openapi';
 import { expectRule } from '../participation/support/builders';
 import { PayoutsApi } from './support/payouts-api';
@@ -124,7 +125,9 @@ describe('never silently unpriced: no guideline in force on the day', () => {
     expect(before.economy.unpricedCount).toBe(1);
     expect(before.economy.unpriced).toEqual([noGuideline()]);
 
-    // A version covering the day is published (dated back to January).
+    // A version covering the day is published (dated back to January), a minute later.
+    const beforePublication = api.p.t.clock.now().toISOString();
+    (api.p.t.clock as FixedClock).advance(60_000);
     const shipped = await api.p.get(`/v1/guidelines/${REGION}/versions`, 'admin');
     const { publishedAt: _at, publishedBy: _by, ...base } = shipped.body.items[0];
     const published = await api.p.post(`/v1/guidelines/${REGION}/versions`, 'admin', {
@@ -135,6 +138,9 @@ describe('never silently unpriced: no guideline in force on the day', () => {
     expect(published.status).toBe(201);
 
     const priced = (await involvement(early)).honorarium;
+    // Read as it was before the publication, it is unpriced as it was then.
+    const then = await api.p.get(`/v1/involvements/${early}?asOf=${beforePublication}`, 'admin');
+    expect(then.body.honorarium).toEqual(noGuideline());
     expect(priced).toMatchObject({ guideline: { region: REGION, version: '2025-01-01' } });
     expect(priced.lines).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'ticket', amountOre: TICKET_450_KR })]),

@@ -67,18 +67,19 @@ export class InvolvementHonorarium {
    * publication never changes this calculation. A day none of those covered is
    * priced by the first publication that covers it, and until then the answer
    * says `no-guideline-in-force` (guidelineForDay). Null only when voided.
+   * `asOf`: a read of the past sees only the versions published by then.
    */
   async calculate(
     involvement: RecordedInvolvement,
     region: string,
     lastChangedAt: number,
+    asOf?: Date,
   ): Promise<InvolvementHonorariumView | null> {
     if (involvement.status === 'voided') return null;
-    const inForce = guidelineForDay(
-      await this.guidelines.versionsOf(region),
-      involvement.occurredOn,
-      lastChangedAt,
+    const versions = (await this.guidelines.versionsOf(region)).filter(
+      (v) => asOf === undefined || v.publishedAt === null || Date.parse(v.publishedAt) <= asOf.getTime(),
     );
+    const inForce = guidelineForDay(versions, involvement.occurredOn, lastChangedAt);
     if (inForce.guideline === null)
       return noGuidelineInForce(
         involvement.involvementId,
