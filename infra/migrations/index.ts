@@ -15,6 +15,8 @@ import { ReportingParticipationFacts1732300000013 } from './1732300000013-report
 import { EsdbEventIds1732300000014 } from './1732300000014-esdb-event-ids';
 import { EventStoreAppendFunction1732300000015 } from './1732300000015-event-store-append-function';
 import { EventStoreAppendByIndex1732300000016 } from './1732300000016-event-store-append-by-index';
+import { IdempotencyClaimOwners1732300000020 } from './1732300000020-idempotency-claim-owners';
+import { IdempotencyUnkeyedHashes1732300000021 } from './1732300000021-idempotency-unkeyed-hashes';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -38,4 +40,6 @@ export const migrations = [
   EsdbEventIds1732300000014,
   EventStoreAppendFunction1732300000015,
   EventStoreAppendByIndex1732300000016,
+  IdempotencyClaimOwners1732300000020,
+  IdempotencyUnkeyedHashes1732300000021,
 ];

@@ -8,7 +8,9 @@ import {
   IdempotencyInterceptor,
   type IdempotencyOptions,
 } from './idempotency/idempotency.interceptor';
+import { IdempotencyOwner } from './idempotency/idempotency-owner';
 import { IdempotencyStore } from './idempotency/idempotency.store';
+import { requestHasherProvider } from './idempotency/request-hasher.provider';
 import { createValidationPipe } from './validation/validation.pipe';
 
 export interface HttpOptions {
@@ -32,6 +34,8 @@ export class HttpModule {
         { provide: IDEMPOTENCY_OPTIONS, useValue: options.idempotency ?? {} },
         TokenVerifier,
         IdempotencyStore,
+        IdempotencyOwner,
+        requestHasherProvider,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
