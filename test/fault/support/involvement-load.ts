@@ -138,7 +138,10 @@ export class Load {
           const n = next++;
           const key = `${prefix}-${n}`;
           this.sent.push(key);
-          this.answers.set(key, await send(key, n));
+          const answer = await send(key, n);
+          this.answers.set(key, answer);
+          // A client backs off when refused (503 with Retry-After, 429, no server): at most 10 tries a second.
+          if (!isSuccess(answer)) await new Promise((r) => setTimeout(r, 100));
         }
       }),
     ).then(() => undefined);

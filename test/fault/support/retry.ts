@@ -9,8 +9,8 @@ export interface Retried {
 
 /**
  * Sends every key again, `concurrency` at a time, as a client would after a
- * lost answer: again on 409 or 503 (after Retry-After, at most 1 s) and on a
- * transport error, until a 2xx or `giveUpMs` after `from`.
+ * lost answer: again on 409, 429 or 503 (after Retry-After, at most 1 s) and
+ * on a transport error, until a 2xx or `giveUpMs` after `from`.
  */
 export async function retryEach(
   keys: string[],
@@ -29,7 +29,7 @@ export async function retryEach(
           attempts += 1;
           const answer = await send(key);
           const late = Date.now() - from > giveUpMs;
-          const again = answer.error !== undefined || answer.status === 409 || answer.status === 503;
+          const again = answer.error !== undefined || [409, 429, 503].includes(answer.status ?? 0);
           if (isSuccess(answer) || !again || late) {
             results.set(key, { answer, attempts, ms: answer.answeredAt - from });
             break;

@@ -31,6 +31,9 @@ export interface IdempotencyOptions {
 export const IDEMPOTENCY_OPTIONS = Symbol('IdempotencyOptions');
 const DEFAULTS: IdempotencyOptions = { waitMs: 5_000, leaseSeconds: 120 };
 const POLL_MS = 50;
+/** A claim that cannot be completed or released is tried again this often, this many times. */
+const SETTLE_RETRY_MS = 1_000;
+const SETTLE_ATTEMPTS = 30;
 /** Response headers worth replaying with the body. */
 const REPLAYED_HEADERS = ['etag', 'location'];
 
@@ -132,28 +135,36 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.release(scope, claimId);
       return body;
     }
-    try {
-      await this.store.complete(scope, claimId, {
-        status: response.statusCode,
-        body,
-        headers: replayedHeaders(response),
-      });
-    } catch (error) {
-      // The command succeeded; its answer goes out. A repeat waits while this process lives, and
-      // runs the handler again once it is gone, which deterministic event ids make harmless.
-      this.logger.error(
-        `could not store the response for Idempotency-Key ${scope.key}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+    const stored = { status: response.statusCode, body, headers: replayedHeaders(response) };
+    // The command succeeded; its answer goes out even if it cannot be stored now.
+    await this.settle(`store the response for Idempotency-Key ${scope.key}`, () =>
+      this.store.complete(scope, claimId, stored),
+    );
     return body;
   }
 
   private async release(scope: IdempotencyScope, claimId: string): Promise<void> {
-    await this.store.release(scope, claimId).catch((error: unknown) => {
-      this.logger.error(
-        `could not release Idempotency-Key ${scope.key}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
+    await this.settle(`release Idempotency-Key ${scope.key}`, () => this.store.release(scope, claimId));
+  }
+
+  /**
+   * Completes or releases a claim. When the database does not take it (a lost connection), it is
+   * tried again in the background for a while: until then a repeat waits (409) while this process
+   * lives, and runs the handler again once the process is gone, which deterministic event ids
+   * make harmless.
+   */
+  private async settle(what: string, write: () => Promise<void>, attempt = 1): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempt >= SETTLE_ATTEMPTS) {
+        this.logger.error(`could not ${what}: ${message}`);
+        return;
+      }
+      if (attempt === 1) this.logger.warn(`could not ${what} (${message}); trying again`);
+      setTimeout(() => void this.settle(what, write, attempt + 1), SETTLE_RETRY_MS).unref();
+    }
   }
 }
 
