@@ -79,8 +79,12 @@ describe('crash recovery under load', () => {
       () => `http://127.0.0.1:${port}`,
       await bearer(JWT_SECRET, 'lead-kari', ['project-lead']),
     );
-    target = await client.setUp();
-    await client.appointmentSeen(target);
+    try {
+      target = await client.setUp();
+      await client.appointmentSeen(target);
+    } catch (error) {
+      throw new Error(`${String(error)}\n${app?.output()}`);
+    }
     db = new Pool({ connectionString: postgres.url, max: 2 });
     db.on('error', () => undefined); // its idle connections drop when PostgreSQL is killed
   }, 180_000);
@@ -238,5 +242,52 @@ describe('crash recovery under load', () => {
     expect(claims).toEqual([]);
     expect([...retried.values()].filter((r) => !isSuccess(r.answer))).toEqual([]);
     expect([...perKey.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+  }, 120_000);
+
+  it('the embedded PostgreSQL it supervises killed under load: 503s (never 500) until it exits 1; a restart serves again', async () => {
+    const dataDir = join(dir, 'embedded');
+    const embeddedEnv = {
+      DATA_DIR: dataDir,
+      AUTH_JWT_SECRET: JWT_SECRET,
+      PII_MASTER_KEY: env.PII_MASTER_KEY,
+    };
+    const embeddedPort = await freePort();
+    const api = startApp(embeddedPort, embeddedEnv);
+    await healthy(api);
+    const embedded = new InvolvementClient(
+      () => `http://127.0.0.1:${embeddedPort}`,
+      await bearer(JWT_SECRET, 'lead-kari', ['project-lead']),
+    );
+    const own = await embedded.setUp();
+    await embedded.appointmentSeen(own);
+    const load = new Load(CONCURRENCY, (key, n) => embedded.logInvolvement(own, key, n), 'embedded');
+    await load.until(60);
+    const killedAt = Date.now();
+    await new KillablePostgres(dataDir, 0, '').kill();
+    const code = await api.exited;
+    const exitedAfterMs = Date.now() - killedAt;
+    await load.stop();
+    const answers = [...load.answers.values()];
+    const wrong = answers.filter((a) => a.status !== undefined && !isSuccess(a) && a.status !== 503);
+    const unavailable = answers.filter((a) => a.status === 503);
+    const restarted = startApp(embeddedPort, embeddedEnv);
+    try {
+      await healthy(restarted);
+    } finally {
+      restarted.child.kill('SIGINT');
+      await restarted.exited;
+    }
+    report('embedded PostgreSQL killed', {
+      sent: load.sent.length,
+      acknowledged: answers.filter(isSuccess).length,
+      status503: unavailable.length,
+      status500: answers.filter((a) => a.status === 500).length,
+      exitCode: code,
+      exitedAfterMs,
+    });
+
+    expect(code).toBe(1);
+    expect(wrong).toEqual([]);
+    for (const answer of unavailable) expect(answer.retryAfter).toMatch(/^\d+$/);
   }, 120_000);
 });
