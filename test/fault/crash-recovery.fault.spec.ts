@@ -282,12 +282,16 @@ describe('crash recovery under load', () => {
       acknowledged: answers.filter(isSuccess).length,
       status503: unavailable.length,
       status500: answers.filter((a) => a.status === 500).length,
+      transportErrors: answers.filter((a) => a.error !== undefined).length,
+      inFlightAtKillNotAnswered: answers.filter((a) => a.sentAt < killedAt && a.error !== undefined).length,
       exitCode: code,
       exitedAfterMs,
     });
 
     expect(code).toBe(1);
     expect(wrong).toEqual([]);
+    // Sent before the kill: answered (2xx, or 503 while it drains), not cut off by the exit.
+    expect(answers.filter((a) => a.sentAt < killedAt && a.error !== undefined)).toEqual([]);
     for (const answer of unavailable) expect(answer.retryAfter).toMatch(/^\d+$/);
   }, 120_000);
 });
