@@ -1,9 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '../../..');
-const BUILD_INFO = join(ROOT, 'dist/.tsbuildinfo.build');
+/** Written after each build this suite makes. */
+const STAMP = join(ROOT, 'dist/.fault-suite-build');
 const SOURCES = ['apps', 'libs', 'infra', 'tools', 'bench'];
 
 function newestSource(dir: string): number {
@@ -21,13 +22,18 @@ function newestSource(dir: string): number {
 export function buildIfStale(): void {
   let built = 0;
   try {
-    built = statSync(BUILD_INFO).mtimeMs;
+    built = statSync(STAMP).mtimeMs;
   } catch {
     // never built
   }
   const newest = Math.max(...SOURCES.map((dir) => newestSource(join(ROOT, dir))));
-  if (newest > built)
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+  if (newest <= built) return;
+  // A full emit: an incremental one was seen to leave a changed file's old output in place.
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--incremental', 'false'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  writeFileSync(STAMP, `${new Date().toISOString()}\n`);
 }
 
 export interface RunningApp {
