@@ -90,6 +90,7 @@ describe('crash recovery under load', () => {
   }, 180_000);
 
   afterAll(async () => {
+    Load.stopAll();
     app?.child.kill('SIGKILL');
     await db?.end().catch(() => undefined);
     await postgres?.stop();

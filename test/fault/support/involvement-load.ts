@@ -132,6 +132,7 @@ export class Load {
 
   constructor(concurrency: number, send: (key: string, n: number) => Promise<Answer>, prefix: string) {
     let next = 0;
+    Load.started.add(this);
     this.done = Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (!this.stopped) {
@@ -161,5 +162,12 @@ export class Load {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.done;
+  }
+
+  /** Every load started, so that a failed test can stop its own. */
+  static readonly started = new Set<Load>();
+
+  static stopAll(): void {
+    for (const load of Load.started) load.stopped = true;
   }
 }
