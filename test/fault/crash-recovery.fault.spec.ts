@@ -200,8 +200,10 @@ describe('crash recovery under load', () => {
     await load.until(80);
     const termAt = Date.now();
     api.child.kill('SIGTERM');
+    // The clients stop sending new keys; those in flight wait for their answers.
+    const stopped = load.stop();
     const code = await api.exited;
-    await load.stop();
+    await stopped;
 
     const answers = [...load.answers.entries()];
     const inFlight = answers.filter(([, a]) => a.sentAt < termAt && a.answeredAt >= termAt);
