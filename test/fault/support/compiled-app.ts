@@ -61,19 +61,21 @@ export function startApp(port: number, env: Record<string, string>): RunningApp 
   return { child, port, exited, output: () => log };
 }
 
-/** Polls /health until it answers 200; the time it did. */
+/** Polls /health of this process until it answers 200; the time it did. */
 export async function healthy(app: RunningApp, timeoutMs = 60_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let exitedWith: number | string | undefined;
   void app.exited.then((code) => (exitedWith = code));
   for (;;) {
     if (exitedWith !== undefined) throw new Error(`the app exited with ${exitedWith}:\n${app.output()}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${app.port}/health`);
-      if (res.status === 200) return Date.now();
-    } catch {
-      // not listening yet
-    }
+    // Only once this process listens: another one may have taken a port that was free a moment ago.
+    if (app.output().includes(`listening on http://localhost:${app.port} `))
+      try {
+        const res = await fetch(`http://127.0.0.1:${app.port}/health`);
+        if (res.status === 200) return Date.now();
+      } catch {
+        // not answering yet
+      }
     if (Date.now() > deadline) throw new Error(`no healthy answer within ${timeoutMs} ms:\n${app.output()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
