@@ -141,8 +141,11 @@ export class Load {
           this.sent.push(key);
           const answer = await send(key, n);
           this.answers.set(key, answer);
-          // A client backs off when refused (503 with Retry-After, 429, no server): at most 10 tries a second.
-          if (!isSuccess(answer)) await new Promise((r) => setTimeout(r, 100));
+          // A client backs off when refused: Retry-After (at most 1 s here), else 100 ms.
+          if (!isSuccess(answer))
+            await new Promise((r) =>
+              setTimeout(r, Math.min(1_000, Number(answer.retryAfter ?? 0.1) * 1_000)),
+            );
         }
       }),
     ).then(() => undefined);
