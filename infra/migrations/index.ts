@@ -17,6 +17,8 @@ import { EventStoreAppendFunction1732300000015 } from './1732300000015-event-sto
 import { EventStoreAppendByIndex1732300000016 } from './1732300000016-event-store-append-by-index';
 import { ParticipantNationalIds1732300000017 } from './1732300000017-participant-national-ids';
 import { ParticipationPersonDays1732300000018 } from './1732300000018-participation-person-days';
+import { IdempotencyClaimOwners1732300000020 } from './1732300000020-idempotency-claim-owners';
+import { IdempotencyUnkeyedHashes1732300000021 } from './1732300000021-idempotency-unkeyed-hashes';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -42,4 +44,6 @@ export const migrations = [
   EventStoreAppendByIndex1732300000016,
   ParticipantNationalIds1732300000017,
   ParticipationPersonDays1732300000018,
+  IdempotencyClaimOwners1732300000020,
+  IdempotencyUnkeyedHashes1732300000021,
 ];

@@ -9,3 +9,5 @@ export * from './projections/projection-runtime';
 export * from './platform.module';
 export * from './startup/wait-until-reachable';
 export * from './startup/wait-for-dependencies';
+export * from './retention/idempotency-retention';
+export * from './database/database-unavailable';

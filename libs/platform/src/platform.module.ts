@@ -17,6 +17,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { ProjectionRegistry } from './projections/projection-registry';
 import { ProjectionRuntime } from './projections/projection-runtime';
+import { IdempotencyRetention } from './retention/idempotency-retention';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -56,8 +57,16 @@ export class PlatformModule implements NestModule, OnModuleInit {
         MetricsService,
         ProjectionRegistry,
         ProjectionRuntime,
+        IdempotencyRetention,
       ],
-      exports: [APP_CONFIG, CLOCK, MetricsService, ProjectionRegistry, ProjectionRuntime],
+      exports: [
+        APP_CONFIG,
+        CLOCK,
+        MetricsService,
+        ProjectionRegistry,
+        ProjectionRuntime,
+        IdempotencyRetention,
+      ],
     };
   }
 

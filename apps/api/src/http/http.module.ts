@@ -9,10 +9,12 @@ import {
   IdempotencyInterceptor,
   type IdempotencyOptions,
 } from './idempotency/idempotency.interceptor';
+import { IdempotencyOwner } from './idempotency/idempotency-owner';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { ParameterTextGuard } from './input/parameter-text.guard';
 import { ExpensiveOperationsInterceptor } from './limits/expensive-operations.interceptor';
 import { rateLimits } from './limits/rate-limits';
+import { requestHasherProvider } from './idempotency/request-hasher.provider';
 import { createValidationPipe } from './validation/validation.pipe';
 
 export interface HttpOptions {
@@ -41,6 +43,8 @@ export class HttpModule {
         { provide: IDEMPOTENCY_OPTIONS, useValue: options.idempotency ?? {} },
         TokenVerifier,
         IdempotencyStore,
+        IdempotencyOwner,
+        requestHasherProvider,
         { provide: APP_GUARD, useClass: AuthGuard },
         ...limits.providers,
         { provide: APP_GUARD, useClass: ParameterTextGuard },

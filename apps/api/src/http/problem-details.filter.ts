@@ -7,6 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '@app/platform';
 import { Conflict, DomainError, RuleViolation, ValidationFailed, type FieldError } from '@app/shared-kernel';
 import { challengeOf } from './auth/authentication-failed';
 
@@ -32,10 +33,14 @@ const STATUS_OF: Record<DomainError['kind'], number> = {
   rule: 422,
 };
 
+/** Seconds a client is asked to wait when the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /**
  * Every error leaves as application/problem+json (RFC 9457). Known errors keep
- * their status and say what was wrong; anything unexpected is a 500 that tells
- * the client nothing internal (the log has it).
+ * their status and say what was wrong; a database that cannot be reached is a
+ * 503 with Retry-After (the request may be retried as it is); anything
+ * unexpected is a 500 that tells the client nothing internal (the log has it).
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -46,7 +51,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception);
-    if (problem.status >= 500)
+    if (problem.status === 503 && isDatabaseUnavailable(exception)) {
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      this.logger.warn(
+        `database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`,
+      );
+    } else if (problem.status >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (problem.status === 401) response.setHeader('WWW-Authenticate', challengeOf(exception));
     response
@@ -70,6 +80,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const bodyError = bodyParserProblem(exception);
     if (bodyError) return bodyError;
+    if (isDatabaseUnavailable(exception))
+      return {
+        type: 'about:blank',
+        title: titleOf(503),
+        status: 503,
+        detail: `The database cannot be reached right now; retry in ${DATABASE_RETRY_AFTER_SECONDS} s`,
+      };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();

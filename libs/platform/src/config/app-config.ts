@@ -30,6 +30,8 @@ export interface AppConfig {
   runWorkers: boolean;
   /** How long start-up retries unreachable servers (PostgreSQL, EventStoreDB, Kafka) before it gives up. */
   startupTimeoutSeconds: number;
+  /** Idempotency records older than this are purged (by the process that runs workers). */
+  idempotencyRetentionHours: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Per-caller rate limits and bounded concurrency of expensive operations. */
   limits: LimitsConfig;
@@ -94,6 +96,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(
       `STARTUP_TIMEOUT_SECONDS must be a number of seconds above 0 and at most 3600, got "${get('STARTUP_TIMEOUT_SECONDS')}"`,
     );
+  const idempotencyRetentionHours = Number(get('IDEMPOTENCY_RETENTION_HOURS') ?? '24');
+  if (!(
+    Number.isFinite(idempotencyRetentionHours) &&
+    idempotencyRetentionHours > 0 &&
+    idempotencyRetentionHours <= 8760
+  ))
+    problems.push(
+      `IDEMPOTENCY_RETENTION_HOURS must be a number of hours above 0 and at most 8760, got "${get('IDEMPOTENCY_RETENTION_HOURS')}"`,
+    );
   const logLevel = get('LOG_LEVEL') ?? 'info';
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel))
     problems.push('LOG_LEVEL must be debug, info, warn or error');
@@ -114,6 +125,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     allowGeneratedKeys: allowGeneratedKeys === 'true',
     runWorkers: runWorkers === 'true',
     startupTimeoutSeconds,
+    idempotencyRetentionHours,
     logLevel: logLevel as AppConfig['logLevel'],
     limits,
   };

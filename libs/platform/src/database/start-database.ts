@@ -10,6 +10,11 @@ export interface RunningDatabase {
   /** True when this process started an embedded server (and must stop it). */
   embedded: boolean;
   stop(): Promise<void>;
+  /**
+   * Calls back once if the embedded server this process supervises dies. With
+   * DATABASE_URL it never does: the pools reconnect when the server is back.
+   */
+  onLost(listener: (detail: string) => void): void;
 }
 
 const EMBEDDED_DATABASE = 'brukermedvirkning';
@@ -27,7 +32,7 @@ export async function startDatabase(
   await waitForDependencies(config, log);
   if (config.databaseUrl) {
     await runMigrations(config.databaseUrl);
-    return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
+    return { url: config.databaseUrl, embedded: false, stop: async () => undefined, onLost: () => undefined };
   }
   const server = await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true });
   try {
@@ -42,7 +47,7 @@ export async function startDatabase(
     const url = withDatabase(server.url, EMBEDDED_DATABASE);
     await runMigrations(url);
     log(`embedded PostgreSQL running with data in ${config.dataDir}`);
-    return { url, embedded: true, stop: () => server.stop() };
+    return { url, embedded: true, stop: () => server.stop(), onLost: (l) => server.onUnexpectedExit(l) };
   } catch (error) {
     await server.stop();
     throw error;

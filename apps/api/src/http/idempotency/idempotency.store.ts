@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@app/platform';
+import { OWNER_LOCK_SPACE } from './idempotency-owner';
 
 /** One key as the client used it: its own, on one route. */
 export interface IdempotencyScope {
@@ -34,24 +35,35 @@ const PK = 'caller = $1 AND method = $2 AND path = $3 AND key = $4';
 
 /**
  * `idempotency_records` in PostgreSQL, shared by every API replica. A row
- * without a status is a claim: its request is running. A claim older than
- * the lease (its process died) may be taken over.
+ * without a status is a claim: its request is running. A claim may be taken
+ * over at once when its owner (a process incarnation, IdempotencyOwner) no
+ * longer holds its lock, or after the lease when the owner is unknown.
  */
 @Injectable()
 export class IdempotencyStore {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async claim(scope: IdempotencyScope, requestHash: string, leaseSeconds: number): Promise<Claim> {
+  async claim(
+    scope: IdempotencyScope,
+    requestHash: string,
+    owner: number,
+    leaseSeconds: number,
+  ): Promise<Claim> {
     const claimId = randomUUID();
+    // pg_try_advisory_xact_lock succeeds only when no live session holds the owner's lock
+    // (its process died); it is given back when this statement's transaction ends.
     const inserted = await this.pool.query(
-      `INSERT INTO idempotency_records (caller, method, path, key, request_hash, claim_id)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO idempotency_records (caller, method, path, key, request_hash, claim_id, owner)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (caller, method, path, key) DO UPDATE
-         SET request_hash = EXCLUDED.request_hash, claim_id = EXCLUDED.claim_id, started_at = now()
+         SET request_hash = EXCLUDED.request_hash, claim_id = EXCLUDED.claim_id,
+             owner = EXCLUDED.owner, started_at = now()
          WHERE idempotency_records.status IS NULL
-           AND idempotency_records.started_at < now() - make_interval(secs => $7)
+           AND (idempotency_records.started_at < now() - make_interval(secs => $8)
+                OR (idempotency_records.owner IS NOT NULL
+                    AND pg_try_advisory_xact_lock(${OWNER_LOCK_SPACE}, idempotency_records.owner)))
        RETURNING claim_id`,
-      [...values(scope), requestHash, claimId, leaseSeconds],
+      [...values(scope), requestHash, claimId, owner, leaseSeconds],
     );
     if (inserted.rowCount === 1) return { kind: 'claimed', claimId };
     const found = await this.pool.query<RecordRow>(
