@@ -87,6 +87,10 @@ describe('the printable page', () => {
     expect(heights.slice(1)).toEqual(Array(11).fill(0));
   });
 
+  it('escapeHtml shows control and bidirectional formatting characters stored before the rule as U+FFFD', () => {
+    expect(escapeHtml('Pasient\r\nreiser\u202E')).toBe('Pasient\uFFFD\uFFFDreiser\uFFFD');
+  });
+
   it('escapeHtml covers the five special characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
