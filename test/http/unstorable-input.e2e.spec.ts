@@ -1,4 +1,9 @@
-import { expectFieldErrors, ParticipationApi, type Actor } from '../participation/support/builders';
+import {
+  expectFieldErrors,
+  nationalId,
+  ParticipationApi,
+  type Actor,
+} from '../participation/support/builders';
 
 /**
  * Issue 12, items 7 and 8: a control character in a path or query parameter,
@@ -103,6 +108,56 @@ describe('input the database cannot store, or the server cannot walk', () => {
       const res = await api.post('/v1/participants', 'lead', { name });
       expectFieldErrors(res, 'name');
       expect(res.body.errors[0].message).toMatch(/control characters/);
+      expect(await api.eventCount()).toBe(before);
+    },
+  );
+
+  it.each(['Pasient\r\nreiser', 'Pasient\treiser', '\u202Eresierneitsap'])(
+    'a project named %j, or with such an organisation id or lead sub: 400 naming the field (item 13: project names reach the HTML report)',
+    async (text) => {
+      const projectId = await api.project();
+      const before = await api.eventCount();
+      const project = {
+        name: 'Pasientreiser',
+        organizationId: 'helse-nord',
+        region: 'helse-midt-norge',
+        level: 'service',
+      };
+      expectFieldErrors(await api.post('/v1/projects', 'lead', { ...project, name: text }), 'name');
+      expectFieldErrors(
+        await api.post('/v1/projects', 'lead', { ...project, organizationId: text }),
+        'organizationId',
+      );
+      const lead = await api.post(`/v1/projects/${projectId}/leads`, 'lead', { sub: text, name: 'Per' });
+      expectFieldErrors(lead, 'sub');
+      expect(lead.body.errors[0].message).toMatch(/control characters/);
+      expect(await api.eventCount()).toBe(before);
+    },
+  );
+
+  const unusableSubs: Array<[string, RegExp]> = [
+    ['ad\u0000min', /control character/],
+    ['ad\uD800min', /unpaired surrogate/],
+    ['ad\r\nmin', /control character/],
+    ['\u202Enimda', /bidirectional formatting character/],
+    [nationalId('150765'), /national identity number/],
+    [`nin-${nationalId('150765')}`, /national identity number/],
+  ];
+
+  it.each(unusableSubs)(
+    'a verified token whose sub is %j: 401 naming the rule, nothing stored (the sub is every event’s actor)',
+    async (sub, rule) => {
+      const token = await api.t.token({ sub, roles: ['admin'] });
+      const before = await api.eventCount();
+      const res = await api.t.http.post('/v1/projects').set('Authorization', `Bearer ${token}`).send({
+        name: 'Pasientreiser',
+        organizationId: 'helse-nord',
+        region: 'helse-midt-norge',
+        level: 'service',
+      });
+      expect(res.status).toBe(401);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.detail).toMatch(rule);
       expect(await api.eventCount()).toBe(before);
     },
   );

@@ -288,6 +288,49 @@ describe('participation endpoints: who may call what', () => {
       expectStatus(await api.get(`/v1/participants/${s.participantId}`, 'otherLead'), 200);
     });
 
+    it('shows what is written about a person (topic, evidence, exception reason) only to those who may read them', async () => {
+      const s = await api.scenario();
+      const topic = 'Tema-om-Kari-sin-diagnose';
+      const summary = 'Innspill-Kari-forteller-om-sykdommen';
+      const exceptionReason = 'Unntak-ansatt-men-også-pasient';
+      const involvementId = await api.involvement(s.projectId, s.participantId, {
+        occurredOn: '2025-03-11',
+        topic,
+      });
+      expectStatus(
+        await api.post(`/v1/involvements/${involvementId}/evidence`, 'lead', {
+          kind: 'input',
+          at: '2025-03-11T10:00:00Z',
+          summary,
+        }),
+        201,
+      );
+      const system = await api.project({ level: 'system', organizationId: 'helse-nord' });
+      const staff = await api.participant({ employedBy: ['helse-nord'] }, 'admin');
+      await api.appoint(system, staff, { exceptionReason }, 'admin');
+      const texts = (body: object) =>
+        [topic, summary, exceptionReason].filter((t) => JSON.stringify(body).includes(t));
+
+      // Any lead may read the project and the involvement, but not what is written about the people in them.
+      const involvement = await api.get(`/v1/involvements/${involvementId}`, 'otherLead');
+      expectStatus(involvement, 200);
+      expect(involvement.body).toMatchObject({ topic: null, personalTextWithheld: true });
+      expect(texts(involvement.body)).toEqual([]);
+      const project = await api.get(`/v1/projects/${system}`, 'otherLead');
+      expectStatus(project, 200);
+      expect(project.body.appointments).toEqual([expect.objectContaining({ exceptionReason: null })]);
+      expect(texts(project.body)).toEqual([]);
+
+      // The project's lead and the roles that read everyone see them.
+      for (const who of ['lead', 'admin', 'auditor'] as Actor[]) {
+        expect(texts((await api.get(`/v1/involvements/${involvementId}`, who)).body)).toEqual([
+          topic,
+          summary,
+        ]);
+        expect(texts((await api.get(`/v1/projects/${system}`, who)).body)).toEqual([exceptionReason]);
+      }
+    });
+
     it('gives a lead no way to make themselves lead of a project they do not lead', async () => {
       const s = await api.scenario();
       const res = await api.post(`/v1/projects/${s.projectId}/leads`, 'otherLead', {

@@ -263,6 +263,23 @@ describe('free text in the event log', () => {
     expect(accepted.status).toBe(201);
   });
 
+  it('refuses a national identity number as an organisation id or a lead’s sub: both are stored plain', async () => {
+    const id = nationalId('150765');
+    const before = await api.eventCount();
+    const organization = await api.post('/v1/projects', 'lead', {
+      name: 'Prosjekt',
+      organizationId: `org ${id}`,
+      region: 'helse-midt-norge',
+      level: 'service',
+    });
+    expectRule(organization, 'free-text-contains-national-id');
+    expect(organization.body.detail).toContain('organizationId');
+    const lead = await api.post(`/v1/projects/${s.projectId}/leads`, 'lead', { sub: id, name: 'Per' });
+    expectRule(lead, 'free-text-contains-national-id');
+    expect(lead.body.detail).toContain('sub');
+    expect(await api.eventCount()).toBe(before);
+  });
+
   it('refuses an X-Correlation-Id or Idempotency-Key that is not a short token with 400 naming the header', async () => {
     const body = {
       name: 'Tokenprosjekt',
@@ -294,6 +311,29 @@ describe('free text in the event log', () => {
       [`project-${ok.body.id}`],
     );
     expect(rows[0].metadata).toMatchObject({ correlationId, causationId: key });
+  });
+
+  it('refuses an X-Correlation-Id or Idempotency-Key that holds a national identity number (token characters alone)', async () => {
+    const id = nationalId('150765');
+    const body = {
+      name: 'Tokenprosjekt',
+      organizationId: 'helse-nord',
+      region: 'helse-midt-norge',
+      level: 'service',
+    };
+    const before = await api.eventCount();
+    for (const [header, value] of [
+      ['X-Correlation-Id', id],
+      ['X-Correlation-Id', `nin-${id}`],
+      ['Idempotency-Key', id],
+      ['Idempotency-Key', `retry.${id}`],
+    ]) {
+      const res = await api.post('/v1/projects', 'lead', body, { [header]: value });
+      expectFieldErrors(res, header);
+      expect(res.body.errors[0].message).toMatch(/national identity number/);
+      expect(res.body.detail).not.toContain(id);
+    }
+    expect(await api.eventCount()).toBe(before);
   });
 
   describe('after the participant is forgotten', () => {

@@ -49,9 +49,13 @@ export class InvolvementsController {
   async get(
     @Param('id') id: string,
     @Query('asOf') asOf: string | undefined,
+    @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const involvement = await this.queries.involvement(id, parseAsOf(asOf));
+    const involvement = await this.queries.involvement(id, parseAsOf(asOf), {
+      actor: user.sub,
+      roles: user.roles,
+    });
     setETag(res, involvement.version);
     return involvement;
   }

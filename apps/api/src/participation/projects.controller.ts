@@ -79,9 +79,10 @@ export class ProjectsController {
   async get(
     @Param('id') id: string,
     @Query('asOf') asOf: string | undefined,
+    @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const project = await this.queries.project(id, parseAsOf(asOf));
+    const project = await this.queries.project(id, parseAsOf(asOf), { actor: user.sub, roles: user.roles });
     res.setHeader('ETag', `"${project.version}"`);
     return project;
   }

@@ -2,7 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AccessLog } from '@app/audit';
 import { NotFound } from '@app/shared-kernel';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
-import { PersonalDataAccess, registrantOf } from '../application/personal-data-access';
+import {
+  PersonalDataAccess,
+  registrantOf,
+  type PersonalDataReader,
+} from '../application/personal-data-access';
 import { streams } from '../application/streams';
 import { involvementDecider, participantDecider, projectDecider } from '../domain';
 import { isForgotten, PersonalDataVault, type ParticipantPersonalData } from '../personal-data';
@@ -26,9 +30,21 @@ export class ParticipationQueries {
     private readonly access: PersonalDataAccess,
   ) {}
 
-  async project(projectId: string, asOf?: Date) {
+  /**
+   * An appointment's exception reason is sealed text about the person
+   * (docs/adr/0014): read as null by a lead who neither leads this project
+   * nor may read that person (docs/adr/0011).
+   */
+  async project(projectId: string, asOf?: Date, reader?: PersonalDataReader) {
     const { state, version } = await this.repository.load(streams.project(projectId), projectDecider, asOf);
     if (state.status === 'unregistered') throw new NotFound('Project', projectId);
+    const appointments = await this.appointments.forProject(projectId, asOf);
+    for (const appointment of appointments)
+      if (
+        appointment.exceptionReason !== null &&
+        !(await this.mayReadPersonalText(reader, state.leads, appointment.participantId))
+      )
+        appointment.exceptionReason = null;
     return {
       id: state.projectId,
       name: state.name,
@@ -36,7 +52,7 @@ export class ParticipationQueries {
       region: state.region,
       level: state.level,
       leads: state.leads.map((sub) => ({ sub })),
-      appointments: await this.appointments.forProject(projectId, asOf),
+      appointments,
       status: 'active' as const,
       version,
     };
@@ -66,7 +82,13 @@ export class ParticipationQueries {
     return { ...base, status: 'active' as const, ...opened };
   }
 
-  async involvement(involvementId: string, asOf?: Date) {
+  /**
+   * The topic and the evidence's summary and rationale are sealed text about
+   * the person (docs/adr/0014): a lead who neither leads the involvement's
+   * project nor may read that person (docs/adr/0011) gets them left out, and
+   * `personalTextWithheld: true`.
+   */
+  async involvement(involvementId: string, asOf?: Date, reader?: PersonalDataReader) {
     const { state, version, history } = await this.repository.load(
       streams.involvement(involvementId),
       involvementDecider,
@@ -81,16 +103,36 @@ export class ParticipationQueries {
     const honorarium =
       region && priced ? await this.honorarium.calculate(state, region, priced.position, asOf) : null;
     const { status, evidence, corrections, involvementId: id, ...details } = state;
+    const leads = project.state.status === 'registered' ? project.state.leads : [];
+    const withheld = !(await this.mayReadPersonalText(reader, leads, state.participantId));
     return {
       id,
       ...details,
+      ...(withheld ? { topic: null, personalTextWithheld: true } : {}),
       status,
       corrections,
-      evidence: evidence.map((e) => ({ id: e.evidenceId, ...e.evidence })),
+      evidence: evidence.map((e) => {
+        const view: Record<string, unknown> = { id: e.evidenceId, ...e.evidence };
+        if (withheld) for (const field of ['summary', 'rationale']) delete view[field];
+        return view;
+      }),
       version,
       history,
       honorarium,
       payout: await this.payouts.payoutOf(id),
     };
+  }
+
+  /** Roles that read every person, a lead of the project, or a lead who may read the person. No reader: internal use. */
+  private async mayReadPersonalText(
+    reader: PersonalDataReader | undefined,
+    projectLeads: readonly string[],
+    participantId: string,
+  ): Promise<boolean> {
+    if (!reader || ['admin', 'finance', 'auditor'].some((role) => reader.roles.includes(role))) return true;
+    if (!reader.roles.includes('project-lead')) return false;
+    if (projectLeads.includes(reader.actor)) return true;
+    const participant = await this.repository.load(streams.participant(participantId), participantDecider);
+    return this.access.mayRead(participantId, registrantOf(participant), reader);
   }
 }

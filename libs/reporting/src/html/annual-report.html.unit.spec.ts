@@ -89,6 +89,10 @@ describe('the printable page', () => {
     expect(heights.slice(1)).toEqual(Array(11).fill(0));
   });
 
+  it('escapeHtml shows control and bidirectional formatting characters stored before the rule as U+FFFD', () => {
+    expect(escapeHtml('Pasient\r\nreiser\u202E')).toBe('Pasient\uFFFD\uFFFDreiser\uFFFD');
+  });
+
   it('counts and lists, escaped, the involvements that could not be priced', () => {
     const unpriced = {
       involvementId: 'i2',

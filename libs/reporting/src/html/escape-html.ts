@@ -1,3 +1,5 @@
+import { neutraliseUnsafeCharacters } from '@app/shared-kernel';
+
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -6,7 +8,11 @@ const ENTITIES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Text and attribute values: every name in the report passes through here. */
+/**
+ * Text and attribute values: every name in the report passes through here.
+ * Control and bidirectional formatting characters stored before names were
+ * refused them become U+FFFD, so no name displays in another order than stored.
+ */
 export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+  return neutraliseUnsafeCharacters(String(value)).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }

@@ -1,3 +1,4 @@
+import { containsNationalId, hasUnsafeCharacter } from '@app/shared-kernel';
 import { ROLES, type AuthUser, type Role } from './auth-user';
 
 /** A verified token whose claims do not describe a caller. */
@@ -16,6 +17,15 @@ export function userFromClaims(claims: Readonly<Record<string, unknown>>): AuthU
     throw new UnusableClaims('The bearer token has no subject (sub)');
   if (sub.length > MAX_SUB_LENGTH)
     throw new UnusableClaims(`The bearer token's subject (sub) is longer than ${MAX_SUB_LENGTH} characters`);
+  // The sub is every event's actor: stored plain in a log that can never erase it, and by PostgreSQL.
+  if (hasUnsafeCharacter(sub) || Buffer.from(sub, 'utf8').toString('utf8') !== sub)
+    throw new UnusableClaims(
+      "The bearer token's subject (sub) holds a control character, a bidirectional formatting character or an unpaired surrogate",
+    );
+  if (containsNationalId(sub))
+    throw new UnusableClaims(
+      "The bearer token's subject (sub) holds a national identity number; use the identity provider's opaque subject",
+    );
   const granted: unknown[] = Array.isArray(roles) ? roles : [];
   return {
     sub,

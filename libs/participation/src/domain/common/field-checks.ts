@@ -1,4 +1,10 @@
-import { FieldError, ValidationFailed, isOre } from '@app/shared-kernel';
+import {
+  FieldError,
+  hasUnsafeCharacter,
+  UNSAFE_TEXT_RULE,
+  ValidationFailed,
+  isOre,
+} from '@app/shared-kernel';
 import { isIsoDate, isIsoInstant } from './calendar';
 import { isOneOf } from './vocabulary';
 
@@ -18,6 +24,11 @@ export class FieldChecks {
     if (typeof value !== 'string' || value.trim() === '') return this.fail(field, 'is required');
     if (value.length > maxLength) return this.fail(field, `must be at most ${maxLength} characters`);
     return this;
+  }
+
+  /** A name or an id shown in reports and files: no control or bidirectional formatting characters. */
+  oneLine(field: string, value: unknown): this {
+    return typeof value === 'string' && hasUnsafeCharacter(value) ? this.fail(field, UNSAFE_TEXT_RULE) : this;
   }
 
   optionalText(field: string, value: unknown, maxLength = 2000): this {

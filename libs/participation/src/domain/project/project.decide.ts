@@ -26,14 +26,20 @@ function registerProject({ data }: RegisterProject, state: ProjectState): Projec
   const checks = new FieldChecks()
     .text('projectId', data.projectId, 100)
     .text('name', data.name, 300)
+    .oneLine('name', data.name)
     .optionalText('description', data.description, 5000)
     .text('organizationId', data.organizationId, 100)
+    .oneLine('organizationId', data.organizationId)
     .text('region', data.region, 100)
     .oneOf('level', PARTICIPATION_LEVELS, data.level);
   if (data.firstLead) checkLead(checks, 'firstLead.', data.firstLead);
   checks.throwIfAny();
   // Project text does not concern one person, so it stays plain: it must then never identify one.
-  refuseNationalIdsInFreeText({ name: data.name, description: data.description });
+  refuseNationalIdsInFreeText({
+    name: data.name,
+    description: data.description,
+    organizationId: data.organizationId,
+  });
   if (state.status !== 'unregistered') throw new Conflict(`Project ${data.projectId} is already registered`);
 
   const events: ProjectEvent[] = [
@@ -57,6 +63,8 @@ function addProjectLead({ data }: AddProjectLead, state: ProjectState): ProjectE
   const checks = new FieldChecks();
   checkLead(checks, '', data);
   checks.throwIfAny();
+  // A lead's sub is stored plain in the event and named in the access log.
+  refuseNationalIdsInFreeText({ sub: data.sub });
   if (state.status !== 'registered') throw new NotFound('Project', data.projectId);
   // Adding a lead twice is what a retry looks like: nothing new happens.
   if (state.leads.includes(data.sub)) return [];
@@ -64,7 +72,7 @@ function addProjectLead({ data }: AddProjectLead, state: ProjectState): ProjectE
 }
 
 function checkLead(checks: FieldChecks, prefix: string, lead: NewLead): void {
-  checks.text(`${prefix}sub`, lead.sub, 200);
+  checks.text(`${prefix}sub`, lead.sub, 200).oneLine(`${prefix}sub`, lead.sub);
   if (lead.sealed !== undefined && !isSealedEnvelope(lead.sealed)) {
     checks.fail(`${prefix}sealed`, 'must be a sealed personal-data envelope, never plaintext');
   }
