@@ -25,7 +25,9 @@ import { signDevToken } from '../apps/api/src/http/auth/dev-token';
  * BENCH_HTTP_WARM_UP (400). Flags: `--cpu-prof` writes a V8 CPU profile of the
  * API process, and the window of the measured load, into
  * `--cpu-prof-dir=<dir>` (default ./profiles/http-<time>); read it with
- * `npm run bench:profile -- <dir>`. `--skip-baseline` measures the app only.
+ * `npm run bench:profile -- <dir>`. `--count-queries` preloads
+ * bench/count-pg-queries.ts into the API process and prints the statements
+ * sent to PostgreSQL per request. `--skip-baseline` measures the app only.
  */
 const LOGS = Number(process.env.BENCH_HTTP_LOGS ?? 4_000);
 const CALLERS = Number(process.env.BENCH_HTTP_CALLERS ?? 16);
@@ -42,6 +44,7 @@ const CPU_PROF_DIR = resolve(
     join(ROOT, 'profiles', `http-${new Date().toISOString().replace(/[:.]/g, '-')}`),
 );
 const SKIP_BASELINE = args.includes('--skip-baseline');
+const COUNT_QUERIES = args.includes('--count-queries');
 
 const agent = new Agent({ keepAlive: true, maxSockets: CALLERS });
 
@@ -272,7 +275,13 @@ async function benchApp(): Promise<LoadResult> {
     delete env[name];
   if (CPU_PROF) mkdirSync(CPU_PROF_DIR, { recursive: true });
   const nodeArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+  const countFile = join(dataDir, 'pg-queries.json');
+  if (COUNT_QUERIES) {
+    nodeArgs.push('-r', './dist/bench/count-pg-queries.js');
+    env.BENCH_PG_COUNT_FILE = countFile;
+  }
   const { child, output } = spawnNode('dist/apps/api/src/main.js', env, nodeArgs);
+  const queriesSoFar = () => (COUNT_QUERIES ? pgQueries(child, countFile) : Promise.resolve({}));
   try {
     await untilHealthy(port, child, output);
     const secret = readFileSync(join(dataDir, 'auth-jwt.secret'), 'utf8').trim();
@@ -319,13 +328,20 @@ async function benchApp(): Promise<LoadResult> {
     console.log(`world: 1 project, ${PARTICIPANTS} appointed participants; warming up with ${WARM_UP} logs`);
     await drive(WARM_UP, 0, send);
     await readModelLag(port, lead, projectId, WARM_UP);
+    const queriesBefore = await queriesSoFar();
     const result = await drive(LOGS, WARM_UP, send);
     const lag = await readModelLag(port, lead, projectId, WARM_UP + LOGS);
+    const queriesAfter = await queriesSoFar();
     report('the API (log involvement)', result);
     console.log(
       `${''.padEnd(34)} read model: the list held all ${WARM_UP + LOGS} ${(lag * 1000).toFixed(0)} ms after the last answer (target <= 1000 ms; load average ${loadAverage()})`,
     );
-    if (CPU_PROF) writeFileSync(join(CPU_PROF_DIR, 'load-window.json'), JSON.stringify(result.windowUs));
+    if (COUNT_QUERIES) reportQueries(queriesBefore, queriesAfter);
+    if (CPU_PROF)
+      writeFileSync(
+        join(CPU_PROF_DIR, 'load-window.json'),
+        JSON.stringify({ ...result.windowUs, requests: LOGS }),
+      );
     return result;
   } finally {
     const code = await stop(child);
@@ -333,6 +349,31 @@ async function benchApp(): Promise<LoadResult> {
     rmSync(dataDir, { recursive: true, force: true });
     if (CPU_PROF) console.log(`CPU profile of the API process in ${CPU_PROF_DIR}`);
   }
+}
+
+/** The API process's statement counts so far (bench/count-pg-queries.ts answers SIGUSR2). */
+async function pgQueries(child: ChildProcess, file: string): Promise<Record<string, number>> {
+  rmSync(file, { force: true });
+  child.kill('SIGUSR2');
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error('the API process did not report its statement counts');
+}
+
+/** Statements per logged involvement during the measured load (including the projections and the list polls). */
+function reportQueries(before: Record<string, number>, after: Record<string, number>): void {
+  const per = Object.entries(after)
+    .map(([sql, n]) => [sql, (n - (before[sql] ?? 0)) / LOGS] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  const total = per.reduce((sum, [, n]) => sum + n, 0);
+  console.log(`statements sent to PostgreSQL per logged involvement: ${total.toFixed(2)}`);
+  for (const [sql, n] of per.slice(0, 25)) console.log(`${n.toFixed(2).padStart(8)}  ${sql}`);
 }
 
 async function benchBaseline(): Promise<LoadResult> {
