@@ -43,6 +43,7 @@ const AREAS: Array<[string, (url: string, fn: string) => boolean]> = [
     (u, fn) => u === '' && /^write(v|Buffer|Utf8String|Latin1String|AsciiString)$/.test(fn),
   ],
   ['microtask queue (runMicrotasks)', (u, fn) => u === '' && fn === 'runMicrotasks'],
+  ['bench instrumentation (count-pg-queries)', (u) => u.includes('/dist/bench/')],
   [
     'validation (class-validator/transformer)',
     (u) =>
