@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -172,6 +172,52 @@ interface LoadResult {
   /** process.hrtime of the measured window, in µs (the clock V8's CPU profile uses). */
   windowUs: { start: number; end: number };
   load: string;
+  /** CPU seconds (user + system) during the window: the server's Node process, and PostgreSQL's processes. */
+  cpu?: { server: number; postgres: number };
+}
+
+/** What the bench can see of a server under load: its Node process and its PostgreSQL's postmaster. */
+interface Watched {
+  serverPid?: number;
+  postmasterPidFile: string;
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** utime, stime, cutime, cstime and ppid of a process from /proc (Linux), or undefined. */
+function procStat(pid: number): { own: number; children: number; ppid: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const tick = (i: number) => Number(fields[i]) / TICKS_PER_SECOND;
+    // fields[0] is field 3 (state): ppid is field 4, utime..cstime fields 14..17.
+    return { ppid: Number(fields[1]), own: tick(11) + tick(12), children: tick(13) + tick(14) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU seconds used so far by the server process and by PostgreSQL (the
+ * postmaster, its exited backends as reaped children, and its live children).
+ */
+function cpuSoFar(watched: Watched): { server: number; postgres: number } | undefined {
+  if (!watched.serverPid || !procStat(watched.serverPid)) return undefined;
+  const server = procStat(watched.serverPid)?.own ?? 0;
+  let postgres = 0;
+  try {
+    const postmaster = Number(readFileSync(watched.postmasterPidFile, 'utf8').split('\n')[0]);
+    const root = procStat(postmaster);
+    if (root) postgres += root.own + root.children;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const child = procStat(Number(entry));
+      if (child?.ppid === postmaster) postgres += child.own;
+    }
+  } catch {
+    return { server, postgres: Number.NaN };
+  }
+  return { server, postgres };
 }
 
 /** `count` requests from CALLERS concurrent loops; request `i` is `send(first + i)`. */
@@ -179,7 +225,9 @@ async function drive(
   count: number,
   first: number,
   send: (i: number) => Promise<Answer>,
+  watched?: Watched,
 ): Promise<LoadResult> {
+  const cpuBefore = watched && cpuSoFar(watched);
   const latenciesMs: number[] = [];
   const statuses = new Map<number, number>();
   let firstFailure: string | undefined;
@@ -206,7 +254,16 @@ async function drive(
     firstFailure,
     windowUs: { start: Number(started / 1000n), end: Number(ended / 1000n) },
     load: loadAverage(),
+    cpu: cpuUsed(cpuBefore, watched && cpuSoFar(watched)),
   };
+}
+
+function cpuUsed(
+  before: { server: number; postgres: number } | undefined,
+  after: { server: number; postgres: number } | undefined,
+): { server: number; postgres: number } | undefined {
+  if (!before || !after) return undefined;
+  return { server: after.server - before.server, postgres: after.postgres - before.postgres };
 }
 
 function loadAverage(): string {
@@ -225,6 +282,14 @@ function report(name: string, result: LoadResult): void {
   console.log(
     `${name.padEnd(34)} ${result.rate.toFixed(0).padStart(6)} /s   p50 ${percentile(sorted, 50).toFixed(1)} ms   p95 ${percentile(sorted, 95).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   (${statuses}; ${result.seconds.toFixed(1)} s; load average ${result.load})`,
   );
+  if (result.cpu) {
+    const { server, postgres } = result.cpu;
+    const perRequest = (seconds: number) => `${((seconds * 1000) / result.latenciesMs.length).toFixed(2)} ms`;
+    const ofCore = (seconds: number) => `${((seconds / result.seconds) * 100).toFixed(0)} % of a core`;
+    console.log(
+      `${''.padEnd(34)} CPU per request: server process ${perRequest(server)} (${ofCore(server)}), PostgreSQL ${perRequest(postgres)} (${ofCore(postgres)})`,
+    );
+  }
   if (result.firstFailure) console.log(`  first refusal: ${result.firstFailure.slice(0, 300)}`);
 }
 
@@ -329,7 +394,10 @@ async function benchApp(): Promise<LoadResult> {
     await drive(WARM_UP, 0, send);
     await readModelLag(port, lead, projectId, WARM_UP);
     const queriesBefore = await queriesSoFar();
-    const result = await drive(LOGS, WARM_UP, send);
+    const result = await drive(LOGS, WARM_UP, send, {
+      serverPid: child.pid,
+      postmasterPidFile: join(dataDir, 'postgres', 'postmaster.pid'),
+    });
     const lag = await readModelLag(port, lead, projectId, WARM_UP + LOGS);
     const queriesAfter = await queriesSoFar();
     report('the API (log involvement)', result);
@@ -399,7 +467,10 @@ async function benchBaseline(): Promise<LoadResult> {
         'Idempotency-Key': `bench-${i}`,
       });
     await drive(WARM_UP, 0, send);
-    const result = await drive(LOGS, WARM_UP, send);
+    const result = await drive(LOGS, WARM_UP, send, {
+      serverPid: child.pid,
+      postmasterPidFile: join(dataDir, 'postgres', 'postmaster.pid'),
+    });
     report('bare Fastify + jose + pg baseline', result);
     return result;
   } finally {
