@@ -58,7 +58,12 @@ async function main(): Promise<void> {
   });
   await pool.query(`CREATE TABLE IF NOT EXISTS bare_involvements (id uuid PRIMARY KEY, project_id text NOT NULL,
     body jsonb NOT NULL, actor text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())`);
-  const app = fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  // No type coercion: "2" is not a number, as class-validator has it.
+  const app = fastify({
+    logger: false,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: false } },
+  });
   app.post<{ Params: { id: string }; Body: Record<string, unknown> }>(
     '/v1/projects/:id/involvements',
     {
