@@ -9,24 +9,24 @@ import { join } from 'node:path';
  * and inclusive time by area (an area counts once per sample, however deep it
  * recurs), per request when the request count is known, and the top functions.
  */
-interface CallFrame {
+export interface CallFrame {
   functionName: string;
   url: string;
   lineNumber: number;
 }
-interface ProfileNode {
+export interface ProfileNode {
   id: number;
   callFrame: CallFrame;
   children?: number[];
 }
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
   samples: number[];
   timeDeltas: number[];
 }
-interface LoadWindow {
+export interface LoadWindow {
   start: number;
   end: number;
   requests?: number;
@@ -84,7 +84,7 @@ const AREAS: Array<[string, (url: string, fn: string) => boolean]> = [
 ];
 const UNCLASSIFIED = 'other';
 
-function areaOf({ url, functionName }: CallFrame): string {
+export function areaOf({ url, functionName }: CallFrame): string {
   return AREAS.find(([, test]) => test(url, functionName))?.[0] ?? UNCLASSIFIED;
 }
 
@@ -107,16 +107,26 @@ function load(path: string): { profile: CpuProfile; window?: LoadWindow; file: s
   return { profile: read(file), window, file };
 }
 
-function main(path: string | undefined): void {
-  if (!path) throw new Error('usage: npm run bench:profile -- <profile dir or .cpuprofile>');
-  const { profile, window, file } = load(path);
+export interface Summary {
+  /** Whether only the samples inside the load window were counted. */
+  windowed: boolean;
+  /** µs in the counted samples, and of those not idle. */
+  total: number;
+  busy: number;
+  self: Map<string, number>;
+  inclusive: Map<string, number>;
+  fnSelf: Map<string, number>;
+  fnInclusive: Map<string, number>;
+}
+
+/** µs by area and by function, self and inclusive, of the samples inside the window (all when none fits). */
+export function summarise(profile: CpuProfile, window?: LoadWindow): Summary {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 
   const windowFits =
     window !== undefined && window.start >= profile.startTime && window.end <= profile.endTime;
-  if (window && !windowFits) console.log('the load window lies outside the profile: counting all samples');
   const inside = windowFits ? (t: number) => t >= window.start && t <= window.end : () => true;
 
   const self = new Map<string, number>();
@@ -150,11 +160,19 @@ function main(path: string | undefined): void {
     for (const fn of fns) add(fnInclusive, fn, us);
   }
 
-  const requests = windowFits ? window.requests : undefined;
+  return { windowed: windowFits, total, busy, self, inclusive, fnSelf, fnInclusive };
+}
+
+function main(path: string | undefined): void {
+  if (!path) throw new Error('usage: npm run bench:profile -- <profile dir or .cpuprofile>');
+  const { profile, window, file } = load(path);
+  const { windowed, total, busy, self, inclusive, fnSelf, fnInclusive } = summarise(profile, window);
+  if (window && !windowed) console.log('the load window lies outside the profile: counting all samples');
+  const requests = windowed ? window?.requests : undefined;
   const seconds = total / 1e6;
   console.log(`${file}`);
   console.log(
-    `${window ? 'measured load window' : 'whole profile'}: ${seconds.toFixed(1)} s, busy ${((busy / total) * 100).toFixed(0)} % of one core${requests ? `, ${requests} requests: ${(busy / requests / 1000).toFixed(2)} ms of main-thread busy time per request (wall time while not idle: on a loaded machine it includes time descheduled)` : ''}`,
+    `${windowed ? 'measured load window' : 'whole profile'}: ${seconds.toFixed(1)} s, busy ${((busy / total) * 100).toFixed(0)} % of one core${requests ? `, ${requests} requests: ${(busy / requests / 1000).toFixed(2)} ms of main-thread busy time per request (wall time while not idle: on a loaded machine it includes time descheduled)` : ''}`,
   );
   const table = (title: string, map: Map<string, number>, limit: number) => {
     console.log(`\n${title}`);
@@ -180,9 +198,11 @@ function frameName({ functionName, url, lineNumber }: CallFrame): string {
   return `${functionName || '(anonymous)'}${short ? ` (${short}:${lineNumber + 1})` : ''}`;
 }
 
-try {
-  main(process.argv[2]);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+if (require.main === module) {
+  try {
+    main(process.argv[2]);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
 }
