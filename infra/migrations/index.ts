@@ -17,6 +17,7 @@ import { EventStoreAppendFunction1732300000015 } from './1732300000015-event-sto
 import { EventStoreAppendByIndex1732300000016 } from './1732300000016-event-store-append-by-index';
 import { ParticipantNationalIds1732300000017 } from './1732300000017-participant-national-ids';
 import { ParticipationPersonDays1732300000018 } from './1732300000018-participation-person-days';
+import { ReportingEvidenceRecordedAt1732300000035 } from './1732300000035-reporting-evidence-recorded-at';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -42,4 +43,5 @@ export const migrations = [
   EventStoreAppendByIndex1732300000016,
   ParticipantNationalIds1732300000017,
   ParticipationPersonDays1732300000018,
+  ReportingEvidenceRecordedAt1732300000035,
 ];
