@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, rebuildProjection, type EventStore } from '@app/event-store';
 import { ProjectionRegistry } from '@app/platform';
+import { ReportingEvidenceRecordedAt1732300000035 } from '../../infra/migrations/1732300000035-reporting-evidence-recorded-at';
 import {
   ParticipationApi,
   expectFieldErrors,
@@ -213,5 +214,23 @@ describe('annual report', () => {
     const after = (await annual('year=2025')).body;
     expect({ ...after, generatedAt: null }).toEqual({ ...before, generatedAt: null });
     expect(after.involvements.total).toBe(5);
+  });
+
+  it('migration 1732300000035 empties the read model and the running projection replays it from the log', async () => {
+    const before = (await annual('year=2025')).body;
+    const runner = api.t.app.get(DataSource).createQueryRunner();
+    try {
+      await new ReportingEvidenceRecordedAt1732300000035().up(runner);
+    } finally {
+      await runner.release();
+    }
+    await api.t.settled();
+    const after = (await annual('year=2025')).body;
+    expect({ ...after, generatedAt: null }).toEqual({ ...before, generatedAt: null });
+    const { rows } = await api.t.db.pool.query(
+      `SELECT count(*)::int AS n FROM reporting_involvements, jsonb_array_elements(evidence) e
+       WHERE e ? 'recordedAt'`,
+    );
+    expect(rows[0].n).toBeGreaterThan(0);
   });
 });
