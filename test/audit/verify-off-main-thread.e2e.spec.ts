@@ -40,7 +40,8 @@ describe('POST /v1/audit/verify off the main thread', () => {
     await rewriteStoredEvent(t.db.pool, target.position, { data: { ...target.data, n: -1 } });
     // The hashing thread starts on first use (under ts-jest it compiles TypeScript as it loads): start it now.
     expect((await t.http.post('/v1/audit/verify').set(auditor)).status).toBe(200);
-  });
+    // Seeding 1,200 large events and catching every projection up takes a while on a busy 2-core machine.
+  }, 240_000);
   afterAll(() => t.close());
 
   it('never blocks the event loop for long, keeps /health answering, and still names the changed event', async () => {

@@ -144,7 +144,9 @@ describe('money within bounds, and records that cannot be priced', () => {
     it('the draft for all organisations works, names the bad involvement and pays the rest', async () => {
       const res = await api.draft();
       expect(res.status).toBe(201);
-      expect(res.body.unpriced).toEqual([{ involvementId: bad, reason: expect.stringContaining(bad) }]);
+      expect(res.body.unpriced).toEqual([
+        { status: 'unpriced', involvementId: bad, reason: expect.stringContaining(bad) },
+      ]);
       const batch = await api.batch(res.body.id);
       const involvements = new Set(batch.lines.map((l) => l.involvementId));
       expect(involvements.has(good.involvementId) && involvements.has(sameDay)).toBe(true);
@@ -155,7 +157,7 @@ describe('money within bounds, and records that cannot be priced', () => {
       const res = await api.p.get('/v1/reports/annual?year=2025', 'auditor');
       expect(res.status).toBe(200);
       expect(res.body.economy.unpriced).toEqual([
-        { involvementId: bad, reason: expect.stringContaining('km') },
+        { status: 'unpriced', involvementId: bad, reason: expect.stringContaining('km') },
       ]);
       expect(res.body.economy.accrued.honorariumOre).toBeGreaterThan(0);
     });
@@ -163,7 +165,9 @@ describe('money within bounds, and records that cannot be priced', () => {
     it('the participant’s ledger answers and names it', async () => {
       const res = await api.p.get(`/v1/participants/${badParticipant}/honorarium`, 'finance');
       expect(res.status).toBe(200);
-      expect(res.body.unpriced).toEqual([{ involvementId: bad, reason: expect.stringContaining('km') }]);
+      expect(res.body.unpriced).toEqual([
+        { status: 'unpriced', involvementId: bad, reason: expect.stringContaining('km') },
+      ]);
       expect(res.body.lines.map((l: { involvementId: string }) => l.involvementId)).toContain(sameDay);
     });
   });

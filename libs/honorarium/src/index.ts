@@ -9,6 +9,7 @@ export * from './domain/guideline/guideline.types';
 export { validateGuideline } from './domain/guideline/guideline.validator';
 export { RULE_KINDS } from './domain/guideline/guideline-rule.reader';
 export { guidelineInForce, inForceOn } from './domain/guideline/guideline-in-force';
+export * from './domain/guideline/guideline-for-day';
 export { rateFor } from './domain/guideline/role-rates';
 export * from './domain/travel-rates/travel-rates.types';
 export * from './domain/travel-rates/travel-rates.lookup';

@@ -26,6 +26,8 @@ export class RuleViolation extends DomainError {
   constructor(
     readonly rule: string,
     message: string,
+    /** Extra members of the problem details, e.g. the records the rule was met by. */
+    readonly members?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
   }

@@ -19,6 +19,8 @@ export interface ProblemDetails {
   errors?: FieldError[];
   rule?: string;
   existingParticipantId?: string;
+  /** nothing-payable: the involvements that could not be priced (docs/adr/0020). */
+  unpriced?: unknown[];
 }
 
 const STATUS_OF: Record<DomainError['kind'], number> = {
@@ -62,7 +64,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status,
         detail: exception.message,
         ...(exception instanceof ValidationFailed ? { errors: exception.errors } : {}),
-        ...(exception instanceof RuleViolation ? { rule: exception.rule } : {}),
+        ...(exception instanceof RuleViolation ? { ...exception.members, rule: exception.rule } : {}),
         ...(exception instanceof Conflict ? exception.members : {}),
       };
     }

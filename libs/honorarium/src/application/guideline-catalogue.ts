@@ -14,6 +14,8 @@ export interface PublishedVersion {
   /** null for versions shipped with the product. */
   publishedAt: string | null;
   publishedBy: string | null;
+  /** The global log position of the publication; null for versions shipped with the product. */
+  position: number | null;
 }
 
 const stream = (region: string) => `guideline-${region}`;
@@ -33,6 +35,7 @@ export class GuidelineCatalogue {
       guideline,
       publishedAt: null,
       publishedBy: null,
+      position: null,
     }));
     const events = await this.store.readStream(stream(region));
     const published = events
@@ -45,6 +48,7 @@ export class GuidelineCatalogue {
         guideline: e.data.guideline as Guideline,
         publishedAt: e.metadata.recordedAt,
         publishedBy: e.metadata.actor,
+        position: e.position,
       }));
     return [...shipped, ...published].sort((a, b) =>
       a.guideline.effectiveFrom < b.guideline.effectiveFrom ? -1 : 1,

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   calculateHonorarium,
-  guidelineInForce,
   GuidelineCatalogue,
+  guidelineForDay,
   type HonorariumCalculation,
   type Involvement,
 } from '@app/honorarium';
@@ -11,7 +11,7 @@ import { EventSourcedRepository } from '../application/event-sourced-repository'
 import { streams } from '../application/streams';
 import { involvementDecider, type AppointmentRole, type RecordedInvolvement } from '../domain';
 import { sameDayRows } from '../read-models/involvement-summaries/same-day-rows';
-import { unpricedBecause, type InvolvementHonorariumView } from './unpriced-honorarium';
+import { noGuidelineInForce, unpricedBecause, type InvolvementHonorariumView } from './unpriced-honorarium';
 
 /** The calculator's view of a logged involvement (the paying fields only). */
 export function toCalculatorInput(i: RecordedInvolvement): Involvement {
@@ -64,19 +64,30 @@ export class InvolvementHonorarium {
   /**
    * `lastChangedAt`: the log position where the involvement was last logged or
    * corrected; only guideline versions published before it count, so a later
-   * publication never changes this calculation.
+   * publication never changes this calculation. A day none of those covered is
+   * priced by the first publication that covers it, and until then the answer
+   * says `no-guideline-in-force` (guidelineForDay). Null only when voided.
+   * `asOf`: a read of the past sees only the versions published by then.
    */
   async calculate(
     involvement: RecordedInvolvement,
     region: string,
     lastChangedAt: number,
+    asOf?: Date,
   ): Promise<InvolvementHonorariumView | null> {
-    const versions = await this.guidelines.versionsOf(region, lastChangedAt);
-    const guideline = guidelineInForce(
-      versions.map((v) => v.guideline),
-      involvement.occurredOn,
+    if (involvement.status === 'voided') return null;
+    const versions = (await this.guidelines.versionsOf(region)).filter(
+      (v) => asOf === undefined || v.publishedAt === null || Date.parse(v.publishedAt) <= asOf.getTime(),
     );
-    if (!guideline || involvement.status === 'voided') return null;
+    const inForce = guidelineForDay(versions, involvement.occurredOn, lastChangedAt);
+    if (inForce.guideline === null)
+      return noGuidelineInForce(
+        involvement.involvementId,
+        involvement.occurredOn,
+        region,
+        inForce.firstEffectiveFrom,
+      );
+    const { guideline } = inForce;
     const others = await this.sameDay(involvement);
     const price = (earlier: SameDay['earlier']): HonorariumCalculation =>
       calculateHonorarium({

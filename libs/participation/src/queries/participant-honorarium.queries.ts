@@ -6,7 +6,7 @@ import { streams } from '../application/streams';
 import { participantDecider } from '../domain';
 import { ParticipationQueries } from './participation.queries';
 import { PAYOUT_LEDGER, type PayoutLedger, type PayoutLineView } from '../application/payout-ledger.port';
-import { isUnpriced, pricedLines } from './unpriced-honorarium';
+import { isUnpriced, pricedLines, unpricedEntry } from './unpriced-honorarium';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -65,11 +65,12 @@ export class ParticipantHonorariumQueries {
       batchedOre: total('batched'),
       paidOre: total('paid'),
       lines,
-      /** Involvements that cannot be priced: nothing accrues for them until they are corrected. */
+      /**
+       * Involvements that cannot be priced (out of bounds, or no guideline in force on the day): nothing
+       * accrues for them until they are corrected or a guideline covering the day is published.
+       */
       unpriced: priced.flatMap((i) =>
-        i.status === 'logged' && isUnpriced(i.honorarium)
-          ? [{ involvementId: i.id, reason: i.honorarium.reason }]
-          : [],
+        i.status === 'logged' && isUnpriced(i.honorarium) ? [unpricedEntry(i.honorarium)] : [],
       ),
     };
   }

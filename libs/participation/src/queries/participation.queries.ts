@@ -79,7 +79,7 @@ export class ParticipationQueries {
       .reverse()
       .find((h) => h.type === 'InvolvementLogged' || h.type === 'InvolvementCorrected');
     const honorarium =
-      region && priced ? await this.honorarium.calculate(state, region, priced.position) : null;
+      region && priced ? await this.honorarium.calculate(state, region, priced.position, asOf) : null;
     const { status, evidence, corrections, involvementId: id, ...details } = state;
     return {
       id,

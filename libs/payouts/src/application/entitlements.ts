@@ -6,7 +6,8 @@ import {
   ParticipationQueries,
   pricedLines,
   projectDecider,
-  type UnpricedHonorarium,
+  unpricedEntry,
+  type UnpricedEntry,
 } from '@app/participation';
 import type { Entitlement, EvaluatedInvolvement } from '../domain';
 
@@ -15,7 +16,7 @@ const CONCURRENCY = 8;
 /** Priced involvements, and those that could not be priced: left out of the batch and named. */
 export interface EntitlementsUpTo {
   evaluated: EvaluatedInvolvement[];
-  unpriced: Array<Pick<UnpricedHonorarium, 'involvementId' | 'reason'>>;
+  unpriced: UnpricedEntry[];
 }
 
 /**
@@ -60,7 +61,7 @@ export class Entitlements {
             if (org === null || (organizationId !== null && org !== organizationId)) return null;
             // Not evaluated: what earlier batches claimed for it is left alone, not reversed.
             if (inv.status === 'logged' && isUnpriced(inv.honorarium)) {
-              unpriced.push({ involvementId: involvement_id, reason: inv.honorarium.reason });
+              unpriced.push(unpricedEntry(inv.honorarium));
               return null;
             }
             const lines = inv.status === 'logged' ? pricedLines(inv.honorarium) : [];

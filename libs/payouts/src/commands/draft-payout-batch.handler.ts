@@ -67,6 +67,7 @@ export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatch
             .slice(0, 20)
             .map((u) => u.reason)
             .join('; ')}`,
+          { unpriced },
         );
       const { events } = await this.repository.execute(
         stream,

@@ -13,6 +13,15 @@ export interface PaidFigures extends EconomyFigures {
   lineCount: number;
 }
 
+/** A counted involvement that could not be priced: why (`unpriced`, `no-guideline-in-force`) and the reason. */
+export interface UnpricedInvolvement {
+  involvementId: string;
+  status: string;
+  reason: string;
+  region?: string;
+  firstEffectiveFrom?: string | null;
+}
+
 export interface AnnualReportInput {
   year: number;
   organizationId: string | null;
@@ -24,8 +33,8 @@ export interface AnnualReportInput {
   /** Every involvement of the year, voided and peer support included: they are counted as excluded only. */
   involvements: readonly InvolvementFacts[];
   accrued: ReadonlyMap<string, EconomyFigures>;
-  /** Counted involvements the calculator could not price: not in `accrued`, named with the reason. */
-  unpriced?: ReadonlyArray<{ involvementId: string; reason: string }>;
+  /** Counted involvements that could not be priced: not in `accrued`, named with the reason. */
+  unpriced?: readonly UnpricedInvolvement[];
   /** Null when no payouts source is connected. */
   paid: PaidFigures | null;
   assessments: ReadonlyArray<{ projectId: string; reality: ProjectReality }>;
@@ -112,6 +121,7 @@ export function buildAnnualReport(input: AnnualReportInput) {
     },
     economy: {
       accrued,
+      unpricedCount: input.unpriced?.length ?? 0,
       unpriced: [...(input.unpriced ?? [])].sort((a, b) => a.involvementId.localeCompare(b.involvementId)),
       paid: input.paid ?? { ...NO_MONEY, lineCount: 0 },
       paidSource: input.paid ? ('payouts' as const) : ('not-connected' as const),

@@ -53,6 +53,13 @@ function economyTable(accrued: EconomyFigures, paid: EconomyFigures): string {
   return `<table><thead><tr><th></th><th class="n">accrued</th><th class="n">paid</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** Involvements left out of `accrued` because they could not be priced, each with its reason. */
+function unpricedNote(unpriced: AnnualReport['economy']['unpriced']): string {
+  if (unpriced.length === 0) return '';
+  const items = unpriced.map((u) => `<li>${e(u.reason)}</li>`).join('');
+  return `<p class="note">${e(`${unpriced.length} involvement(s) could not be priced and are not in accrued:`)}</p><ul class="note">${items}</ul>`;
+}
+
 /** The annual report as a printable page: UTF-8, every value escaped, print CSS, one inline SVG chart. */
 export function renderAnnualReportHtml(report: AnnualReport): string {
   const scope = report.organizationId ? `organisation ${report.organizationId}` : 'all organisations';
@@ -94,6 +101,7 @@ ${countTable('involvements by form', report.involvements.byForm)}
 <h2>Economy</h2>
 ${economyTable(report.economy.accrued, report.economy.paid)}
 ${'note' in report.economy && report.economy.note ? `<p class="note">${e(report.economy.note)}</p>` : ''}
+${unpricedNote(report.economy.unpriced)}
 
 <h2>Projects at symbolic risk (skyggemedvirkning)</h2>
 ${risk.length > 0 ? `<ul>${risk.join('')}</ul>` : '<p>None.</p>'}

@@ -25,14 +25,14 @@ const involvement = (
   ...over,
 });
 
-function report(extra: InvolvementFacts[] = []) {
+function input(extra: InvolvementFacts[] = []) {
   const involvements = [
     involvement('i1', '2025-01-15'),
     involvement('i2', '2025-01-20', { participantId: 'b' }),
     involvement('i3', '2025-12-01', { form: 'peer-support', countsAsParticipation: false }),
     ...extra,
   ];
-  return buildAnnualReport({
+  return {
     year: 2025,
     organizationId: 'org-<1>',
     generatedAt: '2025-06-02T09:00:00.000Z',
@@ -55,8 +55,10 @@ function report(extra: InvolvementFacts[] = []) {
         }),
       },
     ],
-  });
+  };
 }
+
+const report = (extra: InvolvementFacts[] = []) => buildAnnualReport(input(extra));
 
 describe('annual report arithmetic', () => {
   it('sums hours in hundredths and leaves peer support out', () => {
@@ -103,6 +105,22 @@ describe('the printable page', () => {
     expect(heights).toHaveLength(12);
     expect(heights[0]).toBe(188);
     expect(heights.slice(1)).toEqual(Array(11).fill(0));
+  });
+
+  it('counts and lists, escaped, the involvements that could not be priced', () => {
+    const unpriced = {
+      involvementId: 'i2',
+      status: 'no-guideline-in-force',
+      region: 'r',
+      firstEffectiveFrom: '2025-05-06',
+      reason: 'Involvement i2 cannot be priced: no guideline is in force on 2025-01-20 <r>',
+    };
+    const built = buildAnnualReport({ ...input(), unpriced: [unpriced] });
+    expect(built.economy).toMatchObject({ unpricedCount: 1, unpriced: [unpriced] });
+    const html = renderAnnualReportHtml(built);
+    expect(html).toContain('1 involvement(s) could not be priced');
+    expect(html).toContain(escapeHtml(unpriced.reason));
+    expect(renderAnnualReportHtml(report())).not.toContain('could not be priced');
   });
 
   it('escapeHtml covers the five special characters', () => {

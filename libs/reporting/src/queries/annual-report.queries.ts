@@ -7,6 +7,8 @@ import {
   PARTICIPATION_LEVELS,
   ParticipationQueries,
   pricedLines,
+  unpricedEntry,
+  type UnpricedEntry,
 } from '@app/participation';
 import { CLOCK, ValidationFailed, type Clock } from '@app/shared-kernel';
 import { REALITY_THRESHOLDS } from '../config/reporting-config';
@@ -72,12 +74,11 @@ export class AnnualReportQueries {
 
     // Accrued = what the guideline in force on the day gives, priced exactly as GET /v1/involvements/{id} prices it.
     // One that cannot be priced adds nothing and is named in `economy.unpriced`.
-    const unpriced: Array<{ involvementId: string; reason: string }> = [];
+    const unpriced: UnpricedEntry[] = [];
     const accrued = new Map<string, EconomyFigures>(
       await inBatches(counted, 8, async (i) => {
         const details = await this.participation.involvement(i.involvementId);
-        if (isUnpriced(details.honorarium))
-          unpriced.push({ involvementId: i.involvementId, reason: details.honorarium.reason });
+        if (isUnpriced(details.honorarium)) unpriced.push(unpricedEntry(details.honorarium));
         return [i.involvementId, economyOfLines(pricedLines(details.honorarium))] as const;
       }),
     );

@@ -18,4 +18,10 @@ export class ProblemDetailsSchema {
   errors?: FieldErrorSchema[];
   @ApiPropertyOptional({ description: '422: the code of the rule of the domain that refused' })
   rule?: string;
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    description: '422 nothing-payable: the involvements that cannot be priced',
+  })
+  unpriced?: object[];
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   APPOINTMENT_ROLES,
   ATTENDANCES,
@@ -121,6 +121,34 @@ export class HonorariumView {
   @ApiProperty({ type: RateTablesView }) rateTables!: RateTablesView;
 }
 
+/** A logged involvement that cannot be priced, and why (docs/adr/0015, 0020). */
+export class UnpricedEntryView {
+  @ApiProperty({
+    enum: ['unpriced', 'no-guideline-in-force'],
+    description:
+      '`unpriced`: the calculator refuses a stored value; `no-guideline-in-force`: no guideline version of the region covers the day',
+  })
+  status!: string;
+  @ApiProperty() involvementId!: string;
+  @ApiProperty({ description: 'Names the involvement and why it cannot be priced' }) reason!: string;
+  @ApiPropertyOptional({ description: 'no-guideline-in-force: the project’s region' }) region?: string;
+  @ApiPropertyOptional({
+    ...DATE,
+    nullable: true,
+    description: 'no-guideline-in-force: the region’s earliest effective date; null when it has no guideline',
+  })
+  firstEffectiveFrom?: string | null;
+}
+
+export class UnpricedHonorariumView extends UnpricedEntryView {
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+    description: 'unpriced: the calculator’s field errors',
+  })
+  errors?: Array<{ field: string; message: string }>;
+}
+
 export class HistoryEntryView {
   @ApiProperty({ type: 'integer', minimum: 1 }) position!: number;
   @ApiProperty({ type: 'integer', minimum: 1 }) version!: number;
@@ -134,6 +162,7 @@ export class PayoutRefView {
   @ApiProperty() status!: string;
 }
 
+@ApiExtraModels(HonorariumView, UnpricedHonorariumView)
 export class InvolvementView {
   @ApiProperty() id!: string;
   @ApiProperty() projectId!: string;
@@ -162,11 +191,12 @@ export class InvolvementView {
   @ApiProperty(VERSION) version!: number;
   @ApiProperty({ type: [HistoryEntryView] }) history!: HistoryEntryView[];
   @ApiProperty({
-    type: HonorariumView,
+    oneOf: [{ $ref: getSchemaPath(HonorariumView) }, { $ref: getSchemaPath(UnpricedHonorariumView) }],
     nullable: true,
-    description: 'null when voided or when no guideline of the region is in force on occurredOn',
+    description:
+      'The calculation; while logged but not priceable, `{status, reason, …}` (`no-guideline-in-force` with `region` and `firstEffectiveFrom`); null only when voided',
   })
-  honorarium!: HonorariumView | null;
+  honorarium!: HonorariumView | UnpricedHonorariumView | null;
   @ApiProperty({ type: PayoutRefView, nullable: true }) payout!: PayoutRefView | null;
 }
 
@@ -199,4 +229,6 @@ export class ParticipantHonorariumView {
   @ApiProperty({ type: 'integer', description: 'øre' }) batchedOre!: number;
   @ApiProperty({ type: 'integer', description: 'øre' }) paidOre!: number;
   @ApiProperty({ type: [LedgerLineView] }) lines!: LedgerLineView[];
+  @ApiProperty({ type: [UnpricedEntryView], description: 'Involvements in the period that cannot be priced' })
+  unpriced!: UnpricedEntryView[];
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { UnpricedEntryView } from '../../participation/dto/participation.responses';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -33,6 +34,11 @@ export class DraftedBatchDto {
   @ApiProperty() id!: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) lineCount!: number;
   @ApiProperty({ type: 'integer', description: 'øre' }) totalOre!: number;
+  @ApiProperty({
+    type: [UnpricedEntryView],
+    description: 'Involvements up to the period end that cannot be priced, so hold no line',
+  })
+  unpriced!: UnpricedEntryView[];
 }
 
 export class CancelPayoutBatchDto {
