@@ -19,6 +19,7 @@ import { ParticipantNationalIds1732300000017 } from './1732300000017-participant
 import { ParticipationPersonDays1732300000018 } from './1732300000018-participation-person-days';
 import { IdempotencyClaimOwners1732300000020 } from './1732300000020-idempotency-claim-owners';
 import { IdempotencyUnkeyedHashes1732300000021 } from './1732300000021-idempotency-unkeyed-hashes';
+import { ReportingEvidenceRecordedAt1732300000035 } from './1732300000035-reporting-evidence-recorded-at';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -46,4 +47,5 @@ export const migrations = [
   ParticipationPersonDays1732300000018,
   IdempotencyClaimOwners1732300000020,
   IdempotencyUnkeyedHashes1732300000021,
+  ReportingEvidenceRecordedAt1732300000035,
 ];

@@ -179,6 +179,8 @@ describe('audit after a realistic year', () => {
       lostIncome: { documented: true, amountOre: 150000 },
     });
     await evidence(p, involvements.maretMay, invitation('2025-04-28T08:00:00Z'));
+    // Attendance is recorded too: without it the meeting is not documented (docs/adr/0021).
+    await evidence(p, involvements.maretMay, attendance('2025-05-12T12:00:00Z'));
     involvements.olaMay = await p.involvement(council, ola, { occurredOn: '2025-05-12' });
     ok(await p.post(`/v1/involvements/${involvements.olaMay}/void`, 'lead', { reason: 'Feilført' }));
     at('2025-05-26T09:00:00Z');
@@ -250,6 +252,7 @@ describe('audit after a realistic year', () => {
       'InvolvementCorrected',
       // 12 May
       'InvolvementLogged',
+      'EvidenceAdded',
       'EvidenceAdded',
       'EvidenceAdded',
       'EvidenceAdded',
@@ -328,21 +331,31 @@ describe('audit after a realistic year', () => {
     });
   });
 
-  it('a panel invited late and never told back is symbolic-risk, with those reasons', async () => {
+  // Revision 2 of the rules (docs/adr/0021) adds two reasons to the panel's verdict: nobody recorded
+  // attendance (not-documented), and David is a deputy, so one member sat on the panel that day.
+  it('a panel invited late, never told back, without attendance records and one seated member is symbolic-risk, with those reasons', async () => {
     const res = await api.p.get(`/v1/audit/projects/${panel}/participation`, 'auditor');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       classification: 'symbolic-risk',
-      reasons: ['late-invitations', 'no-feedback'],
-      appointedRepresentatives: 2,
+      reasons: ['not-documented', 'late-invitations', 'no-feedback', 'too-few-representatives'],
+      appointedRepresentatives: 1,
     });
     expect(res.body.explanations).toEqual([
+      expect.objectContaining({
+        reason: 'not-documented',
+        involvementIds: expect.arrayContaining([involvements.cecilieMar, involvements.davidMar]),
+      }),
       expect.objectContaining({
         reason: 'late-invitations',
         involvementIds: expect.arrayContaining([involvements.cecilieMar, involvements.davidMar]),
       }),
       expect.objectContaining({
         reason: 'no-feedback',
+        involvementIds: expect.arrayContaining([involvements.cecilieMar, involvements.davidMar]),
+      }),
+      expect.objectContaining({
+        reason: 'too-few-representatives',
         involvementIds: expect.arrayContaining([involvements.cecilieMar, involvements.davidMar]),
       }),
     ]);
@@ -359,7 +372,12 @@ describe('audit after a realistic year', () => {
     });
     expect(res.body.involvements).toHaveLength(3);
     for (const i of res.body.involvements)
-      expect(i.indicators).toMatchObject({ invitedInGoodTime: true, toldBack: true, influence: true });
+      expect(i.indicators).toMatchObject({
+        invitedInGoodTime: true,
+        attended: true,
+        toldBack: true,
+        influence: true,
+      });
   });
 
   it('the annual report counts the year and its paid figures are the paid batch lines', async () => {

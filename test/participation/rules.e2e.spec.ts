@@ -112,6 +112,31 @@ describe('involvement rules through HTTP', () => {
     });
   });
 
+  describe('council-and-panel-always-paid', () => {
+    it.each(['user-council', 'user-panel'])(
+      'refuses a %s marked unpaid, on log and on correction',
+      async (form) => {
+        const participantId = await api.participant();
+        await api.appoint(projectId, participantId);
+        const refused = await log(participantId, { form, honorariumDecision: 'unpaid' });
+        expectRule(refused, 'council-and-panel-always-paid');
+        expect(refused.body.detail).toContain('only the participant can waive');
+
+        const res = await log(participantId, { form }).expect(201);
+        expectRule(
+          await change(res.body.id, 'corrections', {
+            changes: { honorariumDecision: 'unpaid' },
+            reason: 'Ikke honorar',
+          }),
+          'council-and-panel-always-paid',
+        );
+        const logged = await read(res.body.id);
+        expect(logged).toMatchObject({ form, payable: true });
+        expect(logged.honorarium.totalOre).toBeGreaterThan(0);
+      },
+    );
+  });
+
   describe('peer-support', () => {
     it('is recorded but flagged as not participation and not payable', async () => {
       const res = await log(await api.participant(), { form: 'peer-support' }).expect(201);

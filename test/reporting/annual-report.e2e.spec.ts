@@ -1,13 +1,14 @@
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, rebuildProjection, type EventStore } from '@app/event-store';
 import { ProjectionRegistry } from '@app/platform';
+import { ReportingEvidenceRecordedAt1732300000035 } from '../../infra/migrations/1732300000035-reporting-evidence-recorded-at';
 import {
   ParticipationApi,
   expectFieldErrors,
   expectProblem,
   type Actor,
 } from '../participation/support/builders';
-import { evidence, feedback, influence } from './support/evidence';
+import { evidenceAsItHappened, feedback, influence } from './support/evidence';
 
 const NAUGHTY = 'Barn & unge <script>alert("x")</script>';
 const SHORT_HOURS = { meeting: 1.5, preparation: 0, travel: 0 };
@@ -35,14 +36,23 @@ describe('annual report', () => {
     await api.appoint(pasientreiser, a);
     await api.appoint(pasientreiser, b, { role: 'deputy' });
     const march = await api.involvement(pasientreiser, a, { occurredOn: '2025-03-10' });
-    await evidence(api, march, feedback('2025-03-20T10:00:00Z'));
-    await evidence(api, march, influence('2025-04-01T10:00:00Z'));
+    await evidenceAsItHappened(api, march, feedback('2025-03-20T10:00:00Z'));
+    await evidenceAsItHappened(api, march, influence('2025-04-01T10:00:00Z'));
     const april = await api.involvement(pasientreiser, b, {
       occurredOn: '2025-04-07',
       lostIncome: { documented: true, amountOre: 150000 },
     });
-    await evidence(api, april, feedback('2025-04-20T10:00:00Z'));
-    await evidence(api, april, influence('2025-05-01T10:00:00Z'));
+    await evidenceAsItHappened(api, april, feedback('2025-04-20T10:00:00Z'));
+    await evidenceAsItHappened(api, april, influence('2025-05-01T10:00:00Z'));
+    // Absent: not participation, not a person in the count; its expenses still belong to the economy.
+    const absentee = await api.participant({ name: 'Kari Borte' });
+    await api.appoint(pasientreiser, absentee, { role: 'deputy' });
+    const absent = await api.involvement(pasientreiser, absentee, {
+      occurredOn: '2025-05-13',
+      attendance: 'absent',
+      hours: { meeting: 0, preparation: 1, travel: 0 },
+    });
+    await evidenceAsItHappened(api, absent, feedback('2025-05-14T10:00:00Z'));
     await api.involvement(pasientreiser, a, { form: 'peer-support', occurredOn: '2025-04-08' });
     const voided = await api.involvement(pasientreiser, b, { occurredOn: '2025-05-05' });
     expect((await api.post(`/v1/involvements/${voided}/void`, 'lead', { reason: 'Feilført' })).status).toBe(
@@ -67,7 +77,7 @@ describe('annual report', () => {
       hours: SHORT_HOURS,
       expenses: [],
     });
-    counted = [march, april, moved, gathering, interview];
+    counted = [march, april, moved, gathering, interview, absent];
     await api.t.settled();
   }, 120_000);
 
@@ -91,7 +101,7 @@ describe('annual report', () => {
           system: { 'user-gathering': 1, 'user-interview': 1 },
         },
       },
-      excluded: { voided: 1, peerSupport: 1 },
+      excluded: { voided: 1, peerSupport: 1, absent: 1 },
       people: 3,
       hours: { meeting: 11.01, preparation: 3.51, travel: 4.5, total: 19.02 },
       feedback: { involvements: 2, share: 0.4 },
@@ -129,17 +139,27 @@ describe('annual report', () => {
 
   it('lists the projects at symbolic risk with their reasons', async () => {
     const { symbolicRisk } = (await annual('year=2025')).body;
+    // Neither project has invitation or attendance records. The council has one seated member (and two
+    // deputies) on its meeting days; the gathering and the interview have no appointed members at all.
     expect(symbolicRisk).toMatchObject({
-      projects: 1,
+      projects: 2,
       of: 2,
-      items: [
+      items: expect.arrayContaining([
+        {
+          projectId: pasientreiser,
+          name: 'Pasientreiser',
+          level: 'service',
+          reasons: ['not-documented', 'not-attended', 'too-few-representatives'],
+          explanations: expect.any(Array),
+        },
         {
           projectId: barn,
           name: NAUGHTY,
           level: 'system',
-          reasons: ['not-heard', 'no-influence', 'too-few-representatives'],
+          reasons: ['not-documented', 'not-heard', 'no-influence'],
+          explanations: expect.any(Array),
         },
-      ],
+      ]),
     });
   });
 
@@ -194,5 +214,23 @@ describe('annual report', () => {
     const after = (await annual('year=2025')).body;
     expect({ ...after, generatedAt: null }).toEqual({ ...before, generatedAt: null });
     expect(after.involvements.total).toBe(5);
+  });
+
+  it('migration 1732300000035 empties the read model and the running projection replays it from the log', async () => {
+    const before = (await annual('year=2025')).body;
+    const runner = api.t.app.get(DataSource).createQueryRunner();
+    try {
+      await new ReportingEvidenceRecordedAt1732300000035().up(runner);
+    } finally {
+      await runner.release();
+    }
+    await api.t.settled();
+    const after = (await annual('year=2025')).body;
+    expect({ ...after, generatedAt: null }).toEqual({ ...before, generatedAt: null });
+    const { rows } = await api.t.db.pool.query(
+      `SELECT count(*)::int AS n FROM reporting_involvements, jsonb_array_elements(evidence) e
+       WHERE e ? 'recordedAt'`,
+    );
+    expect(rows[0].n).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,13 @@
 import { ParticipationApi, expectProblem, type Actor } from '../participation/support/builders';
-import { attendance, evidence, feedback, influence, input, invitation } from './support/evidence';
+import {
+  attendance,
+  evidence,
+  evidenceAsItHappened,
+  feedback,
+  influence,
+  input,
+  invitation,
+} from './support/evidence';
 
 /**
  * GET /v1/audit/projects/{id}/participation: indicators per involvement and
@@ -13,11 +21,12 @@ describe('participation reality of a project', () => {
   let alone: string;
   let lateIds: string[];
 
+  /** A member and a leader: two seated representatives (a deputy only stands in). */
   async function appointedPair(projectId: string): Promise<[string, string]> {
     const a = await api.participant();
     const b = await api.participant({ name: 'Ola Åsen' });
     await api.appoint(projectId, a);
-    await api.appoint(projectId, b, { role: 'deputy' });
+    await api.appoint(projectId, b, { role: 'leader' });
     return [a, b];
   }
 
@@ -44,14 +53,16 @@ describe('participation reality of a project', () => {
     // Peer support and a voided involvement never count, whatever they lack.
     await api.involvement(symbolic, a, { form: 'peer-support', occurredOn: '2025-03-11' });
 
-    // Feedback within 30 days and a decision that references the input, two representatives.
+    // Documented, feedback given and recorded within 30 days, a decision that references the input,
+    // two representatives. Invitation and attendance are logged afterwards, with the time they happened.
     real = await api.project({ name: 'Reell medvirkning' });
     const [c, d] = await appointedPair(real);
     for (const participant of [c, d]) {
       const id = await api.involvement(real, participant, { occurredOn: '2025-03-10' });
       await evidence(api, id, invitation('2025-02-24T08:00:00Z', '2025-02-25T08:00:00Z'));
-      await evidence(api, id, feedback('2025-03-28T10:00:00Z'));
-      await evidence(api, id, influence('2025-04-01T10:00:00Z'));
+      await evidence(api, id, attendance('2025-03-10T12:00:00Z'));
+      await evidenceAsItHappened(api, id, feedback('2025-03-28T10:00:00Z'));
+      await evidenceAsItHappened(api, id, influence('2025-04-01T10:00:00Z'));
     }
     const voided = await api.involvement(real, c, { occurredOn: '2025-03-12' });
     expect((await api.post(`/v1/involvements/${voided}/void`, 'lead', { reason: 'Feilført' })).status).toBe(
@@ -63,8 +74,10 @@ describe('participation reality of a project', () => {
     const e = await api.participant();
     await api.appoint(alone, e);
     const solo = await api.involvement(alone, e, { occurredOn: '2025-03-10' });
-    await evidence(api, solo, feedback('2025-03-20T10:00:00Z'));
-    await evidence(api, solo, influence('2025-03-25T10:00:00Z'));
+    await evidence(api, solo, invitation('2025-02-24T08:00:00Z'));
+    await evidence(api, solo, attendance('2025-03-10T12:00:00Z'));
+    await evidenceAsItHappened(api, solo, feedback('2025-03-20T10:00:00Z'));
+    await evidenceAsItHappened(api, solo, influence('2025-03-25T10:00:00Z'));
     await api.t.settled();
   }, 120_000);
 
@@ -103,9 +116,10 @@ describe('participation reality of a project', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ classification: 'real', reasons: [], excluded: { voided: 1 } });
     expect(res.body.involvements.map((i: { indicators: object }) => i.indicators)).toEqual([
-      { invitedInGoodTime: true, attended: null, heard: true, toldBack: true, influence: true },
-      { invitedInGoodTime: true, attended: null, heard: true, toldBack: true, influence: true },
+      { invitedInGoodTime: true, attended: true, heard: true, toldBack: true, influence: true },
+      { invitedInGoodTime: true, attended: true, heard: true, toldBack: true, influence: true },
     ]);
+    expect(res.body.involvements[0]).toMatchObject({ notDocumented: [], findings: [] });
   });
 
   it('fewer than two appointed user representatives is a reason of its own', async () => {

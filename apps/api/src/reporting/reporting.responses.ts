@@ -8,11 +8,21 @@ const SHARE = { type: 'number', minimum: 0, maximum: 1 } as const;
 const COUNTS = { type: 'object', additionalProperties: COUNT } as const;
 
 export class IndicatorsView {
-  @ApiProperty({ type: Boolean, nullable: true, description: 'null: cannot be judged (yet)' })
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'null: no invitation recorded (not-documented)',
+  })
   invitedInGoodTime!: boolean | null;
-  @ApiProperty({ type: Boolean, nullable: true }) attended!: boolean | null;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'null: no attendance recorded (not-documented)',
+  })
+  attended!: boolean | null;
   @ApiProperty() heard!: boolean;
-  @ApiProperty({ type: Boolean, nullable: true }) toldBack!: boolean | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'null: the feedback window is still open' })
+  toldBack!: boolean | null;
   @ApiProperty() influence!: boolean;
 }
 
@@ -24,6 +34,18 @@ export class AssessedInvolvementView {
   @ApiPropertyOptional() attendance?: string;
   @ApiProperty({ type: [String] }) evidence!: string[];
   @ApiProperty({ type: IndicatorsView }) indicators!: IndicatorsView;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: ['invitedInGoodTime', 'attended'] },
+    description: 'Indicators with no record to judge them by',
+  })
+  notDocumented!: string[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: ['feedback-before-meeting', 'feedback-late'] },
+    description: 'Why recorded feedback did not count as timely, one per such feedback',
+  })
+  findings!: string[];
 }
 
 export class ExplanationView {
@@ -47,7 +69,13 @@ export class ParticipationAssessmentView {
   @ApiProperty({ enum: ['real', 'symbolic-risk'] }) classification!: string;
   @ApiProperty({ type: [String] }) reasons!: string[];
   @ApiProperty({ type: [ExplanationView] }) explanations!: ExplanationView[];
-  @ApiProperty(COUNT) appointedRepresentatives!: number;
+  @ApiProperty({
+    ...COUNT,
+    nullable: true,
+    description:
+      'The fewest members and leaders appointed on the day of a council, panel or group meeting; null without such meetings',
+  })
+  appointedRepresentatives!: number | null;
   @ApiProperty({ type: [AssessedInvolvementView] }) involvements!: AssessedInvolvementView[];
   @ApiProperty({ type: 'object', additionalProperties: COUNT }) excluded!: object;
 }

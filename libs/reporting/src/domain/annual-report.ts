@@ -46,11 +46,20 @@ const zeroes = (keys: readonly string[]) =>
 /** Decimal hours summed in hundredths, so 0.1 + 0.2 stays 0.3. */
 const sumHours = (hours: number[]) => hours.reduce((sum, h) => sum + Math.round(h * 100), 0) / 100;
 
-/** The trust's yearly account of participation (årlig rapportering): pure arithmetic over the year's facts. */
+/** Attendances where the participant was not there: no participation, whatever else was logged. */
+const NOT_PRESENT: readonly string[] = ['absent', 'cancelled'];
+
+/**
+ * The trust's yearly account of participation (årlig rapportering): pure
+ * arithmetic over the year's facts. Participation counts, people, hours and
+ * the feedback and influence shares leave out absences (and cancellations);
+ * the economy keeps them, since expenses may be covered.
+ */
 export function buildAnnualReport(input: AnnualReportInput) {
   const counted = input.involvements.filter(countsAsParticipation);
+  const present = counted.filter((i) => !NOT_PRESENT.includes(i.attendance));
   const levelOf = (i: InvolvementFacts) => input.projects.get(i.projectId)?.level ?? 'unknown';
-  const projectIds = [...new Set(counted.map((i) => i.projectId))];
+  const projectIds = [...new Set(present.map((i) => i.projectId))];
 
   const projectsByLevel = zeroes(input.levels);
   for (const id of projectIds) {
@@ -61,7 +70,7 @@ export function buildAnnualReport(input: AnnualReportInput) {
   const byForm = zeroes(input.forms);
   const byLevelAndForm = Object.fromEntries(input.levels.map((l) => [l, zeroes(input.forms)]));
   const byMonth = Array.from({ length: 12 }, (_, m) => ({ month: m + 1, involvements: 0 }));
-  for (const i of counted) {
+  for (const i of present) {
     const level = levelOf(i);
     byLevel[level] = (byLevel[level] ?? 0) + 1;
     byForm[i.form] = (byForm[i.form] ?? 0) + 1;
@@ -70,8 +79,8 @@ export function buildAnnualReport(input: AnnualReportInput) {
     byMonth[Number(i.occurredOn.slice(5, 7)) - 1].involvements += 1;
   }
 
-  const withFeedback = counted.filter((i) => i.evidence.some((e) => e.kind === 'feedback')).length;
-  const withInfluence = counted.filter((i) => i.evidence.some((e) => e.kind === 'influence')).length;
+  const withFeedback = present.filter((i) => i.evidence.some((e) => e.kind === 'feedback')).length;
+  const withInfluence = present.filter((i) => i.evidence.some((e) => e.kind === 'influence')).length;
   const accrued = counted.reduce(
     (sum, i) => addEconomy(sum, input.accrued.get(i.involvementId) ?? NO_MONEY),
     {
@@ -96,18 +105,19 @@ export function buildAnnualReport(input: AnnualReportInput) {
     organizationId: input.organizationId,
     generatedAt: input.generatedAt,
     projects: { total: projectIds.length, byLevel: projectsByLevel },
-    involvements: { total: counted.length, byLevel, byForm, byLevelAndForm, byMonth },
+    involvements: { total: present.length, byLevel, byForm, byLevelAndForm, byMonth },
     excluded: {
       voided: input.involvements.filter((i) => i.status === 'voided').length,
       peerSupport: input.involvements.filter((i) => i.status === 'logged' && !i.countsAsParticipation).length,
+      absent: counted.length - present.length,
     },
-    /** Distinct participants with at least one counted involvement. */
-    people: new Set(counted.map((i) => i.participantId)).size,
+    /** Distinct participants present at least once in a counted involvement. */
+    people: new Set(present.map((i) => i.participantId)).size,
     hours: {
-      meeting: sumHours(counted.map((i) => i.hours.meeting)),
-      preparation: sumHours(counted.map((i) => i.hours.preparation)),
-      travel: sumHours(counted.map((i) => i.hours.travel)),
-      total: sumHours(counted.flatMap((i) => [i.hours.meeting, i.hours.preparation, i.hours.travel])),
+      meeting: sumHours(present.map((i) => i.hours.meeting)),
+      preparation: sumHours(present.map((i) => i.hours.preparation)),
+      travel: sumHours(present.map((i) => i.hours.travel)),
+      total: sumHours(present.flatMap((i) => [i.hours.meeting, i.hours.preparation, i.hours.travel])),
     },
     economy: {
       accrued,
@@ -119,8 +129,8 @@ export function buildAnnualReport(input: AnnualReportInput) {
         ? {}
         : { note: 'no payouts source is connected to reporting, so paid is reported as 0' }),
     },
-    feedback: { involvements: withFeedback, share: share(withFeedback, counted.length) },
-    influence: { involvements: withInfluence, share: share(withInfluence, counted.length) },
+    feedback: { involvements: withFeedback, share: share(withFeedback, present.length) },
+    influence: { involvements: withInfluence, share: share(withInfluence, present.length) },
     symbolicRisk: { projects: atRisk.length, of: input.assessments.length, items: atRisk },
   };
 }

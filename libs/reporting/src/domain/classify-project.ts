@@ -1,6 +1,8 @@
 import {
+  assessInvolvement,
   INDICATORS,
-  scoreInvolvement,
+  type DocumentedIndicator,
+  type FeedbackFinding,
   type Indicator,
   type InvolvementIndicators,
 } from './involvement-indicators';
@@ -9,6 +11,7 @@ import type { RealityThresholds } from './reality-thresholds';
 
 export const REALITY_REASONS = [
   'no-involvements',
+  'not-documented',
   'late-invitations',
   'not-attended',
   'not-heard',
@@ -30,9 +33,17 @@ export interface ProjectReality {
   classification: 'real' | 'symbolic-risk';
   reasons: RealityReason[];
   explanations: ReasonExplanation[];
-  /** Distinct participants appointed as user representatives (not experience consultants). */
-  appointedRepresentatives: number;
-  involvements: Array<{ involvementId: string; indicators: InvolvementIndicators }>;
+  /**
+   * The fewest members and leaders appointed on the day of a meeting of a form
+   * with appointed members; null when the project held no such meeting.
+   */
+  appointedRepresentatives: number | null;
+  involvements: Array<{
+    involvementId: string;
+    indicators: InvolvementIndicators;
+    notDocumented: DocumentedIndicator[];
+    findings: FeedbackFinding[];
+  }>;
   excluded: { voided: number; notParticipation: number };
 }
 
@@ -45,7 +56,7 @@ const REASON_OF: Record<Indicator, { reason: RealityReason; failed: (t: RealityT
   heard: { reason: 'not-heard', failed: () => 'without recorded input from the participant' },
   toldBack: {
     reason: 'no-feedback',
-    failed: (t) => `without feedback to the participant within ${t.feedbackDays} days`,
+    failed: (t) => `without feedback to the participant given and recorded within ${t.feedbackDays} days`,
   },
   influence: {
     reason: 'no-influence',
@@ -54,14 +65,17 @@ const REASON_OF: Record<Indicator, { reason: RealityReason; failed: (t: RealityT
 };
 
 /**
- * Real or symbolic participation in a project (DOMAIN.md). Each indicator is
- * judged on the counted involvements where it can be judged (non-null); it is
- * a reason when fewer than `minShare` of them meet it. Fewer appointed user
- * representatives than `minRepresentatives` is a reason of its own.
+ * Real or symbolic participation in a project (DOMAIN.md, revision 2; the rule
+ * in words is in the reporting README). Missing invitation or attendance
+ * records make the project `not-documented`. Each indicator is judged on the
+ * counted involvements where it can be judged (non-null); it is a reason when
+ * fewer than `minShare` of them meet it. A meeting of a council, panel or
+ * group with fewer than `minRepresentatives` members and leaders appointed on
+ * its day is a reason of its own.
  */
 export function classifyProject(input: {
   involvements: readonly InvolvementFacts[];
-  appointedRepresentatives: number;
+  appointments: readonly AppointmentFact[];
   thresholds: RealityThresholds;
   today: string;
 }): ProjectReality {
@@ -69,7 +83,7 @@ export function classifyProject(input: {
   const counted = input.involvements.filter(countsAsParticipation);
   const scored = counted.map((facts) => ({
     involvementId: facts.involvementId,
-    indicators: scoreInvolvement(facts, thresholds, input.today),
+    ...assessInvolvement(facts, thresholds, input.today),
   }));
   const explanations: ReasonExplanation[] = [];
   if (scored.length === 0)
@@ -78,6 +92,16 @@ export function classifyProject(input: {
       message: 'no involvement that counts as participation is recorded',
       involvementIds: [],
     });
+  const undocumented = scored.filter((s) => s.notDocumented.length > 0);
+  if (undocumented.length > 0) {
+    const without = (indicator: DocumentedIndicator) =>
+      undocumented.filter((s) => s.notDocumented.includes(indicator)).length;
+    explanations.push({
+      reason: 'not-documented',
+      message: `${undocumented.length} of ${scored.length} involvements lack records: ${without('invitedInGoodTime')} without an invitation, ${without('attended')} without attendance`,
+      involvementIds: undocumented.map((s) => s.involvementId),
+    });
+  }
   for (const indicator of INDICATORS) {
     const judged = scored.filter((s) => s.indicators[indicator] !== null);
     const failed = judged.filter((s) => s.indicators[indicator] === false);
@@ -86,21 +110,25 @@ export function classifyProject(input: {
     const { reason, failed: why } = REASON_OF[indicator];
     explanations.push({
       reason,
-      message: `${failed.length} of ${judged.length} involvements ${why(thresholds)}`,
+      message: `${failed.length} of ${judged.length} involvements ${why(thresholds)}${indicator === 'toldBack' ? feedbackDetail(failed) : ''}`,
       involvementIds: failed.map((s) => s.involvementId),
     });
   }
-  if (input.appointedRepresentatives < thresholds.minRepresentatives)
+  const seated = seatedOnMeetingDays(counted, input.appointments);
+  const short = seated.filter((m) => m.representatives < thresholds.minRepresentatives);
+  if (short.length > 0)
     explanations.push({
       reason: 'too-few-representatives',
-      message: `${input.appointedRepresentatives} appointed user representatives; at least ${thresholds.minRepresentatives} are needed`,
-      involvementIds: [],
+      message: `${short.length} of ${seated.length} meetings with fewer than ${thresholds.minRepresentatives} appointed members and leaders: ${short.map((m) => `${m.day} (${m.representatives})`).join(', ')}`,
+      involvementIds: counted
+        .filter((i) => short.some((m) => m.day === i.occurredOn && m.form === i.form))
+        .map((i) => i.involvementId),
     });
   return {
     classification: explanations.length > 0 ? 'symbolic-risk' : 'real',
     reasons: explanations.map((e) => e.reason),
     explanations,
-    appointedRepresentatives: input.appointedRepresentatives,
+    appointedRepresentatives: seated.length === 0 ? null : Math.min(...seated.map((m) => m.representatives)),
     involvements: scored,
     excluded: {
       voided: input.involvements.filter((i) => i.status === 'voided').length,
@@ -110,13 +138,51 @@ export function classifyProject(input: {
   };
 }
 
-/** Roles that make someone a user representative; an experience consultant is staff (erfaringskonsulent). */
-const REPRESENTATIVE_ROLES = ['member', 'leader', 'deputy'];
+/** How many of the failed involvements had feedback that did not count, and why. */
+function feedbackDetail(failed: ReadonlyArray<{ findings: FeedbackFinding[] }>): string {
+  const count = (finding: FeedbackFinding) => failed.filter((s) => s.findings.includes(finding)).length;
+  const parts = [
+    [count('feedback-late'), 'given or recorded after the window (feedback-late)'],
+    [count('feedback-before-meeting'), 'dated before the meeting (feedback-before-meeting)'],
+  ].filter(([n]) => Number(n) > 0);
+  return parts.length === 0 ? '' : ` (${parts.map(([n, why]) => `${n} ${why}`).join('; ')})`;
+}
 
-export function countAppointedRepresentatives(
-  appointments: ReadonlyArray<{ participantId: string; role: string }>,
-): number {
+/** An appointment as the "not alone" rule needs it (YYYY-MM-DD days, both ends inclusive). */
+export interface AppointmentFact {
+  participantId: string;
+  role: string;
+  from: string;
+  to: string | null;
+  endedOn: string | null;
+}
+
+/** Forms whose members are appointed (council, panel, group): only their meetings can lack representatives. */
+export const FORMS_WITH_APPOINTED_MEMBERS: readonly string[] = ['user-council', 'user-panel', 'user-group'];
+
+/** Who holds a seat: a deputy stands in and an experience consultant is staff (erfaringskonsulent). */
+const SEATED_ROLES: readonly string[] = ['member', 'leader'];
+
+const activeOn = (a: AppointmentFact, day: string) =>
+  a.from <= day && (a.to === null || day <= a.to) && (a.endedOn === null || day <= a.endedOn);
+
+/** Distinct members and leaders appointed to the project on `day`. */
+export function representativesOn(appointments: readonly AppointmentFact[], day: string): number {
   return new Set(
-    appointments.filter((a) => REPRESENTATIVE_ROLES.includes(a.role)).map((a) => a.participantId),
+    appointments.filter((a) => SEATED_ROLES.includes(a.role) && activeOn(a, day)).map((a) => a.participantId),
   ).size;
+}
+
+/** Each meeting (day and form) of a form with appointed members, with the representatives seated that day. */
+function seatedOnMeetingDays(
+  counted: readonly InvolvementFacts[],
+  appointments: readonly AppointmentFact[],
+): Array<{ day: string; form: string; representatives: number }> {
+  const meetings = new Map<string, { day: string; form: string }>();
+  for (const i of counted)
+    if (FORMS_WITH_APPOINTED_MEMBERS.includes(i.form))
+      meetings.set(`${i.occurredOn}|${i.form}`, { day: i.occurredOn, form: i.form });
+  return [...meetings.values()]
+    .sort((a, b) => (a.day + a.form).localeCompare(b.day + b.form))
+    .map((m) => ({ ...m, representatives: representativesOn(appointments, m.day) }));
 }

@@ -3,17 +3,19 @@ import type { EvidenceFact, InvolvementFacts } from './participation-facts';
 import type { RealityThresholds } from './reality-thresholds';
 
 /**
- * The indicators of one involvement. `null` means "cannot be judged (yet)":
- * nothing recorded that says either way, or the feedback window is still open.
+ * The indicators of one involvement. Missing evidence is never neutral:
+ * `null` for the invitation and the attendance means no record of it
+ * (`notDocumented` names them), and counts against the project. `toldBack` is
+ * `null` only while the feedback window is still open without feedback.
  */
 export interface InvolvementIndicators {
   /** Invitation and documents sent at least `invitationDays` before; null when no invitation is recorded. */
   invitedInGoodTime: boolean | null;
-  /** Confirmed by the participant or an attendance list; false when logged absent; null when unconfirmed. */
+  /** Confirmed by the participant or an attendance list; false when logged absent; null when not recorded. */
   attended: boolean | null;
   /** The participant's input is recorded (an influence decision references input, so it counts too). */
   heard: boolean;
-  /** Feedback within `feedbackDays`; null while that window is still open without feedback. */
+  /** Timely feedback recorded within `feedbackDays`; null while that window is still open without it. */
   toldBack: boolean | null;
   /** A decision references the input: adopted, partly adopted, or not adopted with a reason. */
   influence: boolean;
@@ -21,6 +23,25 @@ export interface InvolvementIndicators {
 
 export const INDICATORS = ['invitedInGoodTime', 'attended', 'heard', 'toldBack', 'influence'] as const;
 export type Indicator = (typeof INDICATORS)[number];
+
+/** Indicators judged on a record of their own: without one the involvement is `not-documented` for them. */
+export const DOCUMENTED_INDICATORS = ['invitedInGoodTime', 'attended'] as const;
+export type DocumentedIndicator = (typeof DOCUMENTED_INDICATORS)[number];
+
+/**
+ * Why recorded feedback did not count as timely: dated before the meeting, or
+ * dated or recorded after the feedback window (back-dating does not help).
+ */
+export const FEEDBACK_FINDINGS = ['feedback-before-meeting', 'feedback-late'] as const;
+export type FeedbackFinding = (typeof FEEDBACK_FINDINGS)[number];
+
+export interface InvolvementAssessment {
+  indicators: InvolvementIndicators;
+  /** The indicators with nothing recorded to judge them by. */
+  notDocumented: DocumentedIndicator[];
+  /** One per recorded feedback that did not count, in the order recorded. */
+  findings: FeedbackFinding[];
+}
 
 const ofKind = (facts: InvolvementFacts, kind: string): EvidenceFact[] =>
   facts.evidence.filter((e) => e.kind === kind);
@@ -31,19 +52,38 @@ export function scoreInvolvement(
   thresholds: RealityThresholds,
   today: string,
 ): InvolvementIndicators {
-  return {
+  return assessInvolvement(facts, thresholds, today).indicators;
+}
+
+export function assessInvolvement(
+  facts: InvolvementFacts,
+  thresholds: RealityThresholds,
+  today: string,
+): InvolvementAssessment {
+  const feedback = ofKind(facts, 'feedback').map((e) => feedbackFinding(e, facts, thresholds));
+  const indicators: InvolvementIndicators = {
     invitedInGoodTime: invitedInGoodTime(facts, thresholds),
     attended: attended(facts),
     heard: ofKind(facts, 'input').length > 0 || ofKind(facts, 'influence').length > 0,
-    toldBack: toldBack(facts, thresholds, today),
+    toldBack: feedback.includes(null)
+      ? true
+      : daysBetween(facts.occurredOn, today) <= thresholds.feedbackDays
+        ? null
+        : false,
     influence: ofKind(facts, 'influence').length > 0,
+  };
+  return {
+    indicators,
+    notDocumented: DOCUMENTED_INDICATORS.filter((i) => indicators[i] === null),
+    findings: feedback.filter((f): f is FeedbackFinding => f !== null),
   };
 }
 
 function invitedInGoodTime(facts: InvolvementFacts, thresholds: RealityThresholds): boolean | null {
   const invitations = ofKind(facts, 'invitation');
   if (invitations.length === 0) return null;
-  // An invitation is complete when both it and its documents are out; the best one decides.
+  // An invitation is complete when both it and its documents are out; the best one decides. Leads
+  // often log afterwards: the time it happened counts, not when it was recorded.
   const leadDays = invitations.map((e) => {
     const sent = [e.at, e.documentsSharedAt ?? e.at].map((at) => osloDate(at)).sort()[1];
     return daysBetween(sent, facts.occurredOn);
@@ -56,10 +96,14 @@ function attended(facts: InvolvementFacts): boolean | null {
   return ofKind(facts, 'attendance').length > 0 ? true : null;
 }
 
-function toldBack(facts: InvolvementFacts, thresholds: RealityThresholds, today: string): boolean | null {
-  const inTime = ofKind(facts, 'feedback').some(
-    (e) => daysBetween(facts.occurredOn, osloDate(e.at)) <= thresholds.feedbackDays,
-  );
-  if (inTime) return true;
-  return daysBetween(facts.occurredOn, today) <= thresholds.feedbackDays ? null : false;
+/** Null when this feedback counts as timely: given on or after the meeting day, given and recorded in the window. */
+function feedbackFinding(
+  e: EvidenceFact,
+  facts: InvolvementFacts,
+  thresholds: RealityThresholds,
+): FeedbackFinding | null {
+  const given = osloDate(e.at);
+  if (given < facts.occurredOn) return 'feedback-before-meeting';
+  const latest = [given, osloDate(e.recordedAt)].sort()[1];
+  return daysBetween(facts.occurredOn, latest) > thresholds.feedbackDays ? 'feedback-late' : null;
 }

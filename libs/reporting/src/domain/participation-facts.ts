@@ -1,8 +1,10 @@
 /** Evidence as the reality indicators need it: kind and times, no free text. */
 export interface EvidenceFact {
   kind: string;
-  /** ISO instant the evidence happened (invitation sent, feedback given …). */
+  /** ISO instant the evidence happened (invitation sent, feedback given …), as the lead claims it. */
   at: string;
+  /** ISO instant the log recorded it: what back-dating cannot move. */
+  recordedAt: string;
   /** Invitation only: when the documents went out, when later than the invitation itself. */
   documentsSharedAt?: string | null;
   /** Influence only: adopted, partly-adopted, not-adopted. */

@@ -77,7 +77,7 @@ export function renderAnnualReportHtml(report: AnnualReport): string {
 </head>
 <body>
 <h1>${e(`User participation (brukermedvirkning) ${report.year}`)}</h1>
-<p class="note">${e(scope)} · generated ${e(report.generatedAt)} · peer support and voided involvements are not counted</p>
+<p class="note">${e(scope)} · generated ${e(report.generatedAt)} · peer support, absences and voided involvements are not counted as participation</p>
 
 <h2>Summary</h2>
 <table><tbody>

@@ -25,11 +25,12 @@ const involvement = (
   ...over,
 });
 
-function input() {
+function input(extra: InvolvementFacts[] = []) {
   const involvements = [
     involvement('i1', '2025-01-15'),
     involvement('i2', '2025-01-20', { participantId: 'b' }),
     involvement('i3', '2025-12-01', { form: 'peer-support', countsAsParticipation: false }),
+    ...extra,
   ];
   return {
     year: 2025,
@@ -48,7 +49,7 @@ function input() {
         projectId: 'p1',
         reality: classifyProject({
           involvements,
-          appointedRepresentatives: 0,
+          appointments: [],
           thresholds: DEFAULT_REALITY_THRESHOLDS,
           today: '2025-06-02',
         }),
@@ -57,14 +58,14 @@ function input() {
   };
 }
 
-const report = () => buildAnnualReport(input());
+const report = (extra: InvolvementFacts[] = []) => buildAnnualReport(input(extra));
 
 describe('annual report arithmetic', () => {
   it('sums hours in hundredths and leaves peer support out', () => {
     const r = report();
     expect(r.hours).toEqual({ meeting: 0.2, preparation: 0.4, travel: 0, total: 0.6 });
     expect(r.involvements.byForm).toEqual({ 'user-panel': 2, dialogue: 0 });
-    expect(r.excluded).toEqual({ voided: 0, peerSupport: 1 });
+    expect(r.excluded).toEqual({ voided: 0, peerSupport: 1, absent: 0 });
     expect(r.involvements.byMonth[0].involvements).toBe(2);
     expect(r.involvements.byMonth[11].involvements).toBe(0);
     expect(r.people).toBe(2);
@@ -73,6 +74,23 @@ describe('annual report arithmetic', () => {
 });
 
 describe('the printable page', () => {
+  it('leaves absences out of participation counts, people, hours and shares', () => {
+    const absent = involvement('i4', '2025-03-03', {
+      participantId: 'c',
+      attendance: 'absent',
+      hours: { meeting: 0, preparation: 1, travel: 0 },
+      evidence: [{ kind: 'feedback', at: '2025-03-04T10:00:00Z', recordedAt: '2025-03-04T10:00:00Z' }],
+    });
+    const r = report([absent]);
+    expect(r.involvements.total).toBe(2);
+    expect(r.involvements.byForm).toEqual({ 'user-panel': 2, dialogue: 0 });
+    expect(r.involvements.byMonth[2].involvements).toBe(0);
+    expect(r.people).toBe(2);
+    expect(r.hours.total).toBe(0.6);
+    expect(r.feedback).toEqual({ involvements: 0, share: 0 });
+    expect(r.excluded).toEqual({ voided: 0, peerSupport: 1, absent: 1 });
+  });
+
   it('escapes every name and organisation', () => {
     const html = renderAnnualReportHtml(report());
     expect(html).toContain('Kåre&#39;s &quot;plan&quot; &lt;b&gt;');

@@ -15,7 +15,6 @@ import { REALITY_THRESHOLDS } from '../config/reporting-config';
 import {
   buildAnnualReport,
   classifyProject,
-  countAppointedRepresentatives,
   countsAsParticipation,
   economyOfLines,
   osloDate,
@@ -91,7 +90,7 @@ export class AnnualReportQueries {
         projectId,
         reality: classifyProject({
           involvements: involvements.filter((i) => i.projectId === projectId),
-          appointedRepresentatives: countAppointedRepresentatives(project.appointments),
+          appointments: project.appointments,
           thresholds: this.thresholds,
           today,
         }),

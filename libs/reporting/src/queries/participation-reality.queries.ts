@@ -3,7 +3,7 @@ import { AccessLog } from '@app/audit';
 import { ParticipationQueries } from '@app/participation';
 import { CLOCK, Forbidden, type Clock } from '@app/shared-kernel';
 import { REALITY_THRESHOLDS } from '../config/reporting-config';
-import { classifyProject, countAppointedRepresentatives, osloDate, type RealityThresholds } from '../domain';
+import { classifyProject, osloDate, type RealityThresholds } from '../domain';
 import { ParticipationFactsQueries } from './participation-facts.queries';
 import type { Reader } from './reader';
 
@@ -31,7 +31,7 @@ export class ParticipationRealityQueries {
     const today = osloDate(this.clock.now());
     const reality = classifyProject({
       involvements,
-      appointedRepresentatives: countAppointedRepresentatives(project.appointments),
+      appointments: project.appointments,
       thresholds: this.thresholds,
       today,
     });
@@ -54,7 +54,7 @@ export class ParticipationRealityQueries {
       reasons: reality.reasons,
       explanations: reality.explanations,
       appointedRepresentatives: reality.appointedRepresentatives,
-      involvements: reality.involvements.map(({ involvementId, indicators }) => {
+      involvements: reality.involvements.map(({ involvementId, indicators, notDocumented, findings }) => {
         const facts = byId.get(involvementId);
         return {
           involvementId,
@@ -64,6 +64,8 @@ export class ParticipationRealityQueries {
           attendance: facts?.attendance,
           evidence: facts?.evidence.map((e) => e.kind) ?? [],
           indicators,
+          notDocumented,
+          findings,
         };
       }),
       excluded: reality.excluded,

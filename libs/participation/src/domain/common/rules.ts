@@ -17,6 +17,8 @@ export const PARTICIPATION_RULES = {
     'A user council, user panel or user group involvement needs an appointment of the participant to the project active on the day',
   'honorarium-decision-required': 'A user gathering needs a decision whether honorarium is paid or unpaid',
   'peer-support-never-paid': 'Peer support is not participation and is never paid',
+  'council-and-panel-always-paid':
+    'A user council or user panel involvement is always paid (skal honoreres); a lead cannot mark it unpaid, only the participant can waive the honorarium, and expenses are covered either way',
   'involvement-in-future': 'An involvement cannot lie in the future',
   'hours-out-of-range': 'Each hours value lies within 0 to 24',
   'day-hours-exceeded':

@@ -112,6 +112,9 @@ describe('CorrectInvolvement', () => {
       .when(correct({ honorariumDecision: 'paid', form: 'peer-support' }), context)
       .thenViolates('peer-support-never-paid');
     spec(logged)
+      .when(correct({ honorariumDecision: 'unpaid' }), context)
+      .thenViolates('council-and-panel-always-paid');
+    spec(logged)
       .when(correct({ occurredOn: '2024-12-31' }), context)
       .thenViolates('appointment-required');
   });

@@ -34,7 +34,7 @@ export type InvolvementDetails = {
   hours: Hours;
   expenses: Expense[];
   lostIncome: LostIncome | null;
-  /** Required for a user gathering; an explicit 'unpaid' turns payment off for any form. */
+  /** Required for a user gathering; an explicit 'unpaid' turns payment off, but never for a user council or panel. */
   honorariumDecision: HonorariumDecision | null;
   /** Free text about the participant's involvement: sealed with their key in the log (see PERSONAL_TEXT_FIELDS). */
   topic: PersonalText | null;

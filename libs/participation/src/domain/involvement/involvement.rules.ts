@@ -13,6 +13,9 @@ import { AppointmentRef, Classification, Hours, InvolvementDetails } from './inv
 
 const MAX_HOURS = PRICING_BOUNDS.hoursPerKind;
 
+/** Forms the sources say "skal honoreres": only the participant's own waiver stops the honorarium. */
+const ALWAYS_PAID_FORMS: readonly string[] = ['user-council', 'user-panel'];
+
 /** A Record, so adding a role fails compilation until it is placed. */
 const ROLE_PRECEDENCE: Record<AppointmentRole, number> = {
   leader: 0,
@@ -56,6 +59,12 @@ export function enforceInvolvementRules(
   }
   if (details.form === 'user-gathering' && details.honorariumDecision === null) {
     throw refuse('honorarium-decision-required', `honorariumDecision must be 'paid' or 'unpaid'`);
+  }
+  if (ALWAYS_PAID_FORMS.includes(details.form) && details.honorariumDecision === 'unpaid') {
+    throw refuse(
+      'council-and-panel-always-paid',
+      `honorariumDecision 'unpaid' cannot apply to ${details.form}`,
+    );
   }
   if (details.form === 'peer-support' && details.honorariumDecision === 'paid') {
     throw refuse('peer-support-never-paid', `honorariumDecision 'paid' cannot apply to peer-support`);

@@ -129,6 +129,15 @@ describe('LogInvolvement', () => {
       );
   });
 
+  it.each(['user-council', 'user-panel'] as const)(
+    'refuses a %s marked unpaid: it is always paid',
+    (form) => {
+      spec()
+        .when(logInvolvement({ form, honorariumDecision: 'unpaid' }), logContext())
+        .thenViolates('council-and-panel-always-paid');
+    },
+  );
+
   it('refuses paying peer support', () => {
     spec()
       .when(logInvolvement({ form: 'peer-support', honorariumDecision: 'paid' }), logContext())

@@ -3,17 +3,26 @@ import type { Projection, StoredEvent } from '@app/event-store';
 import type { Evidence, InvolvementEvent, ProjectEvent } from '@app/participation';
 import type { EvidenceFact } from '../../domain';
 
-/** Kind and times only: summaries and rationales are free text reporting does not need. */
-function evidenceFact(evidence: Evidence): EvidenceFact {
+/**
+ * Kind and times only: summaries and rationales are free text reporting does
+ * not need. `recordedAt` is when the log recorded it, which back-dating `at`
+ * cannot move.
+ */
+function evidenceFact(evidence: Evidence, recordedAt: string): EvidenceFact {
   switch (evidence.kind) {
     case 'invitation':
-      return { kind: evidence.kind, at: evidence.at, documentsSharedAt: evidence.documentsSharedAt };
+      return {
+        kind: evidence.kind,
+        at: evidence.at,
+        recordedAt,
+        documentsSharedAt: evidence.documentsSharedAt,
+      };
     case 'influence':
-      return { kind: evidence.kind, at: evidence.at, outcome: evidence.outcome };
+      return { kind: evidence.kind, at: evidence.at, recordedAt, outcome: evidence.outcome };
     case 'attendance':
     case 'input':
     case 'feedback':
-      return { kind: evidence.kind, at: evidence.at };
+      return { kind: evidence.kind, at: evidence.at, recordedAt };
   }
 }
 
@@ -94,7 +103,10 @@ export class ParticipationFactsProjection implements Projection {
       case 'EvidenceAdded':
         await tx.query(
           `UPDATE reporting_involvements SET evidence = evidence || jsonb_build_array($2::jsonb) WHERE involvement_id = $1`,
-          [event.data.involvementId, JSON.stringify(evidenceFact(event.data.evidence))],
+          [
+            event.data.involvementId,
+            JSON.stringify(evidenceFact(event.data.evidence, stored.metadata.recordedAt)),
+          ],
         );
         return;
       case 'ProjectLeadAdded':
