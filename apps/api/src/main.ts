@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig, startDatabase, StartupTimeout } from '@app/platform';
+import {
+  AppLogger,
+  ConfigError,
+  listen,
+  loadConfig,
+  PortInUse,
+  startDatabase,
+  StartupTimeout,
+} from '@app/platform';
 import { createApp } from './create-app';
 
 /**
@@ -11,6 +19,7 @@ import { createApp } from './create-app';
 async function main(): Promise<void> {
   const logger = new Logger('Main');
   const config = loadConfig();
+  Logger.overrideLogger(new AppLogger(config.logLevel));
   const database = await startDatabase(config, (line) => logger.log(line));
   const app = await createApp({ config, databaseUrl: database.url });
   let stopping = false;
@@ -24,12 +33,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen(config.port);
+  await listen(app, config.port, 'PORT').catch(async (error: unknown) => {
+    await database.stop();
+    throw error;
+  });
   logger.log(`listening on http://localhost:${config.port} (health /health, docs /docs, metrics /metrics)`);
 }
 
 main().catch((error: unknown) => {
-  // A bad setting or an unreachable server is the operator's to fix: the message, not a stack.
-  console.error(error instanceof ConfigError || error instanceof StartupTimeout ? error.message : error);
+  // A bad setting, a taken port or an unreachable server is the operator's to fix: the message, not a stack.
+  const operators = [ConfigError, StartupTimeout, PortInUse].some((kind) => error instanceof kind);
+  console.error(operators && error instanceof Error ? error.message : error);
   process.exit(1);
 });

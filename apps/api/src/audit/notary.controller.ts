@@ -24,6 +24,19 @@ export class NotaryController {
     return this.notary.requireLatestCheckpoint();
   }
 
+  /**
+   * The notary's public key (base64 of the raw 32-byte Ed25519 key), to pass
+   * as `npm run audit:verify -- --public-key`. An auditor should not trust the
+   * key that comes with a checkpoint: the trust publishes this key out of band
+   * (annual report, letter, web page) and the auditor compares the two.
+   */
+  @Get('public-key')
+  @Roles('auditor', 'admin')
+  async publicKey(@CurrentUser() user: AuthUser) {
+    await this.queryLog.record(user, 'public-key');
+    return { algorithm: 'Ed25519', publicKey: this.notary.publicKey };
+  }
+
   @Get('events/:position/proof')
   @Roles('auditor', 'admin')
   @ApiQuery({ name: 'treeSize', required: false, description: 'default: the latest checkpoint' })
