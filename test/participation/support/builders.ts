@@ -35,7 +35,7 @@ export function nationalId(ddmmyy: string, individual = '005'): string {
   throw new Error(`no valid national id for ${ddmmyy}`);
 }
 
-/** Every error leaves as application/problem+json with status, title and detail (API.md, Conventions). */
+/** Every error leaves as application/problem+json with status, title and detail (docs/api.md, Conventions). */
 export function expectProblem(res: Response, status: number): void {
   expect({ status: res.status, type: res.headers['content-type'], body: res.body }).toMatchObject({
     status,

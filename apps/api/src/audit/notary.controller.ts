@@ -5,7 +5,7 @@ import { ValidationFailed, type FieldError } from '@app/shared-kernel';
 import { CurrentUser, Roles, type AuthUser } from '../http';
 import { AuditQueryLog } from './audit-query-log';
 
-/** Signed checkpoints, inclusion and consistency proofs (API.md, "Notary formats"), and verification. */
+/** Signed checkpoints, inclusion and consistency proofs (docs/api.md, "Notary formats"), and verification. */
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('v1/audit')

@@ -54,7 +54,7 @@ const REASON_OF: Record<Indicator, { reason: RealityReason; failed: (t: RealityT
 };
 
 /**
- * Real or symbolic participation in a project (DOMAIN.md). Each indicator is
+ * Real or symbolic participation in a project (docs/domain.md). Each indicator is
  * judged on the counted involvements where it can be judged (non-null); it is
  * a reason when fewer than `minShare` of them meet it. Fewer appointed user
  * representatives than `minRepresentatives` is a reason of its own.
