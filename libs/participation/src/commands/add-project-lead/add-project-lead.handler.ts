@@ -15,7 +15,10 @@ export class AddProjectLeadCommand {
 }
 
 @CommandHandler(AddProjectLeadCommand)
-export class AddProjectLeadHandler implements ICommandHandler<AddProjectLeadCommand, { id: string; version: number }> {
+export class AddProjectLeadHandler implements ICommandHandler<
+  AddProjectLeadCommand,
+  { id: string; version: number }
+> {
   constructor(
     private readonly repository: EventSourcedRepository,
     private readonly vault: PersonalDataVault,
