@@ -30,12 +30,13 @@ describe('operations endpoints', () => {
     expect(res.body.projections).toContainEqual({
       name: 'stream-catalogue',
       active: true,
+      state: 'active',
       checkpoint: 1,
       lag: 0,
       lastError: null,
     });
     for (const projection of res.body.projections)
-      expect(projection).toMatchObject({ active: true, lag: 0, lastError: null });
+      expect(projection).toMatchObject({ active: true, state: 'active', lag: 0, lastError: null });
   });
 
   it('GET /metrics speaks Prometheus, with the head position and projection lag', async () => {
@@ -56,7 +57,7 @@ describe('operations endpoints', () => {
     expect(Object.keys(doc.body.paths)).toContain('/health');
   });
 
-  it('describes every endpoint of the API contract (API.md) in the OpenAPI document', async () => {
+  it('describes every endpoint of the API contract (docs/api.md) in the OpenAPI document', async () => {
     const contract = [
       'post /v1/projects',
       'get /v1/projects/{id}',

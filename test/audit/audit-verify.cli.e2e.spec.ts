@@ -56,6 +56,22 @@ describe('audit:verify command', () => {
     expect(code).toBe(0);
   });
 
+  it('says when only the key inside the checkpoint file was used, and not when the published key is given', async () => {
+    const fileKeyOnly = await run('--checkpoint', checkpointFile);
+    expect(fileKeyOnly.code).toBe(0);
+    expect(fileKeyOnly.err).toContain('checked only against the public key inside the checkpoint file');
+    expect(fileKeyOnly.err).toContain('GET /v1/audit/public-key');
+
+    const published = await api.get('/v1/audit/public-key', 'auditor').expect(200);
+    expect(published.body).toEqual({ algorithm: 'Ed25519', publicKey: checkpoint.publicKey });
+    await api.get('/v1/audit/public-key', 'lead').expect(403);
+    const trusted = await run('--checkpoint', checkpointFile, '--public-key', published.body.publicKey);
+    expect(trusted.code).toBe(0);
+    expect(trusted.err).toBe('');
+    const json = await run('--checkpoint', checkpointFile, '--json');
+    expect(JSON.parse(json.out)).toMatchObject({ verified: true, keySource: 'checkpoint-file' });
+  });
+
   it('refuses a checkpoint signed by another key than the one trusted', async () => {
     const { code, out } = await run(
       '--checkpoint',

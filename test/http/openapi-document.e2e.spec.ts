@@ -3,7 +3,7 @@ import { operationsOf, resolve, type OpenApiDocument, type Schema } from '../fuz
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
- * /docs-json describes the API a client meets (API.md): every status each
+ * /docs-json describes the API a client meets (docs/api.md): every status each
  * operation can answer, errors as problem+json, response schemas, request
  * constraints, and a Swagger UI that reads in the order of the work with
  * examples that work as given.

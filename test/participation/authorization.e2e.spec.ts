@@ -2,7 +2,7 @@ import type { Response } from 'supertest';
 import { expectProblem, ParticipationApi, SUB, type Actor, type Scenario } from './support/builders';
 
 /**
- * Who may call what (API.md, Endpoints): every participation endpoint walked
+ * Who may call what (docs/api.md, Endpoints): every participation endpoint walked
  * with every kind of caller. `lead` leads the scenario's project and
  * `otherLead` is a project lead who does not; the participant is appointed to
  * the project, so its lead may read them. Rows whose success changes the

@@ -4,7 +4,7 @@ import { expectFieldErrors, expectProblem, expectRule, ParticipationApi, SUB } f
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /**
- * What the commands accept (API.md, Conventions): malformed or invalid input
+ * What the commands accept (docs/api.md, Conventions): malformed or invalid input
  * is a 400 naming each field, an oversized body 413, UTF-8 round-trips, an
  * Idempotency-Key makes a repeat append nothing, and a stale If-Match is 412.
  */

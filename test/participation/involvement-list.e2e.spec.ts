@@ -1,6 +1,6 @@
 import { expectFieldErrors, ParticipationApi } from './support/builders';
 
-/** GET /v1/projects/{id}/involvements: `?limit` (default 100, 1–1000) and `?after` cursors (API.md, Lists). */
+/** GET /v1/projects/{id}/involvements: `?limit` (default 100, 1–1000) and `?after` cursors (docs/api.md, Lists). */
 describe('a project’s involvements as a list', () => {
   let api: ParticipationApi;
   let projectId: string;

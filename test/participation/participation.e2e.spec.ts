@@ -141,7 +141,7 @@ describe('participation through HTTP', () => {
       version: 1,
     });
     expect(res.headers.etag).toBe('"1"');
-    // GUIDELINES.md's worked example: meeting 3.0 h + preparation 1.5 h at 429, 84 km at 5.00 (294.00 tax-free).
+    // docs/guidelines.md's worked example: meeting 3.0 h + preparation 1.5 h at 429, 84 km at 5.00 (294.00 tax-free).
     expect(res.body.honorarium).toMatchObject({
       totalOre: 235050,
       guideline: { region: 'helse-midt-norge', version: '2016-01-01' },

@@ -1,7 +1,7 @@
 import { expectProblem, expectRule, involvementBody, ParticipationApi } from './support/builders';
 
 /**
- * The rules of appointments and participants (DOMAIN.md "Rules from the
+ * The rules of appointments and participants (docs/domain.md "Rules from the
  * sources") through HTTP, and 404 for ids nobody registered.
  */
 describe('appointment and participant rules through HTTP', () => {

@@ -1,8 +1,8 @@
 import { expectRule, involvementBody, ParticipationApi, TODAY, TOMORROW } from './support/builders';
 
 /**
- * Each rule of the involvement's domain (API.md "Logging an involvement",
- * DOMAIN.md) refuses through HTTP with 422 and `rule` set to its code; the
+ * Each rule of the involvement's domain (docs/api.md "Logging an involvement",
+ * docs/domain.md) refuses through HTTP with 422 and `rule` set to its code; the
  * neighbouring case that the rule lets through answers 201/200.
  */
 describe('involvement rules through HTTP', () => {
@@ -155,7 +155,7 @@ describe('involvement rules through HTTP', () => {
       );
     });
 
-    it('earns no honorarium (API.md: GET /v1/involvements/{id} carries honorarium)', async () => {
+    it('earns no honorarium (docs/api.md: GET /v1/involvements/{id} carries honorarium)', async () => {
       const res = await log(await api.participant(), { form: 'peer-support' }).expect(201);
       const { honorarium } = await read(res.body.id);
       expect(honorarium).toMatchObject({ totalOre: 0 });

@@ -11,7 +11,7 @@ import {
 
 /**
  * GET /v1/audit/projects/{id}/participation: indicators per involvement and
- * `real` / `symbolic-risk` per project (DOMAIN.md, default thresholds). The
+ * `real` / `symbolic-risk` per project (docs/domain.md, default thresholds). The
  * test clock stands at 2025-06-02.
  */
 describe('participation reality of a project', () => {

@@ -6,7 +6,7 @@ import { involvementBody, nationalId } from '../participation/support/builders';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
- * The scale-out shape (ARCHITECTURE.md): API replicas with RUN_WORKERS=false
+ * The scale-out shape (docs/architecture.md): API replicas with RUN_WORKERS=false
  * and one worker. The worker must run every projection the API registers, or
  * read models would silently stop.
  */

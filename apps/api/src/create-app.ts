@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { PlatformOptions } from '@app/platform';
+import { AppLogger, type PlatformOptions } from '@app/platform';
 import { AppModule } from './app.module';
 import { resolveAuthSettings } from './http/auth/auth-settings';
 import { declarePlatformRoutesPublic } from './http/auth/public-platform-routes';
@@ -43,7 +43,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   };
   const app = await NestFactory.create<NestExpressApplication>(root, {
     bodyParser: false,
-    logger: options.logger === false ? false : ['log', 'warn', 'error'],
+    logger: options.logger === false ? false : new AppLogger(options.config.logLevel),
   });
   answerClientErrors(app.getHttpServer());
   app.use(responseHeaders);

@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig, startDatabase, StartupTimeout } from '@app/platform';
+import {
+  AppLogger,
+  ConfigError,
+  listen,
+  loadConfig,
+  PortInUse,
+  startDatabase,
+  StartupTimeout,
+} from '@app/platform';
 import { createApp } from './create-app';
 import { HttpDrain } from './lifecycle/http-drain';
 
@@ -21,6 +29,7 @@ const CLOSE_GRACE_MS = 10_000;
 async function main(): Promise<void> {
   const logger = new Logger('Main');
   const config = loadConfig();
+  Logger.overrideLogger(new AppLogger(config.logLevel));
   const database = await startDatabase(config, (line) => logger.log(line));
   const app = await createApp({ config, databaseUrl: database.url });
   const drain = new HttpDrain();
@@ -43,7 +52,10 @@ async function main(): Promise<void> {
     );
     void stop('database lost', 1);
   });
-  await app.listen(config.port);
+  await listen(app, config.port, 'PORT').catch(async (error: unknown) => {
+    await database.stop();
+    throw error;
+  });
   logger.log(`listening on http://localhost:${config.port} (health /health, docs /docs, metrics /metrics)`);
 }
 
@@ -56,7 +68,8 @@ function withDeadline(promise: Promise<void>, ms: number): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A bad setting or an unreachable server is the operator's to fix: the message, not a stack.
-  console.error(error instanceof ConfigError || error instanceof StartupTimeout ? error.message : error);
+  // A bad setting, a taken port or an unreachable server is the operator's to fix: the message, not a stack.
+  const operators = [ConfigError, StartupTimeout, PortInUse].some((kind) => error instanceof kind);
+  console.error(operators && error instanceof Error ? error.message : error);
   process.exit(1);
 });

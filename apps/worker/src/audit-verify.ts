@@ -9,8 +9,10 @@ import { ConfigError, loadConfig, PlatformModule, startDatabase, type PlatformOp
 
 const USAGE = `usage: npm run audit:verify -- --checkpoint <file> [--public-key <base64>] [--json]
   <file>        a checkpoint as GET /v1/audit/checkpoints/latest served it
-  --public-key  the notary key you trust (base64 of the raw 32-byte Ed25519 key);
-                default: the key inside the checkpoint file
+  --public-key  the notary key you trust (base64 of the raw 32-byte Ed25519 key),
+                as the trust published it out of band (GET /v1/audit/public-key
+                shows it). Without it only the key inside the checkpoint file is
+                used, which proves nothing about who signed: the output says so.
   --json        print the whole report as JSON
 Reads the database from DATABASE_URL, or the embedded server in DATA_DIR.
 Progress goes to stderr, the report to stdout.
@@ -61,7 +63,9 @@ export async function auditVerify(argv: string[], io: AuditVerifyIo = {}): Promi
       const report = await verifier
         .verify(checkpoint, args.publicKey ?? checkpoint.publicKey, { onProgress: progressOn(err) })
         .finally(() => verifier.close());
-      out(args.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report));
+      const keySource = args.publicKey ? 'given' : 'checkpoint-file';
+      out(args.json ? `${JSON.stringify({ ...report, keySource }, null, 2)}\n` : describe(report));
+      if (!args.publicKey) err(`${UNTRUSTED_KEY_WARNING}\n`);
       return report.verified ? 0 : 1;
     } finally {
       await app.close();
@@ -82,6 +86,12 @@ function progressOn(err: (text: string) => void): (progress: VerificationProgres
     );
   };
 }
+
+/** Said on every run without --public-key, verified or not. */
+export const UNTRUSTED_KEY_WARNING =
+  'NOTE: checked only against the public key inside the checkpoint file, so this shows the log matches ' +
+  'the file, not who signed it. Pass --public-key <base64> with the key the trust published out of band ' +
+  '(an admin or auditor reads it from GET /v1/audit/public-key).';
 
 function parseArgs(argv: string[]): { checkpoint: string; publicKey?: string; json: boolean } | string {
   let checkpoint: string | undefined;

@@ -26,7 +26,10 @@ async function main(): Promise<number> {
         .all()
         .map((p) => p.name)
         .join(', ');
-      process.stderr.write(`usage: npm run projections:rebuild -- <name>\nknown projections: ${known}\n`);
+      const problem = name ? `unknown projection "${name}"` : 'which projection? give its name';
+      process.stderr.write(
+        `${problem}\nusage: npm run projections:rebuild -- <name>\nknown projections: ${known}\n`,
+      );
       return 2;
     }
     const started = Date.now();

@@ -9,7 +9,7 @@ import { ReportingModule } from '@app/reporting';
 /**
  * The worker process: every context's projections, the notary, the outbox
  * relay and the Kafka consumers, with /health and /metrics but no API. API
- * replicas run with RUN_WORKERS=false beside it (ARCHITECTURE.md); `npm start`
+ * replicas run with RUN_WORKERS=false beside it (docs/architecture.md); `npm start`
  * runs the same code inside the API process. A context registers its
  * projections when its module starts, so each one is listed here.
  */

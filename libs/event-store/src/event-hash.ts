@@ -9,7 +9,7 @@ export interface HashedFields {
   metadata: EventMetadata;
 }
 
-/** The notary format (API.md): SHA-256 over the JCS form of exactly these five fields. */
+/** The notary format (docs/api.md): SHA-256 over the JCS form of exactly these five fields. */
 export function eventHash(event: HashedFields): string {
   return contentHash({
     streamId: event.streamId,

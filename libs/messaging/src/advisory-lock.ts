@@ -38,7 +38,7 @@ export class AdvisoryLock {
       }
     }
     const client = await this.pool.connect();
-    client.on('error', () => undefined);
+    client.on('error', ignore);
     try {
       const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
         this.key,
@@ -47,10 +47,10 @@ export class AdvisoryLock {
         this.holder = client;
         return true;
       }
-      client.release();
+      giveBack(client);
       return false;
     } catch (error) {
-      client.release(true);
+      giveBack(client, true);
       throw error;
     }
   }
@@ -61,9 +61,9 @@ export class AdvisoryLock {
     if (!client) return;
     try {
       await client.query('SELECT pg_advisory_unlock($1)', [this.key]);
-      client.release();
+      giveBack(client);
     } catch {
-      client.release(true);
+      giveBack(client, true);
     }
   }
 
@@ -71,6 +71,18 @@ export class AdvisoryLock {
   drop(): void {
     const client = this.holder;
     this.holder = undefined;
-    client?.release(true);
+    if (client) giveBack(client, true);
   }
+}
+
+function ignore(): void {}
+
+/**
+ * Back to the pool without the listener `acquire` added: a pooled connection
+ * is handed out again and again (a standby process retries every round), and
+ * each try would leave one more behind (MaxListenersExceededWarning).
+ */
+function giveBack(client: PoolClient, destroy = false): void {
+  client.off('error', ignore);
+  client.release(destroy);
 }

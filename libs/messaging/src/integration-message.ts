@@ -19,7 +19,7 @@ export interface IntegrationMessage {
   payload: Record<string, unknown>;
 }
 
-/** The topics of API.md "Integration events". */
+/** The topics of docs/api.md "Integration events". */
 export const TOPICS = {
   involvements: 'participation.involvements.v1',
   payoutBatches: 'payouts.batches.v1',

@@ -63,7 +63,7 @@ export function nationalIdOfThisTest(): string {
   return perTest.get(test) as string;
 }
 
-/** Every error leaves as application/problem+json with status, title and detail (API.md, Conventions). */
+/** Every error leaves as application/problem+json with status, title and detail (docs/api.md, Conventions). */
 export function expectProblem(res: Response, status: number): void {
   expect({ status: res.status, type: res.headers['content-type'], body: res.body }).toMatchObject({
     status,

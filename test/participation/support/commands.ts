@@ -1,6 +1,6 @@
 import { nationalIdOfThisTest } from './builders';
 
-/** The three commands that create something, with what input each requires (API.md, Endpoints). */
+/** The three commands that create something, with what input each requires (docs/api.md, Endpoints). */
 export interface Command {
   path: (projectId: string) => string;
   valid: (participantId: string) => Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-// Response schemas of the audit endpoints (API.md, "Notary formats").
+// Response schemas of the audit endpoints (docs/api.md, "Notary formats").
 
 const INSTANT = { type: 'string', format: 'date-time', example: '2025-05-20T12:00:00.000Z' } as const;
 const BASE64 = { type: 'string', format: 'byte' } as const;

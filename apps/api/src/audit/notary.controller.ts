@@ -14,7 +14,7 @@ import {
 
 const TREE_SIZE = { type: 'integer', minimum: 0 } as const;
 
-/** Signed checkpoints, inclusion and consistency proofs (API.md, "Notary formats"), and verification. */
+/** Signed checkpoints, inclusion and consistency proofs (docs/api.md, "Notary formats"), and verification. */
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('v1/audit')
@@ -37,6 +37,19 @@ export class NotaryController {
   async latest(@CurrentUser() user: AuthUser) {
     await this.queryLog.record(user, 'checkpoints/latest');
     return this.notary.requireLatestCheckpoint();
+  }
+
+  /**
+   * The notary's public key (base64 of the raw 32-byte Ed25519 key), to pass
+   * as `npm run audit:verify -- --public-key`. An auditor should not trust the
+   * key that comes with a checkpoint: the trust publishes this key out of band
+   * (annual report, letter, web page) and the auditor compares the two.
+   */
+  @Get('public-key')
+  @Roles('auditor', 'admin')
+  async publicKey(@CurrentUser() user: AuthUser) {
+    await this.queryLog.record(user, 'public-key');
+    return { algorithm: 'Ed25519', publicKey: this.notary.publicKey };
   }
 
   @Get('events/:position/proof')

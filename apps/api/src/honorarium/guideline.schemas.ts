@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HELSE_BERGEN_NEURO_SYSMED_2025_05_06 as SHIPPED } from '@app/honorarium';
 
-// The guideline as published and read (GUIDELINES.md); rules are validated in full by the domain.
+// The guideline as published and read (docs/guidelines.md); rules are validated in full by the domain.
 
 const DATE = { type: 'string', format: 'date', example: '2026-01-01' } as const;
 const RULE_KINDS = [

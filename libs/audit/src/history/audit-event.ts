@@ -1,4 +1,4 @@
-/** One event as an auditor reads it (API.md, GET /v1/audit/events): exactly as stored and hashed. */
+/** One event as an auditor reads it (docs/api.md, GET /v1/audit/events): exactly as stored and hashed. */
 export interface AuditEvent {
   position: number;
   streamId: string;

@@ -28,13 +28,11 @@ if (connectionString) {
     };
   });
 } else {
-  describe('EventStore contract: eventstoredb', () => {
-    it.skip('SKIPPED: set ESDB_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false) to run it', () =>
-      undefined);
-    it('says it was skipped', () => {
-      console.error(
-        'EventStore contract: eventstoredb SKIPPED (ESDB_CONNECTION_STRING is not set; see README "Run on EventStoreDB and Kafka")',
-      );
-    });
+  // One plain line, as the Kafka suite does: console.error would print a code frame that reads like a failure.
+  process.stderr.write(
+    'EventStore contract: eventstoredb is SKIPPED (set ESDB_CONNECTION_STRING=esdb://host:2113?tls=false to run it)\n',
+  );
+  describe('EventStore contract: eventstoredb (skipped: set ESDB_CONNECTION_STRING to run it)', () => {
+    it.skip('runs the EventStore contract against a real EventStoreDB', () => undefined);
   });
 }

@@ -15,6 +15,12 @@ export interface ProjectionStatus {
   name: string;
   /** Holds the lock and is applying events (only one process does per projection). */
   active: boolean;
+  /**
+   * `active`: this process runs it; `standby`: started, waiting for the lock
+   * another process holds; `not-run-here`: not started in this process (RUN_WORKERS=false).
+   */
+  state: 'active' | 'standby' | 'not-run-here';
+  /** The last position applied: this runner's own while active, the stored checkpoint otherwise. */
   checkpoint: number;
   lastError: string | null;
 }
@@ -56,20 +62,27 @@ export class ProjectionRunner {
   }
 
   status(): ProjectionStatus {
+    const active = this.subscription !== undefined;
     return {
       name: this.projection.name,
-      active: this.subscription !== undefined,
+      active,
+      state: active ? 'active' : this.loop && !this.stopped ? 'standby' : 'not-run-here',
       checkpoint: this.checkpoint,
       lastError: this.lastError,
     };
   }
 
   async lag(): Promise<number> {
+    return (await this.progress()).lag;
+  }
+
+  /** The stored checkpoint and the distance to the head, whichever process runs the projection. */
+  async progress(): Promise<{ checkpoint: number; lag: number }> {
     const [head, checkpoint] = await Promise.all([
       this.store.headPosition(),
       readCheckpoint(this.dataSource, this.projection.name),
     ]);
-    return Math.max(0, head - checkpoint);
+    return { checkpoint, lag: Math.max(0, head - checkpoint) };
   }
 
   private async run(): Promise<void> {

@@ -5,6 +5,8 @@ export type { LimitsConfig } from './limits-config';
 
 export interface AppConfig {
   port: number;
+  /** Health and metrics port of `npm run start:worker`, apart from the API's so both run on one machine. */
+  workerPort: number;
   /** Embedded PostgreSQL data and generated development keys. */
   dataDir: string;
   /** Unset: start an embedded PostgreSQL under dataDir. */
@@ -55,6 +57,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const port = Number(get('PORT') ?? '3000');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     problems.push(`PORT must be a whole number from 0 to 65535, got "${get('PORT')}"`);
+  const workerPort = Number(get('WORKER_PORT') ?? '3001');
+  if (!Number.isInteger(workerPort) || workerPort < 0 || workerPort > 65535)
+    problems.push(`WORKER_PORT must be a whole number from 0 to 65535, got "${get('WORKER_PORT')}"`);
   const databaseUrl = get('DATABASE_URL');
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
@@ -113,6 +118,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = get('DATA_DIR') ?? './.data';
   return {
     port,
+    workerPort,
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir),
     databaseUrl,
     eventStore: eventStore as AppConfig['eventStore'],

@@ -15,8 +15,31 @@ export const DATABASE_URL = Symbol('DatabaseUrl');
 class PoolCloser implements OnApplicationShutdown {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
   async onApplicationShutdown(): Promise<void> {
+    const closed = everyConnectionClosed(this.pool);
     await this.pool.end();
+    await closed;
   }
+}
+
+/**
+ * `pool.end()` resolves once its connections are let go, while each one's
+ * goodbye to the server is still on its way. Stopping the server in that gap
+ * ends them from its side ("idle connection lost" on every Ctrl-C), so the
+ * shutdown waits for each connection's `remove` (at most 2 s).
+ */
+function everyConnectionClosed(pool: Pool): Promise<void> {
+  let open = pool.totalCount;
+  if (open === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 2000);
+    timer.unref();
+    pool.on('remove', () => {
+      open -= 1;
+      if (open > 0) return;
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 /** The read-model database (TypeORM, migrations only) and a raw pool for the event store. */

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { spawnPostgres } from './postgres-process';
 
 export interface EmbeddedPostgresHandle {
   /** Connection string for the `postgres` database of the embedded server. */
@@ -17,6 +18,12 @@ export interface EmbeddedPostgresOptions {
   persistent: boolean;
   port?: number;
   log?: (line: string) => void;
+  /**
+   * Run the server in a process group of its own, so a terminal's Ctrl-C
+   * reaches only the application, which stops it last (postgres-process.ts).
+   * Not on Windows, where the package's own start applies.
+   */
+  ownProcessGroup?: boolean;
 }
 
 /**
@@ -37,6 +44,7 @@ export async function startEmbeddedPostgres(
   const password = readOrCreateSecret(join(options.dataDir, 'postgres.password'));
   const port = options.port ?? (await freePort());
   const log = options.log ?? (() => undefined);
+  const flags = ['-c', 'max_connections=300'];
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: 'postgres',
@@ -45,15 +53,20 @@ export async function startEmbeddedPostgres(
     persistent: options.persistent,
     createPostgresUser: true,
     // Each process keeps one connection per projection, notary and relay lock besides its pools.
-    postgresFlags: ['-c', 'max_connections=300'],
+    postgresFlags: flags,
     onLog: (message: unknown) => log(String(message).trim()),
     onError: (message: unknown) => log(String(message).trim()),
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await server.initialise();
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  if (options.ownProcessGroup && process.platform !== 'win32') {
+    const detached = await spawnPostgres({ clusterDir, port, flags, log });
+    return { url, stop: () => detached.stop(), onUnexpectedExit: (l) => detached.onUnexpectedExit(l) };
+  }
   await server.start();
   let stopping = false;
   return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    url,
     stop: () => {
       stopping = true;
       return server.stop();

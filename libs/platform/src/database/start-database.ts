@@ -34,7 +34,11 @@ export async function startDatabase(
     await runMigrations(config.databaseUrl);
     return { url: config.databaseUrl, embedded: false, stop: async () => undefined, onLost: () => undefined };
   }
-  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true });
+  const server = await startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    persistent: true,
+    ownProcessGroup: true,
+  });
   try {
     const admin = new Client({ connectionString: server.url });
     await admin.connect();

@@ -60,7 +60,14 @@ export class ProjectionRuntime implements OnApplicationBootstrap, BeforeApplicat
   }
 
   async health(): Promise<ProjectionHealth[]> {
-    return Promise.all(this.runners.map(async (runner) => ({ ...runner.status(), lag: await runner.lag() })));
+    return Promise.all(
+      this.runners.map(async (runner) => {
+        const status = runner.status();
+        const { checkpoint, lag } = await runner.progress();
+        // A standby process reports where the active one (elsewhere) has got to, not its own idle 0.
+        return { ...status, checkpoint: status.active ? status.checkpoint : checkpoint, lag };
+      }),
+    );
   }
 
   /** Resolves once every projection has reached the head as it is now (for tests and read-your-writes). */

@@ -2,7 +2,7 @@ import { ConfigError } from '@app/platform';
 import { loadRealityThresholds } from './reporting-config';
 
 describe('reality thresholds from the environment', () => {
-  it('defaults to DOMAIN.md: 7 days notice, feedback within 30 days, two representatives', () => {
+  it('defaults to docs/domain.md: 7 days notice, feedback within 30 days, two representatives', () => {
     expect(loadRealityThresholds({})).toEqual({
       invitationDays: 7,
       feedbackDays: 30,

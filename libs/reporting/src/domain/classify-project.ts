@@ -65,8 +65,8 @@ const REASON_OF: Record<Indicator, { reason: RealityReason; failed: (t: RealityT
 };
 
 /**
- * Real or symbolic participation in a project (DOMAIN.md, revision 2; the rule
- * in words is in the reporting README). Missing invitation or attendance
+ * Real or symbolic participation in a project (docs/domain.md; the rule in words
+ * is in the reporting README). Missing invitation or attendance
  * records make the project `not-documented`. Each indicator is judged on the
  * counted involvements where it can be judged (non-null); it is a reason when
  * fewer than `minShare` of them meet it. A meeting of a council, panel or

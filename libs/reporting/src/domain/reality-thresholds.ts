@@ -1,5 +1,5 @@
 /**
- * When an indicator of real participation counts as met (DOMAIN.md, "Evidence
+ * When an indicator of real participation counts as met (docs/domain.md, "Evidence
  * that participation was real"). Settings; these are the defaults.
  */
 export interface RealityThresholds {
@@ -11,7 +11,7 @@ export interface RealityThresholds {
   minRepresentatives: number;
   /**
    * An indicator is a reason for `symbolic-risk` when fewer than this share of
-   * the involvements it could be judged on meet it. DOMAIN.md sets no figure;
+   * the involvements it could be judged on meet it. docs/domain.md sets no figure;
    * half is our default (docs/adr/0008).
    */
   minShare: number;

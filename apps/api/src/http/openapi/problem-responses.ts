@@ -3,7 +3,7 @@ import { ApiHeader, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ProblemDetailsSchema } from './problem-details.schema';
 
-/** The error statuses this API answers, each with what it means (API.md, Conventions). */
+/** The error statuses this API answers, each with what it means (docs/api.md, Conventions). */
 export const PROBLEM_STATUSES = {
   400: 'Malformed or invalid input: a parameter, header or body field breaks its rule; `errors` names each field',
   401: 'No bearer token, or one that is malformed, expired or not signed by a trusted key',

@@ -18,7 +18,7 @@ type Case = [
 
 const h = (minutes: number) => minutes / 60;
 
-describe('calculateHonorarium: the worked example of GUIDELINES.md', () => {
+describe('calculateHonorarium: the worked example of docs/guidelines.md', () => {
   const result = calculateHonorarium({
     guideline: MIDT,
     role: 'member',

@@ -42,7 +42,7 @@ const expenseArb: fc.Arbitrary<Expense> = fc.oneof(
 
 export const roleArb: fc.Arbitrary<AppointmentRole | null> = fc.constantFrom(null, ...APPOINTMENT_ROLES);
 
-/** A valid involvement on `occurredOn` (API.md's rules: meeting > 0 unless absent, gatherings decide). */
+/** A valid involvement on `occurredOn` (docs/api.md's rules: meeting > 0 unless absent, gatherings decide). */
 export function involvementArb(occurredOn: string): fc.Arbitrary<Involvement> {
   return fc
     .record(

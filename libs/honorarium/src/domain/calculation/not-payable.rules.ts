@@ -5,7 +5,7 @@ import { HonorariumLine } from './honorarium-line.types';
 
 /**
  * Cases that pay nothing whatever a guideline says: they come from the domain
- * itself (DOMAIN.md, API.md), so a guideline that forgets one cannot pay it.
+ * itself (docs/domain.md, docs/api.md), so a guideline that forgets one cannot pay it.
  */
 const ALWAYS_UNPAID: { applies: (i: Involvement) => boolean; reason: string }[] = [
   {

@@ -16,7 +16,7 @@ export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
 
 export const EXPENSE_KINDS = ['mileage', ...RECEIPT_KINDS, 'meals'] as const;
 
-/** One involvement as the calculator needs it: the paying part of API.md's "Logging an involvement". */
+/** One involvement as the calculator needs it: the paying part of docs/api.md's "Logging an involvement". */
 export interface Involvement {
   form: InvolvementForm;
   occurredOn: CalendarDate;

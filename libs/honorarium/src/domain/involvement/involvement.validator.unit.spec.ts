@@ -28,7 +28,7 @@ function errorsOf(input: unknown): { field: string; message: string }[] {
 }
 
 describe('validateInvolvement', () => {
-  it("reads API.md's example, keeping only what pays", () => {
+  it("reads docs/api.md's example, keeping only what pays", () => {
     const { participantId: _p, topic: _t, ...paying } = valid;
     expect(validateInvolvement(valid)).toEqual(paying);
   });

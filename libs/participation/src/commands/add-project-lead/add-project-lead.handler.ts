@@ -15,16 +15,20 @@ export class AddProjectLeadCommand {
 }
 
 @CommandHandler(AddProjectLeadCommand)
-export class AddProjectLeadHandler implements ICommandHandler<AddProjectLeadCommand, { version: number }> {
+export class AddProjectLeadHandler implements ICommandHandler<
+  AddProjectLeadCommand,
+  { id: string; version: number }
+> {
   constructor(
     private readonly repository: EventSourcedRepository,
     private readonly vault: PersonalDataVault,
   ) {}
 
-  async execute({ projectId, body, meta }: AddProjectLeadCommand): Promise<{ version: number }> {
+  async execute({ projectId, body, meta }: AddProjectLeadCommand): Promise<{ id: string; version: number }> {
     // A lead's name is personal data too: sealed under a key of the lead's own.
     const sealed = body.name ? await this.vault.seal(`lead-${body.sub}`, { name: body.name }) : undefined;
-    return this.repository.execute(
+    // The project's id and new version, never the events: they carry the sealed name.
+    const { version } = await this.repository.execute(
       streams.project(projectId),
       projectDecider,
       (state) => {
@@ -34,5 +38,6 @@ export class AddProjectLeadHandler implements ICommandHandler<AddProjectLeadComm
       },
       meta,
     );
+    return { id: projectId, version };
   }
 }

@@ -62,7 +62,7 @@ function appoint(
 
   const role = data.role as AppointmentRole;
   const exceptionReason = data.exceptionReason?.trim() || null;
-  // Staff should not speak for users at system level where they work (DOMAIN.md); only a recorded reason lets it pass.
+  // Staff should not speak for users at system level where they work (docs/domain.md); only a recorded reason lets it pass.
   const ownOrganisationAtSystemLevel =
     project.level === 'system' && isEmployedBy(participant, project.organizationId);
   if (ownOrganisationAtSystemLevel && exceptionReason === null) {
