@@ -181,7 +181,7 @@ echo "project: $PROJECT"`;
     process.kill(-api.child.pid!, 'SIGINT'); // the whole foreground process group, as a terminal does
     expect(await exited(api.child)).toBe(0);
     const shutdown = api.output().slice(before);
-    expect(shutdown).toContain('SIGINT received, shutting down');
+    expect(shutdown).toContain('SIGINT received: answering 0 request(s) in flight, then shutting down');
     expect(shutdown).not.toContain('idle connection lost');
     expect(shutdown).not.toContain('relay round failed');
     expect(shutdown).not.toMatch(/ERROR|WARN/);

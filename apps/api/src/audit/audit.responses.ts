@@ -53,6 +53,12 @@ export class CheckpointView {
   @ApiProperty({ ...BASE64, description: 'The raw 32-byte Ed25519 key' }) publicKey!: string;
 }
 
+export class NotaryPublicKeyView {
+  @ApiProperty({ enum: ['Ed25519'] }) algorithm!: 'Ed25519';
+  @ApiProperty({ ...BASE64, description: 'The raw 32-byte Ed25519 key, to publish out of band' })
+  publicKey!: string;
+}
+
 export class InclusionProofView {
   @ApiProperty(SIZE) leafIndex!: number;
   @ApiProperty({ type: 'integer', minimum: 1 }) treeSize!: number;

@@ -9,6 +9,7 @@ import {
   CheckpointView,
   ConsistencyProofView,
   InclusionProofView,
+  NotaryPublicKeyView,
   VerificationReportView,
 } from './audit.responses';
 
@@ -47,6 +48,12 @@ export class NotaryController {
    */
   @Get('public-key')
   @Roles('auditor', 'admin')
+  @ApiOperation({
+    summary: "The notary's public key",
+    description:
+      'The key checkpoints are signed with, for `npm run audit:verify -- --public-key`. Publish it out of band; an auditor compares it with the key a checkpoint carries.',
+  })
+  @ApiOkResponse({ type: NotaryPublicKeyView })
   async publicKey(@CurrentUser() user: AuthUser) {
     await this.queryLog.record(user, 'public-key');
     return { algorithm: 'Ed25519', publicKey: this.notary.publicKey };
