@@ -377,6 +377,7 @@ describe('participation endpoints: who may call what', () => {
         await api.post(`/v1/involvements/${involvementId}/evidence`, 'otherLead', {
           kind: 'feedback',
           at: '2025-03-20T10:00:00Z',
+          summary: 'Innspillet ble tatt inn i planen',
         }),
         201,
       );
