@@ -331,6 +331,63 @@ describe('participation endpoints: who may call what', () => {
       }
     });
 
+    const fullDay = (participantId: string) => ({
+      participantId,
+      form: 'dialogue',
+      occurredOn: '2025-04-07',
+      attendance: 'remote',
+      hours: { meeting: 24 },
+    });
+
+    it('refuses a lead who logs an involvement for a person they cannot read; the registrant still logs', async () => {
+      // Lead A registers a person; lead B has seen the id and logs a full day in an own project.
+      const participantId = await api.participant({}, 'lead');
+      const own = await api.project({}, 'otherLead');
+      const res = await api.post(`/v1/projects/${own}/involvements`, 'otherLead', fullDay(participantId));
+      expectProblem(res, 403);
+      expect(res.body.detail).toMatch(
+        /may log or correct an involvement only for a participant whose personal data they may read/,
+      );
+      // The day stays free for A, who registered the person and logs without an appointment.
+      const mine = await api.project({}, 'lead');
+      expectStatus(await api.post(`/v1/projects/${mine}/involvements`, 'lead', fullDay(participantId)), 201);
+      // An admin logs for anyone (another day: this one is full).
+      const adminDay = { ...fullDay(participantId), occurredOn: '2025-04-08' };
+      expectStatus(await api.post(`/v1/projects/${own}/involvements`, 'admin', adminDay), 201);
+    });
+
+    it('refuses a co-lead who corrects the hours of a person they cannot read; voids and evidence stay with the project’s leads', async () => {
+      const participantId = await api.participant({}, 'lead');
+      const shared = await api.project({}, 'lead');
+      const involvementId = await api.involvement(shared, participantId, {
+        form: 'dialogue',
+        hours: { meeting: 1 },
+        expenses: [],
+      });
+      await api.post(`/v1/projects/${shared}/leads`, 'lead', { sub: SUB.otherLead, name: 'Ola Nordmann' });
+      const correct = (who: Actor) =>
+        api.post(`/v1/involvements/${involvementId}/corrections`, who, {
+          changes: { hours: { meeting: 24 } },
+          reason: 'Hele dagen',
+        });
+      const res = await correct('otherLead');
+      expectProblem(res, 403);
+      expect(res.body.detail).toMatch(/may log or correct an involvement only for a participant/);
+      expectStatus(
+        await api.post(`/v1/involvements/${involvementId}/evidence`, 'otherLead', {
+          kind: 'feedback',
+          at: '2025-03-20T10:00:00Z',
+          summary: 'Innspillet ble tatt inn i planen',
+        }),
+        201,
+      );
+      expectStatus(await correct('lead'), 200);
+      expectStatus(
+        await api.post(`/v1/involvements/${involvementId}/void`, 'otherLead', { reason: 'Feil prosjekt' }),
+        200,
+      );
+    });
+
     it('gives a lead no way to make themselves lead of a project they do not lead', async () => {
       const s = await api.scenario();
       const res = await api.post(`/v1/projects/${s.projectId}/leads`, 'otherLead', {

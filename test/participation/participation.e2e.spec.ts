@@ -196,6 +196,15 @@ describe('participation through HTTP', () => {
     await post(`/v1/projects/${projectId}/leads`, lead, { sub: 'lead-ola', name: 'Ola Nordmann' }).expect(
       200,
     );
+    // A co-lead logs for the project's people: those appointed to it (docs/adr/0011).
+    await post(`/v1/projects/${projectId}/appointments`, lead, {
+      participantId,
+      role: 'member',
+      nominatedBy: 'Brukerutvalget',
+      appointedBy: 'Styret',
+      from: '2025-01-01',
+    }).expect(201);
+    await t.settled();
     await post(`/v1/projects/${projectId}/involvements`, otherLead, {
       participantId,
       form: 'dialogue',

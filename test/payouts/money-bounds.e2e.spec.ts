@@ -173,7 +173,7 @@ describe('money within bounds, and records that cannot be priced', () => {
   });
 
   describe('a batch moves at most 50 000 000 kr', () => {
-    it('one øre over the bound: 422 batch-over-bound; at the bound: drafted, approved and exported exactly', async () => {
+    it('eleven large involvements: the draft takes ten (exactly the bound), says what it left, and the next draft takes the eleventh', async () => {
       const projectId = await api.p.project({ organizationId: 'helse-vest' });
       const participantId = await api.p.participant({ name: 'Åse Bergen', nationalId: undefined });
       const tickets = (n: number, last = KR_100_000) =>
@@ -196,15 +196,21 @@ describe('money within bounds, and records that cannot be priced', () => {
         reason: 'kvittering',
       });
       for (let day = 2; day <= 10; day += 1) await gathering(day, tickets(50, KR_100_000 - besides));
-      const extra = await gathering(11, [{ kind: 'ticket', amountOre: 1 }]);
+      // The eleventh, youngest, is just as large: before, the draft refused all eleven (422 batch-over-bound).
+      const eleventh = await gathering(11, tickets(50, KR_100_000 - besides));
 
-      const over = await api.draft('2025-05-31', 'frode', { organizationId: 'helse-vest' });
-      expectRule(over, 'batch-over-bound');
-      expect(over.body.detail).toMatch(/50 000 000 kr/);
-
-      await api.p.post(`/v1/involvements/${extra}/void`, 'lead', { reason: 'feil' });
       const drafted = await api.draft('2025-05-31', 'frode', { organizationId: 'helse-vest' });
       expect(drafted.status).toBe(201);
+      expect(drafted.body.leftForNextBatch).toEqual({
+        lineCount: 2, // the eleventh's meeting and its tickets
+        involvementCount: 1,
+        totalOre: BATCH_BOUND / 10,
+      });
+      const inFirst = (await api.batch(drafted.body.id)).lines.map(
+        (l: { involvementId: string }) => l.involvementId,
+      );
+      expect(inFirst).toHaveLength(20);
+      expect(inFirst).not.toContain(eleventh);
       expect(drafted.body.totalOre).toBe(BATCH_BOUND);
       expect((await api.post(`/v1/payout-batches/${drafted.body.id}/approve`, 'fiona')).status).toBe(200);
       expect((await api.batch(drafted.body.id)).totalOre).toBe(BATCH_BOUND);
@@ -219,6 +225,20 @@ describe('money within bounds, and records that cannot be priced', () => {
       const rows = parseCsv(csv.text);
       const total = rows[rows.length - 1];
       expect([total[0], total[12]]).toEqual(['TOTAL', '50000000,00']);
+
+      // What was left is owed still: the next draft takes it, and nothing is in two batches.
+      const next = await api.draft('2025-05-31', 'frode', { organizationId: 'helse-vest' });
+      expect(next.status).toBe(201);
+      expect(next.body).toMatchObject({
+        lineCount: 2,
+        totalOre: BATCH_BOUND / 10,
+        leftForNextBatch: { lineCount: 0, involvementCount: 0, totalOre: 0 },
+      });
+      const inNext = (await api.batch(next.body.id)).lines.map(
+        (l: { involvementId: string }) => l.involvementId,
+      );
+      expect(new Set(inNext)).toEqual(new Set([eleventh]));
+      expectRule(await api.draft('2025-05-31', 'frode', { organizationId: 'helse-vest' }), 'nothing-payable');
     });
 
     it('a batch approved before the bound, holding the 9007199254740991 øre ticket: export 422 naming the rule, never 500', async () => {

@@ -17,6 +17,9 @@ export const READ_RULE =
 export const APPOINT_RULE =
   'a project lead may appoint only a participant whose personal data they may already read (one they registered, or one appointed to a project they lead); an admin appoints anyone else';
 
+export const LOG_RULE =
+  'a project lead may log or correct an involvement only for a participant whose personal data they may read (one they registered, or one appointed to a project they lead); an admin logs for anyone';
+
 /** Who registered the participant: the actor of the stream's ParticipantRegistered event. */
 export function registrantOf(participant: Pick<Loaded<unknown>, 'history'>): string | undefined {
   return participant.history.find((h) => h.type === 'ParticipantRegistered')?.actor;
@@ -57,8 +60,26 @@ export class PersonalDataAccess {
     registeredBy: string | undefined,
     reader: PersonalDataReader,
   ) {
+    await this.assertAdminOrReader(participantId, registeredBy, reader, APPOINT_RULE);
+  }
+
+  /**
+   * Admins log for anyone; a lead only for someone they may read. An involvement
+   * fills the person's day (24 h, docs/adr/0011 §3) and directs honorarium to
+   * them, so a lead who merely saw a participant id may not write one.
+   */
+  async assertMayLogFor(participantId: string, registeredBy: string | undefined, reader: PersonalDataReader) {
+    await this.assertAdminOrReader(participantId, registeredBy, reader, LOG_RULE);
+  }
+
+  private async assertAdminOrReader(
+    participantId: string,
+    registeredBy: string | undefined,
+    reader: PersonalDataReader,
+    rule: string,
+  ) {
     if (reader.roles.includes('admin')) return;
-    if (!(await this.mayRead(participantId, registeredBy, reader))) throw new Forbidden(APPOINT_RULE);
+    if (!(await this.mayRead(participantId, registeredBy, reader))) throw new Forbidden(rule);
   }
 
   private async leadsAProjectOf(participantId: string, sub: string): Promise<boolean> {

@@ -1,7 +1,22 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EventSourcedRepository, type CommandMeta } from '@app/participation';
-import { RuleViolation, ValidationFailed, type FieldError, type Ore } from '@app/shared-kernel';
-import { decidePayoutBatch, owedLines, PAYOUT_RULES, payoutBatchDecider, payoutBatchStream } from '../domain';
+import {
+  boundInKroner,
+  PRICING_BOUNDS,
+  RuleViolation,
+  ValidationFailed,
+  type FieldError,
+  type Ore,
+} from '@app/shared-kernel';
+import {
+  decidePayoutBatch,
+  owedLines,
+  PAYOUT_RULES,
+  payoutBatchDecider,
+  payoutBatchStream,
+  withinBatchBound,
+  type LeftForNextBatch,
+} from '../domain';
 import { ClaimLedgerReader } from '../application/claim-ledger.reader';
 import { DraftSerializer } from '../application/draft-serializer';
 import { Entitlements, type EntitlementsUpTo } from '../application/entitlements';
@@ -20,7 +35,11 @@ export interface DraftedBatch {
   totalOre: Ore;
   /** Involvements up to the period end that could not be priced, so hold no line in this batch. */
   unpriced: EntitlementsUpTo['unpriced'];
+  /** What is owed up to the period end but did not fit under the batch bound: the next draft takes it. */
+  leftForNextBatch: LeftForNextBatch;
 }
+
+const NOTHING_LEFT: LeftForNextBatch = { lineCount: 0, involvementCount: 0, totalOre: 0 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -29,6 +48,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * priced first; then, one draft at a time (DraftSerializer), the claims are
  * read as of the head of the log, the difference becomes the lines and the
  * batch is appended before the next draft may look. 422 when nothing is owed.
+ * A batch takes the oldest owed involvements up to the batch bound and says
+ * what it left for the next (docs/adr/0015).
  */
 @CommandHandler(DraftPayoutBatchCommand)
 export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatchCommand, DraftedBatch> {
@@ -51,6 +72,7 @@ export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatch
           lineCount: earlier.state.lines.length,
           totalOre: earlier.state.totalOre,
           unpriced: [],
+          leftForNextBatch: NOTHING_LEFT,
         };
     }
     const { evaluated, unpriced } = await this.entitlements.upTo(periodEnd, organizationId);
@@ -59,7 +81,17 @@ export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatch
         client,
         evaluated.map((e) => e.involvementId),
       );
-      const lines = owedLines(evaluated, ledger.claimingByKey(), (key) => lineIdFor(batchId, key));
+      const owed = owedLines(evaluated, ledger.claimingByKey(), (key) => lineIdFor(batchId, key));
+      // Oldest involvements first, whole, up to the batch bound; the rest stays owed for the next draft.
+      const { taken: lines, left, overBoundAlone } = withinBatchBound(owed);
+      if (overBoundAlone)
+        throw new RuleViolation(
+          PAYOUT_RULES.batchOverBound,
+          `Involvement ${overBoundAlone.involvementId} alone would move more than ${boundInKroner(
+            PRICING_BOUNDS.batchOre,
+          )}, the most one batch may pay; correct it, then draft again`,
+          { involvementId: overBoundAlone.involvementId },
+        );
       if (lines.length === 0 && unpriced.length > 0)
         throw new RuleViolation(
           PAYOUT_RULES.nothingPayable,
@@ -84,7 +116,7 @@ export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatch
       );
       const drafted = events.find((e) => e.type === 'PayoutBatchDrafted');
       const totalOre = drafted?.type === 'PayoutBatchDrafted' ? drafted.data.totalOre : 0;
-      return { id: batchId, lineCount: lines.length, totalOre, unpriced };
+      return { id: batchId, lineCount: lines.length, totalOre, unpriced, leftForNextBatch: left };
     });
   }
 }

@@ -8,3 +8,4 @@ export * from './payout-batch.decide';
 export * from './payout-batch.decider';
 export * from './claim-ledger';
 export * from './owed-lines';
+export * from './within-batch-bound';

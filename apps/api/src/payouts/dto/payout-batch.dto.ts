@@ -30,6 +30,13 @@ export class DraftPayoutBatchDto {
   organizationId?: string;
 }
 
+export class LeftForNextBatchView {
+  @ApiProperty({ type: 'integer', minimum: 0 }) lineCount!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) involvementCount!: number;
+  @ApiProperty({ type: 'integer', description: 'øre; reclaims count negative, as in totalOre' })
+  totalOre!: number;
+}
+
 export class DraftedBatchDto {
   @ApiProperty() id!: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) lineCount!: number;
@@ -39,6 +46,12 @@ export class DraftedBatchDto {
     description: 'Involvements up to the period end that cannot be priced, so hold no line',
   })
   unpriced!: UnpricedEntryView[];
+  @ApiProperty({
+    type: LeftForNextBatchView,
+    description:
+      'Owed up to the period end but beyond the batch bound (50 000 000 kr moved): whole involvements, youngest last, left owed for the next draft; zeros when everything fit',
+  })
+  leftForNextBatch!: LeftForNextBatchView;
 }
 
 export class CancelPayoutBatchDto {

@@ -4,12 +4,14 @@ import { CLOCK, NotFound, type Clock } from '@app/shared-kernel';
 import { EventSourcedRepository, type CommandMeta } from '../../application/event-sourced-repository';
 import { newAggregateId } from '../../application/new-id';
 import { todayInOslo } from '../../application/oslo-calendar';
+import { PersonalDataAccess, registrantOf } from '../../application/personal-data-access';
 import { PersonDayHours, type OtherInvolvementsByDay } from '../../application/person-day-hours';
 import { assertMayActOnProject } from '../../application/project-access';
 import { streams } from '../../application/streams';
 import {
   decideInvolvement,
   involvementDecider,
+  participantDecider,
   projectDecider,
   type DetailsInput,
   type EvidenceInput,
@@ -39,6 +41,7 @@ export class ChangeInvolvementHandler implements ICommandHandler<
     private readonly repository: EventSourcedRepository,
     private readonly appointmentTerms: AppointmentTerms,
     private readonly personDays: PersonDayHours,
+    private readonly access: PersonalDataAccess,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -51,6 +54,9 @@ export class ChangeInvolvementHandler implements ICommandHandler<
     if (current.state.status === 'none') throw new NotFound('Involvement', involvementId);
     const project = await this.repository.load(streams.project(current.state.projectId), projectDecider);
     assertMayActOnProject(meta, project.state);
+    // A correction can fill the person's day or raise what they are paid, like a log (ADR 0011).
+    // A void only takes hours and money away, and evidence records what happened: leads of the project.
+    if (change.kind === 'correct') await this.assertMayCorrect(current.state.participantId, meta);
     const appointments =
       change.kind === 'correct'
         ? await this.appointmentTerms.of(current.state.projectId, current.state.participantId)
@@ -105,5 +111,10 @@ export class ChangeInvolvementHandler implements ICommandHandler<
           )
         : await apply({});
     return evidenceId ? { id: evidenceId, version } : { version };
+  }
+
+  private async assertMayCorrect(participantId: string, meta: CommandMeta): Promise<void> {
+    const participant = await this.repository.load(streams.participant(participantId), participantDecider);
+    await this.access.assertMayLogFor(participantId, registrantOf(participant), meta);
   }
 }

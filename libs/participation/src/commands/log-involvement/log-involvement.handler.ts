@@ -4,6 +4,7 @@ import { CLOCK, NotFound, type Clock } from '@app/shared-kernel';
 import { EventSourcedRepository, type CommandMeta } from '../../application/event-sourced-repository';
 import { newAggregateId } from '../../application/new-id';
 import { todayInOslo } from '../../application/oslo-calendar';
+import { PersonalDataAccess, registrantOf } from '../../application/personal-data-access';
 import { PersonDayHours, type OtherInvolvementsByDay } from '../../application/person-day-hours';
 import { assertMayActOnProject } from '../../application/project-access';
 import { streams } from '../../application/streams';
@@ -34,6 +35,7 @@ export class LogInvolvementHandler implements ICommandHandler<
     private readonly repository: EventSourcedRepository,
     private readonly appointmentTerms: AppointmentTerms,
     private readonly personDays: PersonDayHours,
+    private readonly access: PersonalDataAccess,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -44,6 +46,9 @@ export class LogInvolvementHandler implements ICommandHandler<
     ]);
     if (project.state.status === 'unregistered') throw new NotFound('Project', projectId);
     assertMayActOnProject(meta, project.state);
+    // An involvement fills the person's day and pays them: only for someone the caller may read (ADR 0011).
+    if (participant.state.status !== 'unregistered')
+      await this.access.assertMayLogFor(body.participantId, registrantOf(participant), meta);
     const appointments = await this.appointmentTerms.of(projectId, body.participantId);
     const involvementId = newAggregateId('involvement', meta);
     const log = (otherInvolvementsByDay: OtherInvolvementsByDay) =>
