@@ -7,13 +7,7 @@ import { todayInOslo } from '../../application/oslo-calendar';
 import { PersonDayHours, type OtherInvolvementsByDay } from '../../application/person-day-hours';
 import { assertMayActOnProject } from '../../application/project-access';
 import { streams } from '../../application/streams';
-import {
-  decideInvolvement,
-  involvementDecider,
-  participantDecider,
-  projectDecider,
-  type DetailsInput,
-} from '../../domain';
+import { decideInvolvement, involvementDecider, type DetailsInput } from '../../domain';
 import { AppointmentTerms } from '../../application/appointment-terms';
 
 export class LogInvolvementCommand {
@@ -38,16 +32,16 @@ export class LogInvolvementHandler implements ICommandHandler<
   ) {}
 
   async execute({ projectId, body, meta }: LogInvolvementCommand): Promise<{ id: string; version: number }> {
-    const [project, participant] = await Promise.all([
-      this.repository.load(streams.project(projectId), projectDecider),
-      this.repository.load(streams.participant(body.participantId), participantDecider),
-    ]);
+    const { project, participant, appointments } = await this.appointmentTerms.withParties(
+      projectId,
+      body.participantId,
+    );
     if (project.state.status === 'unregistered') throw new NotFound('Project', projectId);
     assertMayActOnProject(meta, project.state);
-    const appointments = await this.appointmentTerms.of(projectId, body.participantId);
     const involvementId = newAggregateId('involvement', meta);
+    // A new stream: appended without reading it first (EventSourcedRepository.start).
     const log = (otherInvolvementsByDay: OtherInvolvementsByDay) =>
-      this.repository.execute(
+      this.repository.start(
         streams.involvement(involvementId),
         involvementDecider,
         (state) =>
