@@ -20,6 +20,7 @@ import { ParticipationPersonDays1732300000018 } from './1732300000018-participat
 import { IdempotencyClaimOwners1732300000020 } from './1732300000020-idempotency-claim-owners';
 import { IdempotencyUnkeyedHashes1732300000021 } from './1732300000021-idempotency-unkeyed-hashes';
 import { ReportingEvidenceRecordedAt1732300000035 } from './1732300000035-reporting-evidence-recorded-at';
+import { ParticipationClaimPersonDay1732300000041 } from './1732300000041-participation-claim-person-day';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -48,4 +49,5 @@ export const migrations = [
   IdempotencyClaimOwners1732300000020,
   IdempotencyUnkeyedHashes1732300000021,
   ReportingEvidenceRecordedAt1732300000035,
+  ParticipationClaimPersonDay1732300000041,
 ];

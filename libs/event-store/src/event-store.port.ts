@@ -95,6 +95,8 @@ export interface EventStore {
     context: AppendContext,
   ): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /** Several whole streams in one read: each id's events in version order, an unknown stream empty. */
+  readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>>;
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
   /** Position of the last committed event (START when empty). */
   headPosition(): Promise<number>;

@@ -154,6 +154,20 @@ export function eventStoreContract(
       expect(await store.readStream(id)).toEqual([]);
     });
 
+    it('reads several streams at once, each in version order, an unknown one empty', async () => {
+      const [a, b, unknown] = [stream(), stream(), stream()];
+      await store.append(a, [event('A1'), event('A2')], 'no-stream', ctx);
+      await store.append(b, [event('B1')], 'no-stream', ctx);
+      const read = await store.readStreams([b, unknown, a]);
+      expect([...read.keys()].sort()).toEqual([a, b, unknown].sort());
+      expect(read.get(a)?.map((e) => [e.type, e.version])).toEqual([
+        ['A1', 1],
+        ['A2', 2],
+      ]);
+      expect(read.get(b)).toEqual(await store.readStream(b));
+      expect(read.get(unknown)).toEqual([]);
+    });
+
     it('reads a stream from a version and as of an instant', async () => {
       const id = stream();
       clock.set('2025-01-01T10:00:00.000Z');

@@ -180,6 +180,12 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const unique = [...new Set(streamIds)];
+    const read = await Promise.all(unique.map((id) => this.readStream(id)));
+    return new Map(unique.map((id, i) => [id, read[i]]));
+  }
+
   async readAll({ after, limit }: ReadAllOptions): Promise<StoredEvent[]> {
     return readAfter(
       (from, maxCount) =>

@@ -68,6 +68,18 @@ export class PostgresEventStore implements EventStore {
     return result.rows.map(toStoredEvent);
   }
 
+  /** One statement for all the streams. */
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const read = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
+    if (read.size === 0) return read;
+    const result = await this.options.pool.query<Row>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, version`,
+      [[...read.keys()]],
+    );
+    for (const row of result.rows) read.get(row.stream_id)?.push(toStoredEvent(row));
+    return read;
+  }
+
   async readAll({ after, limit }: ReadAllOptions): Promise<StoredEvent[]> {
     const result = await this.options.pool.query<Row>(
       `SELECT ${COLUMNS} FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,

@@ -23,6 +23,11 @@ export class UpcastingEventStore implements EventStore {
     return (await this.inner.readStream(streamId, options)).map((e) => this.upcasters.upcast(e));
   }
 
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const read = await this.inner.readStreams(streamIds);
+    return new Map([...read].map(([id, events]) => [id, events.map((e) => this.upcasters.upcast(e))]));
+  }
+
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
     return (await this.inner.readAll(options)).map((e) => this.upcasters.upcast(e));
   }

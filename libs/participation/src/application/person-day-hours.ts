@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { involvementDecider, isIsoDate, type OtherInvolvementHours } from '../domain';
-import { sameDayRows } from '../read-models/involvement-summaries/same-day-rows';
 import { EventSourcedRepository } from './event-sourced-repository';
 import { PersonLocks, type LockedConnection } from './person-locks';
 import { streams } from './streams';
@@ -17,6 +16,8 @@ export type OtherInvolvementsByDay = Record<string, OtherInvolvementHours[]>;
  * involvement in `participation_person_days` before it appends: every
  * involvement ever placed on a day is listed there (crash leftovers too),
  * and each listed stream is loaded, so only what the log says counts.
+ * Taking the lock, listing and recording are one statement
+ * (`participation_claim_person_day`, docs/adr/0019); releasing it is one more.
  */
 @Injectable()
 export class PersonDayHours {
@@ -36,41 +37,33 @@ export class PersonDayHours {
     write: (others: OtherInvolvementsByDay) => Promise<T>,
   ): Promise<T> {
     if (!isIsoDate(day)) return write({});
-    return this.locks.withLock(`person-day:${participantId}:${day}`, async (db) => {
-      const others = await this.othersOn(db, participantId, day, involvementId);
-      await db.query(
-        `INSERT INTO participation_person_days (participant_id, occurred_on, involvement_id) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING`,
-        [participantId, day, involvementId],
-      );
-      try {
-        return await write({ [day]: others });
-      } catch (error) {
-        if (!(await this.isOn(involvementId, participantId, day)))
-          await db.query(
-            'DELETE FROM participation_person_days WHERE participant_id = $1 AND occurred_on = $2 AND involvement_id = $3',
-            [participantId, day, involvementId],
-          );
-        throw error;
-      }
-    });
+    return this.locks.withLockTaken(
+      `person-day:${participantId}:${day}`,
+      (db, key) => claimDay(db, key, participantId, day, involvementId),
+      async (db, listed) => {
+        const others = await this.othersOn(listed, participantId, day);
+        try {
+          return await write({ [day]: others });
+        } catch (error) {
+          if (!(await this.isOn(involvementId, participantId, day)))
+            await db.query(
+              'DELETE FROM participation_person_days WHERE participant_id = $1 AND occurred_on = $2 AND involvement_id = $3',
+              [participantId, day, involvementId],
+            );
+          throw error;
+        }
+      },
+    );
   }
 
+  /** Each listed involvement's stream, so only what the log says counts. */
   private async othersOn(
-    db: LockedConnection,
+    listed: readonly string[],
     participantId: string,
     day: string,
-    involvementId: string,
   ): Promise<OtherInvolvementHours[]> {
-    const listed = (await db.query(
-      'SELECT involvement_id FROM participation_person_days WHERE participant_id = $1 AND occurred_on = $2',
-      [participantId, day],
-    )) as Array<{ involvement_id: string }>;
-    const projected = await sameDayRows(db, participantId, day);
-    const ids = new Set([...listed, ...projected].map((r) => r.involvement_id));
-    ids.delete(involvementId);
     const loaded = await Promise.all(
-      [...ids].map((id) => this.repository.load(streams.involvement(id), involvementDecider)),
+      listed.map((id) => this.repository.load(streams.involvement(id), involvementDecider)),
     );
     return loaded.flatMap(({ state }) =>
       state.status === 'logged' && state.participantId === participantId && state.occurredOn === day
@@ -83,4 +76,25 @@ export class PersonDayHours {
     const { state } = await this.repository.load(streams.involvement(involvementId), involvementDecider);
     return state.status !== 'none' && state.participantId === participantId && state.occurredOn === day;
   }
+}
+
+/**
+ * One round trip (migration 1732300000041): takes the day's lock, lists the
+ * involvements recorded on the day or projected there (all but this one),
+ * and records this one. Null, with nothing recorded, when the lock is busy.
+ */
+async function claimDay(
+  db: LockedConnection,
+  key: string,
+  participantId: string,
+  day: string,
+  involvementId: string,
+): Promise<string[] | null> {
+  const [row] = (await db.query('SELECT participation_claim_person_day($1::bigint, $2, $3, $4) AS listed', [
+    key,
+    participantId,
+    day,
+    involvementId,
+  ])) as [{ listed: string[] | null }];
+  return row.listed;
 }

@@ -31,20 +31,45 @@ export class PersonLocks {
   constructor(private readonly db: DataSource) {}
 
   async withLock<T>(name: string, work: (connection: LockedConnection) => Promise<T>): Promise<T> {
+    return this.withLockTaken(
+      name,
+      async (connection, key) => {
+        const [row] = (await connection.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [
+          key,
+        ])) as [{ locked: boolean }];
+        return row.locked ? true : null;
+      },
+      (connection) => work(connection),
+    );
+  }
+
+  /**
+   * Like `withLock`, where `take` tries the lock (by `pg_try_advisory_lock` on
+   * `key`) and does the holder's first work in the same round trip: it
+   * answers null, having done nothing, when the lock is busy. A `take` that
+   * fails may hold the lock: its connection is closed, not pooled.
+   */
+  async withLockTaken<R, T>(
+    name: string,
+    take: (connection: LockedConnection, key: string) => Promise<R | null>,
+    work: (connection: LockedConnection, taken: R) => Promise<T>,
+  ): Promise<T> {
     const key = lockKey(name);
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
       const runner = this.db.createQueryRunner();
       await runner.connect();
-      let locked = false;
+      let taken: R | null;
       try {
-        const [row] = (await runner.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [key])) as [
-          { locked: boolean },
-        ];
-        locked = row.locked;
-        if (locked) return await work(runner);
+        taken = await take(runner, key);
+      } catch (error) {
+        await closeConnection(runner, error);
+        throw error;
+      }
+      try {
+        if (taken !== null) return await work(runner, taken);
       } finally {
-        await unlockAndRelease(runner, locked ? key : null);
+        await unlockAndRelease(runner, taken !== null ? key : null);
       }
       if (Date.now() > deadline)
         throw new Conflict('Another request for the same person is still being processed; retry in a moment');
@@ -58,10 +83,14 @@ async function unlockAndRelease(runner: QueryRunner, key: string | null): Promis
   try {
     if (key !== null) await runner.query('SELECT pg_advisory_unlock($1::bigint)', [key]);
   } catch (error) {
-    await (
-      runner as QueryRunner & { releasePostgresConnection(err: Error): Promise<void> }
-    ).releasePostgresConnection(error instanceof Error ? error : new Error(String(error)));
+    await closeConnection(runner, error);
     return;
   }
   await runner.release();
+}
+
+async function closeConnection(runner: QueryRunner, error: unknown): Promise<void> {
+  await (
+    runner as QueryRunner & { releasePostgresConnection(err: Error): Promise<void> }
+  ).releasePostgresConnection(error instanceof Error ? error : new Error(String(error)));
 }

@@ -8,13 +8,7 @@ import { PersonalDataAccess, registrantOf } from '../../application/personal-dat
 import { PersonDayHours, type OtherInvolvementsByDay } from '../../application/person-day-hours';
 import { assertMayActOnProject } from '../../application/project-access';
 import { streams } from '../../application/streams';
-import {
-  decideInvolvement,
-  involvementDecider,
-  participantDecider,
-  projectDecider,
-  type DetailsInput,
-} from '../../domain';
+import { decideInvolvement, involvementDecider, type DetailsInput } from '../../domain';
 import { AppointmentTerms } from '../../application/appointment-terms';
 
 export class LogInvolvementCommand {
@@ -40,19 +34,19 @@ export class LogInvolvementHandler implements ICommandHandler<
   ) {}
 
   async execute({ projectId, body, meta }: LogInvolvementCommand): Promise<{ id: string; version: number }> {
-    const [project, participant] = await Promise.all([
-      this.repository.load(streams.project(projectId), projectDecider),
-      this.repository.load(streams.participant(body.participantId), participantDecider),
-    ]);
+    const { project, participant, appointments } = await this.appointmentTerms.withParties(
+      projectId,
+      body.participantId,
+    );
     if (project.state.status === 'unregistered') throw new NotFound('Project', projectId);
     assertMayActOnProject(meta, project.state);
     // An involvement fills the person's day and pays them: only for someone the caller may read (ADR 0011).
     if (participant.state.status !== 'unregistered')
       await this.access.assertMayLogFor(body.participantId, registrantOf(participant), meta);
-    const appointments = await this.appointmentTerms.of(projectId, body.participantId);
     const involvementId = newAggregateId('involvement', meta);
+    // A new stream: appended without reading it first (EventSourcedRepository.start).
     const log = (otherInvolvementsByDay: OtherInvolvementsByDay) =>
-      this.repository.execute(
+      this.repository.start(
         streams.involvement(involvementId),
         involvementDecider,
         (state) =>
