@@ -1,4 +1,5 @@
 import { createHmac, hkdfSync } from 'node:crypto';
+import { FixedClock } from '@app/shared-kernel';
 import { NationalIdBackfill } from '../../libs/participation/src/application/national-id-backfill';
 import { expectProblem, freshNationalId, ParticipationApi } from './support/builders';
 
@@ -108,6 +109,8 @@ describe('a national id registers once', () => {
     // As the data stood before the index: the participant is in the log, the index has no row for them.
     await api.t.db.pool.query('DELETE FROM participant_national_ids WHERE participant_id = $1', [earlier]);
     await api.t.db.pool.query('DELETE FROM participant_national_ids_backfill');
+    // Registered a minute later: the backfill keeps the first registration by time, not by random id.
+    (api.t.clock as FixedClock).advance(60_000);
     const slipped = await register(id);
     expect(slipped.status).toBe(201);
     await api.t.db.pool.query('DELETE FROM participant_national_ids WHERE participant_id = $1', [
