@@ -7,6 +7,12 @@ import type { Projection } from './projection';
 export interface ProjectionRunnerOptions {
   /** The most events applied in one transaction (default 500): fewer are taken when fewer are there. */
   batchSize?: number;
+  /**
+   * After a batch shorter than `batchSize`, how long to let events gather before
+   * reading again (default 50 ms): fewer, larger batches under load, at the cost
+   * of that much read-model lag; the first event after a quiet spell is not delayed.
+   */
+  gatherMs?: number;
   /** How long to wait before restarting after a failed batch, and between tries for the lock. */
   retryDelayMs?: number;
   log?: (message: string) => void;
@@ -115,10 +121,14 @@ export class ProjectionRunner {
     this.checkpoint = await readCheckpoint(this.dataSource, this.projection.name);
     // stop() may have come while the lock or checkpoint was being fetched.
     if (this.stopped) return;
+    const batchSize = this.options.batchSize ?? 500;
     this.subscription = this.store.subscribe({
       after: this.checkpoint,
-      batchSize: this.options.batchSize ?? 500,
-      onEvents: (events) => this.applyBatch(events),
+      batchSize,
+      onEvents: async (events) => {
+        await this.applyBatch(events);
+        if (events.length < batchSize && !this.stopped) await sleep(this.options.gatherMs ?? 50);
+      },
       // A rebuild elsewhere may have reset the checkpoint while this runner sat idle. While
       // batches flow, the next checkpoint move notices a reset; so look only when idle.
       onCaughtUp: async () => {
