@@ -152,7 +152,8 @@ export class ProjectionRunner {
       try {
         await this.commit(handled, to);
       } catch (error) {
-        if (handled.length === 1 || error instanceof CheckpointMoved) throw error;
+        if (error instanceof CheckpointMoved) throw error;
+        if (handled.length === 1) throw failedOn(handled[0], error);
         this.options.log?.(
           `projection ${this.projection.name}: a batch of ${handled.length} events failed (${messageOf(error)}); applying them one at a time`,
         );
@@ -179,10 +180,7 @@ export class ProjectionRunner {
       try {
         await this.commit([event], event.position);
       } catch (error) {
-        if (error instanceof CheckpointMoved) throw error;
-        throw new Error(`event at position ${event.position} (${event.type}) failed: ${messageOf(error)}`, {
-          cause: error,
-        });
+        throw error instanceof CheckpointMoved ? error : failedOn(event, error);
       }
       this.checkpoint = event.position;
     }
@@ -215,6 +213,13 @@ export class ProjectionRunner {
       .catch(() => undefined);
     await runner.release();
   }
+}
+
+/** The error `/health` shows as `lastError`: which event failed, and why. */
+function failedOn(event: StoredEvent, error: unknown): Error {
+  return new Error(`event at position ${event.position} (${event.type}) failed: ${messageOf(error)}`, {
+    cause: error,
+  });
 }
 
 function messageOf(error: unknown): string {
