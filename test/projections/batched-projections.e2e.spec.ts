@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, rebuildProjection, type EventStore, type Projection } from '@app/event-store';
 import { ProjectionRegistry, ProjectionRuntime } from '@app/platform';
+import type { FixedClock } from '@app/shared-kernel';
 import { ParticipationApi } from '../participation/support/builders';
 import { evidence, feedback, invitation } from '../reporting/support/evidence';
 
@@ -49,6 +50,13 @@ describe('batched projections', () => {
     api = await ParticipationApi.start();
     dataSource = api.t.app.get(DataSource);
     store = api.t.app.get<EventStore>(EVENT_STORE);
+    // Every event recorded a minute after the one before, so first and last times differ.
+    const clock = api.t.clock as FixedClock;
+    const original = api.t.http.post.bind(api.t.http);
+    api.t.http.post = (url: string) => {
+      clock.advance(60_000);
+      return original(url);
+    };
     const council = await api.project({ level: 'system' });
     const other = await api.project({ name: 'Digitale konsultasjoner' });
     const people = [await api.participant(), await api.participant(), await api.participant()];
