@@ -50,7 +50,7 @@ describe('batched projections', () => {
     api = await ParticipationApi.start();
     dataSource = api.t.app.get(DataSource);
     store = api.t.app.get<EventStore>(EVENT_STORE);
-    // Every event recorded a minute after the one before, so first and last times differ.
+    // Each command recorded a minute after the one before, so a stream's first and last times differ.
     const clock = api.t.clock as FixedClock;
     const original = api.t.http.post.bind(api.t.http);
     api.t.http.post = (url: string) => {
