@@ -65,7 +65,7 @@ export class AuditIndexProjection implements Projection {
   }
 
   /**
-   * Five statements for the batch, with the same rows as `apply` on each in
+   * At most four statements for the batch, with the same rows as `apply` on each in
    * turn: the events; the (stream, participant) pairs the personal streams
    * name; for each pair new to the index, every event of its stream; every
    * participant an event of a non-personal stream names; and for every event
