@@ -9,5 +9,6 @@ export * from './projections/projection';
 export * from './projections/projection-runner';
 export * from './projections/rebuild-projection';
 export * from './projections/checkpoint-store';
+export * from './projections/runs-of';
 export * from './event-store.module';
 export * from './read-models/stream-catalogue/stream-catalogue.projection';

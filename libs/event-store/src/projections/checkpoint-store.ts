@@ -12,32 +12,37 @@ export async function readCheckpoint(db: DataSource | EntityManager, name: strin
   return rows.length === 0 ? 0 : Number(rows[0].position);
 }
 
+/** Creates the checkpoint row at 0 if there is none, so `advanceCheckpoint` always finds one. */
+export async function ensureCheckpoint(db: DataSource | EntityManager, name: string): Promise<void> {
+  await db.query(
+    'INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING',
+    [name],
+  );
+}
+
 /**
- * Moves the checkpoint from `from` to `to` inside the batch's transaction. The
- * row lock and the comparison make a stale runner's batch roll back instead of
- * applying events twice.
+ * Moves the checkpoint from `from` to `to` in one statement: inside the
+ * batch's transaction, or on its own when the batch held nothing the
+ * projection handles. The UPDATE takes the row lock and re-checks `from` on
+ * the row as it is then, so a stale runner's batch rolls back instead of
+ * applying events twice. The row must exist (`ensureCheckpoint`).
  */
 export async function advanceCheckpoint(
-  tx: EntityManager,
+  db: DataSource | EntityManager,
   name: string,
   from: number,
   to: number,
 ): Promise<void> {
-  await tx.query(
-    'INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING',
-    [name],
+  const rows: Array<{ moved: number }> = await db.query(
+    `WITH moved AS (
+       UPDATE projection_checkpoints SET position = $3, updated_at = now() WHERE name = $1 AND position = $2
+       RETURNING 1
+     ) SELECT count(*)::int AS moved FROM moved`,
+    [name, from, to],
   );
-  const rows: Array<{ position: string }> = await tx.query(
-    'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
-    [name],
-  );
-  const current = Number(rows[0].position);
-  if (current !== from)
-    throw new CheckpointMoved(`projection ${name} is at ${current}, this batch started at ${from}`);
-  await tx.query('UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [
-    name,
-    to,
-  ]);
+  if (rows[0].moved === 1) return;
+  const current = await readCheckpoint(db, name);
+  throw new CheckpointMoved(`projection ${name} is at ${current}, this batch started at ${from}`);
 }
 
 export async function resetCheckpoint(tx: EntityManager, name: string): Promise<void> {

@@ -1,11 +1,18 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { EventStore, StoredEvent, Subscription } from '../event-store.port';
-import { CheckpointMoved, advanceCheckpoint, readCheckpoint } from './checkpoint-store';
+import { CheckpointMoved, advanceCheckpoint, ensureCheckpoint, readCheckpoint } from './checkpoint-store';
 import { advisoryKey } from './advisory-key';
 import type { Projection } from './projection';
 
 export interface ProjectionRunnerOptions {
+  /** The most events applied in one transaction (default 500): fewer are taken when fewer are there. */
   batchSize?: number;
+  /**
+   * After a batch shorter than `batchSize`, how long to let events gather before
+   * reading again (default 50 ms): fewer, larger batches under load, at the cost
+   * of that much read-model lag; the first event after a quiet spell is not delayed.
+   */
+  gatherMs?: number;
   /** How long to wait before restarting after a failed batch, and between tries for the lock. */
   retryDelayMs?: number;
   log?: (message: string) => void;
@@ -27,9 +34,13 @@ export interface ProjectionStatus {
 
 /**
  * Runs one projection: takes its PostgreSQL advisory lock (so only one process
- * runs it), then follows the log from the checkpoint. Each batch commits its
- * read-model writes and the new checkpoint together; a failed batch rolls back
- * whole and the runner starts again from the checkpoint after a pause.
+ * runs it), then follows the log from the checkpoint. Each batch (the events
+ * there are, up to `batchSize`) commits its read-model writes and one
+ * checkpoint move together, in one transaction; a batch with nothing the
+ * projection handles only moves the checkpoint, in one statement. A failed
+ * batch rolls back whole; the runner then applies its events one per
+ * transaction, so the events before a poison one commit and the error names
+ * the event that failed, and after a pause starts again from the checkpoint.
  */
 export class ProjectionRunner {
   private lockHolder: QueryRunner | undefined;
@@ -38,6 +49,8 @@ export class ProjectionRunner {
   private loop: Promise<void> | undefined;
   private checkpoint = 0;
   private lastError: string | null = null;
+  /** Batches committed since the subscription was last caught up: none means it sat idle. */
+  private batchesSinceCaughtUp = 0;
   private readonly handles: (type: string) => boolean;
 
   constructor(
@@ -91,7 +104,7 @@ export class ProjectionRunner {
       try {
         if (await this.acquireLock()) await this.follow();
       } catch (error) {
-        this.lastError = error instanceof Error ? error.message : String(error);
+        this.lastError = messageOf(error);
         this.options.log?.(
           `projection ${this.projection.name} stopped on an error, restarting from its checkpoint: ${this.lastError}`,
         );
@@ -104,15 +117,24 @@ export class ProjectionRunner {
   }
 
   private async follow(): Promise<void> {
+    await ensureCheckpoint(this.dataSource, this.projection.name);
     this.checkpoint = await readCheckpoint(this.dataSource, this.projection.name);
     // stop() may have come while the lock or checkpoint was being fetched.
     if (this.stopped) return;
+    const batchSize = this.options.batchSize ?? 500;
     this.subscription = this.store.subscribe({
       after: this.checkpoint,
-      batchSize: this.options.batchSize ?? 500,
-      onEvents: (events) => this.applyBatch(events),
-      // A rebuild elsewhere may have reset the checkpoint while this runner sat idle.
+      batchSize,
+      onEvents: async (events) => {
+        await this.applyBatch(events);
+        if (events.length < batchSize && !this.stopped) await sleep(this.options.gatherMs ?? 50);
+      },
+      // A rebuild elsewhere may have reset the checkpoint while this runner sat idle. While
+      // batches flow, the next checkpoint move notices a reset; so look only when idle.
       onCaughtUp: async () => {
+        const idle = this.batchesSinceCaughtUp === 0;
+        this.batchesSinceCaughtUp = 0;
+        if (!idle) return;
         const stored = await readCheckpoint(this.dataSource, this.projection.name);
         if (stored !== this.checkpoint)
           throw new CheckpointMoved(`projection ${this.projection.name} was reset to ${stored}`);
@@ -123,12 +145,47 @@ export class ProjectionRunner {
 
   private async applyBatch(events: StoredEvent[]): Promise<void> {
     const to = events[events.length - 1].position;
+    const handled = events.filter((event) => this.handles(event.type));
+    if (handled.length === 0) {
+      await advanceCheckpoint(this.dataSource, this.projection.name, this.checkpoint, to);
+    } else {
+      try {
+        await this.commit(handled, to);
+      } catch (error) {
+        if (error instanceof CheckpointMoved) throw error;
+        if (handled.length === 1) throw failedOn(handled[0], error);
+        this.options.log?.(
+          `projection ${this.projection.name}: a batch of ${handled.length} events failed (${messageOf(error)}); applying them one at a time`,
+        );
+        await this.applyOneAtATime(handled, to);
+      }
+    }
+    this.checkpoint = to;
+    this.batchesSinceCaughtUp += 1;
+    this.lastError = null;
+  }
+
+  /** The events and one checkpoint move (to `to`) in one transaction. */
+  private async commit(handled: readonly StoredEvent[], to: number): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      for (const event of events) if (this.handles(event.type)) await this.projection.apply(event, tx);
+      if (this.projection.applyBatch) await this.projection.applyBatch(handled, tx);
+      else for (const event of handled) await this.projection.apply(event, tx);
       await advanceCheckpoint(tx, this.projection.name, this.checkpoint, to);
     });
-    this.checkpoint = to;
-    this.lastError = null;
+  }
+
+  /** After a failed batch: one transaction per event, so the error names the event that fails. */
+  private async applyOneAtATime(handled: readonly StoredEvent[], to: number): Promise<void> {
+    for (const event of handled) {
+      try {
+        await this.commit([event], event.position);
+      } catch (error) {
+        throw error instanceof CheckpointMoved ? error : failedOn(event, error);
+      }
+      this.checkpoint = event.position;
+    }
+    if (this.checkpoint !== to)
+      await advanceCheckpoint(this.dataSource, this.projection.name, this.checkpoint, to);
   }
 
   private async acquireLock(): Promise<boolean> {
@@ -156,6 +213,17 @@ export class ProjectionRunner {
       .catch(() => undefined);
     await runner.release();
   }
+}
+
+/** The error `/health` shows as `lastError`: which event failed, and why. */
+function failedOn(event: StoredEvent, error: unknown): Error {
+  return new Error(`event at position ${event.position} (${event.type}) failed: ${messageOf(error)}`, {
+    cause: error,
+  });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -8,7 +8,8 @@ export interface CatchUpSource {
 
 /**
  * Catch up from a position, then follow live: read a batch after the last
- * position handled, hand it over, repeat; when nothing is left, sleep until an
+ * position handled, hand it over, repeat; when nothing is left (or a batch
+ * came short and nothing was signalled since its read began), sleep until an
  * append is signalled (or a poll interval passes, in case a signal was lost).
  * Because the store commits positions in ascending order with no gaps, reading
  * "after the last handled" never skips or repeats an event.
@@ -33,6 +34,12 @@ export function catchUpSubscription(
       }
       await options.onEvents(events);
       after = events[events.length - 1].position;
+      // A short batch held everything committed when the read began: unless an append was
+      // signalled since, the subscriber is caught up without reading again.
+      if (events.length < batchSize && source.wake.ticket() === ticket) {
+        await options.onCaughtUp?.();
+        await source.wake.wait(pollIntervalMs, ticket);
+      }
     }
   };
   const done = run();

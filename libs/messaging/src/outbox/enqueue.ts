@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { assertIntegrationMessage, type IntegrationMessage } from '../integration-message';
-import { LOCK_KEY_FOR_TRANSACTION } from '../key-order-lock';
+import { LOCK_KEY_FOR_TRANSACTION, keysInLockOrder } from '../key-order-lock';
 
 /**
  * Writes the message into the outbox inside the caller's transaction (a
@@ -28,6 +28,50 @@ export async function enqueueIntegrationMessage(
       message.schemaVersion,
       message.occurredAt,
       JSON.stringify(message.payload),
+    ],
+  );
+}
+
+/**
+ * Several messages in two statements, with the same effect as
+ * `enqueueIntegrationMessage` on each in turn: the keys' transaction locks, in
+ * lock order, then one multi-row INSERT that assigns `seq` in the order given.
+ */
+export async function enqueueIntegrationMessages(
+  manager: EntityManager,
+  messages: readonly IntegrationMessage[],
+): Promise<void> {
+  if (messages.length === 0) return;
+  messages.forEach(assertIntegrationMessage);
+  const keys = keysInLockOrder(messages);
+  // unnest yields the pairs in array order, so the locks are taken in lock order.
+  await manager.query(
+    `SELECT count(*) FROM (
+       SELECT pg_advisory_xact_lock(hashtext('integration-message-key'), hashtext(topic || E'\\n' || message_key))
+       FROM unnest($1::text[], $2::text[]) AS k(topic, message_key)
+     ) locked`,
+    [keys.map(([topic]) => topic), keys.map(([, key]) => key)],
+  );
+  await manager.query(
+    `INSERT INTO integration_outbox (message_id, topic, message_key, type, schema_version, occurred_at, payload)
+     SELECT message_id, topic, message_key, type, schema_version, occurred_at, payload
+     FROM jsonb_to_recordset($1::jsonb) AS x(message_id text, topic text, message_key text, type text,
+       schema_version integer, occurred_at text, payload jsonb, n bigint)
+     ORDER BY n
+     ON CONFLICT (message_id) DO NOTHING`,
+    [
+      JSON.stringify(
+        messages.map((m, n) => ({
+          n,
+          message_id: m.messageId,
+          topic: m.topic,
+          message_key: m.key,
+          type: m.type,
+          schema_version: m.schemaVersion,
+          occurred_at: m.occurredAt,
+          payload: m.payload,
+        })),
+      ),
     ],
   );
 }

@@ -1,6 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import type { Projection, StoredEvent } from '@app/event-store';
-import { enqueueIntegrationMessage, integrationMessageId, TOPICS } from '@app/messaging';
+import { lastByKey, runsOf, type Projection, type StoredEvent } from '@app/event-store';
+import {
+  enqueueIntegrationMessage,
+  enqueueIntegrationMessages,
+  integrationMessageId,
+  TOPICS,
+  type IntegrationMessage,
+} from '@app/messaging';
 import type { AppointmentRole, HonorariumDecision, InvolvementEvent, InvolvementForm } from '../domain';
 
 /**
@@ -40,30 +46,44 @@ export class InvolvementsIntegrationProjection implements Projection {
   readonly name = 'participation-involvements-integration';
   readonly handles = ['InvolvementLogged', 'InvolvementCorrected', 'InvolvementVoided'];
 
+  /**
+   * A run of InvolvementLogged is three statements (snapshots, key locks,
+   * outbox rows); corrections and voids read the snapshot, so they are
+   * applied one by one, in order.
+   */
+  async applyBatch(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
+    for (const run of runsOf(events, (e) => e.type)) {
+      if (run[0].type !== 'InvolvementLogged') {
+        for (const event of run) await this.apply(event, tx);
+        continue;
+      }
+      const states = run.map((stored) => ({ stored, next: loggedState(stored) }));
+      const snapshots = lastByKey(states, ({ next }) => next.involvementId).map(({ next }) => ({
+        involvement_id: next.involvementId,
+        participant_id: next.participantId,
+        snapshot: next,
+      }));
+      await tx.query(
+        `INSERT INTO integration_involvement_snapshots (involvement_id, participant_id, snapshot)
+         SELECT involvement_id, participant_id, snapshot
+         FROM jsonb_to_recordset($1::jsonb) AS x(involvement_id text, participant_id text, snapshot jsonb)
+         ON CONFLICT (involvement_id) DO UPDATE SET snapshot = EXCLUDED.snapshot`,
+        [JSON.stringify(snapshots)],
+      );
+      await enqueueIntegrationMessages(
+        tx,
+        states.map(({ stored, next }) => messageOf(stored, next)),
+      );
+    }
+  }
+
   async apply(stored: StoredEvent, tx: EntityManager): Promise<void> {
     const event = { type: stored.type, data: stored.data } as InvolvementEvent;
     let next: InvolvementIntegrationPayload;
     switch (event.type) {
-      case 'InvolvementLogged': {
-        const d = event.data;
-        next = {
-          involvementId: d.involvementId,
-          participantId: d.participantId,
-          projectId: d.projectId,
-          appointmentId: d.appointment?.appointmentId ?? null,
-          role: d.appointment?.role ?? null,
-          form: d.form,
-          occurredOn: d.occurredOn,
-          attendance: d.attendance,
-          hours: hoursOf(d.hours),
-          honorariumDecision: d.honorariumDecision ?? null,
-          countsAsParticipation: d.countsAsParticipation,
-          payable: d.payable,
-          status: 'logged',
-          version: stored.version,
-        };
+      case 'InvolvementLogged':
+        next = loggedState(stored);
         break;
-      }
       case 'InvolvementCorrected': {
         const d = event.data;
         const c = d.changes;
@@ -99,15 +119,7 @@ export class InvolvementsIntegrationProjection implements Projection {
        ON CONFLICT (involvement_id) DO UPDATE SET snapshot = EXCLUDED.snapshot`,
       [next.involvementId, next.participantId, JSON.stringify(next)],
     );
-    await enqueueIntegrationMessage(tx, {
-      messageId: integrationMessageId(stored.eventId, TOPICS.involvements),
-      topic: TOPICS.involvements,
-      key: next.participantId,
-      type: stored.type,
-      schemaVersion: INVOLVEMENTS_SCHEMA_VERSION,
-      occurredAt: stored.metadata.recordedAt,
-      payload: next,
-    });
+    await enqueueIntegrationMessage(tx, messageOf(stored, next));
   }
 
   /** Forgets the snapshots; the outbox keeps what it has (a rebuild re-enqueues the same message ids, a no-op). */
@@ -123,6 +135,38 @@ export class InvolvementsIntegrationProjection implements Projection {
     if (rows.length === 0) throw new Error(`involvement ${involvementId} was changed before it was logged`);
     return rows[0].snapshot;
   }
+}
+
+function loggedState(stored: StoredEvent): InvolvementIntegrationPayload {
+  const d = stored.data as unknown as Extract<InvolvementEvent, { type: 'InvolvementLogged' }>['data'];
+  return {
+    involvementId: d.involvementId,
+    participantId: d.participantId,
+    projectId: d.projectId,
+    appointmentId: d.appointment?.appointmentId ?? null,
+    role: d.appointment?.role ?? null,
+    form: d.form,
+    occurredOn: d.occurredOn,
+    attendance: d.attendance,
+    hours: hoursOf(d.hours),
+    honorariumDecision: d.honorariumDecision ?? null,
+    countsAsParticipation: d.countsAsParticipation,
+    payable: d.payable,
+    status: 'logged',
+    version: stored.version,
+  };
+}
+
+function messageOf(stored: StoredEvent, next: InvolvementIntegrationPayload): IntegrationMessage {
+  return {
+    messageId: integrationMessageId(stored.eventId, TOPICS.involvements),
+    topic: TOPICS.involvements,
+    key: next.participantId,
+    type: stored.type,
+    schemaVersion: INVOLVEMENTS_SCHEMA_VERSION,
+    occurredAt: stored.metadata.recordedAt,
+    payload: next,
+  };
 }
 
 function hoursOf(hours: { meeting: number; preparation: number; travel: number }) {

@@ -21,6 +21,33 @@ export class StreamCatalogueProjection implements Projection {
     );
   }
 
+  /** One statement for the batch: per stream, the first event seen and the last one, as `apply` in turn gives. */
+  async applyBatch(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
+    const streams = new Map<string, { first: StoredEvent; last: StoredEvent }>();
+    for (const event of events) {
+      const seen = streams.get(event.streamId);
+      if (seen) seen.last = event;
+      else streams.set(event.streamId, { first: event, last: event });
+    }
+    const rows = [...streams.values()].map(({ first, last }) => ({
+      stream_id: last.streamId,
+      category: categoryOf(last.streamId),
+      version: last.version,
+      first_recorded_at: first.metadata.recordedAt,
+      last_recorded_at: last.metadata.recordedAt,
+      last_position: last.position,
+    }));
+    await tx.query(
+      `INSERT INTO stream_catalogue (stream_id, category, version, first_recorded_at, last_recorded_at, last_position)
+       SELECT stream_id, category, version, first_recorded_at, last_recorded_at, last_position
+       FROM jsonb_to_recordset($1::jsonb) AS x(stream_id text, category text, version integer,
+         first_recorded_at timestamptz, last_recorded_at timestamptz, last_position bigint)
+       ON CONFLICT (stream_id) DO UPDATE
+         SET version = EXCLUDED.version, last_recorded_at = EXCLUDED.last_recorded_at, last_position = EXCLUDED.last_position`,
+      [JSON.stringify(rows)],
+    );
+  }
+
   async reset(tx: EntityManager): Promise<void> {
     await tx.query('DELETE FROM stream_catalogue');
   }

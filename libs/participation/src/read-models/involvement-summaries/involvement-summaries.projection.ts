@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Projection, StoredEvent } from '@app/event-store';
+import { lastByKey, runsOf, type Projection, type StoredEvent } from '@app/event-store';
 import type { InvolvementEvent } from '../../domain';
 import { InvolvementSummary } from './involvement-summary.entity';
 
@@ -8,32 +8,28 @@ export class InvolvementSummariesProjection implements Projection {
   readonly name = 'participation-involvement-summaries';
   readonly handles = ['InvolvementLogged', 'InvolvementCorrected', 'InvolvementVoided', 'EvidenceAdded'];
 
+  /** A run of InvolvementLogged is one multi-row upsert; other events are applied one by one, in order. */
+  async applyBatch(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
+    for (const run of runsOf(events, (e) => e.type)) {
+      if (run[0].type !== 'InvolvementLogged') {
+        for (const event of run) await this.apply(event, tx);
+        continue;
+      }
+      const logged = run.map((stored) => summaryOfLogged(stored));
+      await tx.getRepository(InvolvementSummary).upsert(
+        lastByKey(logged, (row) => row.involvementId),
+        ['involvementId'],
+      );
+    }
+  }
+
   async apply(stored: StoredEvent, tx: EntityManager): Promise<void> {
     const rows = tx.getRepository(InvolvementSummary);
     const event = { type: stored.type, data: stored.data } as InvolvementEvent;
     const touched = { version: stored.version, updatedAt: new Date(stored.metadata.recordedAt) };
     switch (event.type) {
       case 'InvolvementLogged': {
-        const d = event.data;
-        await rows.upsert(
-          {
-            involvementId: d.involvementId,
-            projectId: d.projectId,
-            participantId: d.participantId,
-            form: d.form,
-            occurredOn: d.occurredOn,
-            attendance: d.attendance,
-            meetingHours: d.hours.meeting,
-            status: 'logged',
-            countsAsParticipation: d.countsAsParticipation,
-            payable: d.payable,
-            evidenceKinds: [],
-            loggedBy: stored.metadata.actor,
-            loggedAt: new Date(stored.metadata.recordedAt),
-            ...touched,
-          },
-          ['involvementId'],
-        );
+        await rows.upsert(summaryOfLogged(stored), ['involvementId']);
         return;
       }
       case 'InvolvementCorrected': {
@@ -65,4 +61,25 @@ export class InvolvementSummariesProjection implements Projection {
   async reset(tx: EntityManager): Promise<void> {
     await tx.query('DELETE FROM participation_involvements');
   }
+}
+
+function summaryOfLogged(stored: StoredEvent) {
+  const d = stored.data as unknown as Extract<InvolvementEvent, { type: 'InvolvementLogged' }>['data'];
+  return {
+    involvementId: d.involvementId,
+    projectId: d.projectId,
+    participantId: d.participantId,
+    form: d.form,
+    occurredOn: d.occurredOn,
+    attendance: d.attendance,
+    meetingHours: d.hours.meeting,
+    status: 'logged' as const,
+    countsAsParticipation: d.countsAsParticipation,
+    payable: d.payable,
+    evidenceKinds: [],
+    loggedBy: stored.metadata.actor,
+    loggedAt: new Date(stored.metadata.recordedAt),
+    version: stored.version,
+    updatedAt: new Date(stored.metadata.recordedAt),
+  };
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Projection, StoredEvent } from '@app/event-store';
+import { runsOf, type Projection, type StoredEvent } from '@app/event-store';
 import type { Evidence, InvolvementEvent, ProjectEvent } from '@app/participation';
 import type { EvidenceFact } from '../../domain';
 
@@ -40,6 +40,42 @@ export class ParticipationFactsProjection implements Projection {
     'InvolvementVoided',
     'EvidenceAdded',
   ];
+
+  /** A run of InvolvementLogged is one multi-row INSERT; other events are applied one by one, in order. */
+  async applyBatch(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
+    for (const run of runsOf(events, (e) => e.type)) {
+      if (run[0].type !== 'InvolvementLogged') {
+        for (const event of run) await this.apply(event, tx);
+        continue;
+      }
+      const rows = run.map((stored) => {
+        const d = stored.data as unknown as Extract<InvolvementEvent, { type: 'InvolvementLogged' }>['data'];
+        return {
+          involvement_id: d.involvementId,
+          project_id: d.projectId,
+          participant_id: d.participantId,
+          form: d.form,
+          occurred_on: d.occurredOn,
+          attendance: d.attendance,
+          meeting_hours: d.hours.meeting,
+          preparation_hours: d.hours.preparation,
+          travel_hours: d.hours.travel,
+          counts_as_participation: d.countsAsParticipation,
+        };
+      });
+      await tx.query(
+        `INSERT INTO reporting_involvements (involvement_id, project_id, participant_id, form, occurred_on, attendance,
+           meeting_hours, preparation_hours, travel_hours, status, counts_as_participation)
+         SELECT involvement_id, project_id, participant_id, form, occurred_on, attendance,
+           meeting_hours, preparation_hours, travel_hours, 'logged', counts_as_participation
+         FROM jsonb_to_recordset($1::jsonb) AS x(involvement_id text, project_id text, participant_id text, form text,
+           occurred_on text, attendance text, meeting_hours numeric, preparation_hours numeric, travel_hours numeric,
+           counts_as_participation boolean)
+         ON CONFLICT (involvement_id) DO NOTHING`,
+        [JSON.stringify(rows)],
+      );
+    }
+  }
 
   async apply(stored: StoredEvent, tx: EntityManager): Promise<void> {
     const event = { type: stored.type, data: stored.data } as ProjectEvent | InvolvementEvent;
