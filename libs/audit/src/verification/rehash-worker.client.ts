@@ -27,7 +27,6 @@ export class RehashWorker {
   private failed: Error | undefined;
 
   private constructor(private readonly worker: Worker) {
-    worker.unref();
     worker.on('message', (reply: RehashReply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
@@ -36,6 +35,10 @@ export class RehashWorker {
     });
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => this.fail(new Error(`the verification worker stopped (exit code ${code})`)));
+    // Last: adding a 'message' listener refs the worker's port again, so an
+    // unref() before it was undone and an unclosed worker kept its process
+    // alive (jest's "A worker process has failed to exit gracefully").
+    worker.unref();
   }
 
   static start(): RehashWorker {
