@@ -54,6 +54,7 @@ describe('LogVerifier against a tampered store (real PostgreSQL)', () => {
   });
 
   afterEach(async () => {
+    await verifier.close();
     await store.close();
     await dataSource.destroy();
     await db.drop();

@@ -17,8 +17,9 @@ function startWorker(): Worker {
 
 /**
  * One worker thread, started on first use and kept: requests (from any
- * number of verifications) are answered in order. Unref'd, so an idle worker
- * never keeps the process alive; close() ends it. If the thread dies, the
+ * number of verifications) are answered in order. Ref'd only while a request
+ * waits for its answer, so an idle worker never keeps the process alive (an
+ * unclosed one kept jest's workers from exiting); close() ends it. If the thread dies, the
  * waiting requests fail and the next use starts a fresh one (see LogVerifier).
  */
 export class RehashWorker {
@@ -27,15 +28,17 @@ export class RehashWorker {
   private failed: Error | undefined;
 
   private constructor(private readonly worker: Worker) {
-    worker.unref();
     worker.on('message', (reply: RehashReply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
+      if (this.pending.size === 0) this.worker.unref();
       if (reply.kind === 'error') waiting?.reject(new Error(reply.message));
       else waiting?.resolve(reply);
     });
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => this.fail(new Error(`the verification worker stopped (exit code ${code})`)));
+    // Last: adding a 'message' listener refs the worker's port again (Node), which undid an earlier unref().
+    worker.unref();
   }
 
   static start(): RehashWorker {
@@ -70,6 +73,7 @@ export class RehashWorker {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.nextId++;
     return new Promise<RehashReply>((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ ...request, id });
     });
@@ -79,5 +83,6 @@ export class RehashWorker {
     this.failed ??= error;
     for (const waiting of this.pending.values()) waiting.reject(this.failed);
     this.pending.clear();
+    this.worker.unref();
   }
 }

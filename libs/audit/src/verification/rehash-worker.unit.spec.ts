@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { eventHash, type EventMetadata } from '@app/event-store';
 import { MerkleLog } from '../notary';
@@ -36,5 +38,37 @@ describe('RehashWorker', () => {
     const log = MerkleLog.fromEventHashes(hashes.map((h) => Buffer.from(h).toString('hex')));
     for (const size of [0, 1, 2, 3, 64, 65, 127, 299, 300])
       expect(await worker.root(packed, size)).toBe(log.root(size).toString('base64'));
+  });
+});
+
+/**
+ * Run in a process of its own: starts a worker, has it answer once, and never
+ * closes it. The process must still end by itself, as jest's workers must
+ * after a test file that forgot close().
+ */
+function runWithoutClose(): Promise<{ code: number | null; output: string; ended: boolean }> {
+  const script = `
+    require(${JSON.stringify(resolve(__dirname, '../../../../tools/register-ts.js'))});
+    const { RehashWorker } = require(${JSON.stringify(resolve(__dirname, 'rehash-worker.client.ts'))});
+    RehashWorker.start().root(new Uint8Array(0), 0).then((root) => console.log('answered', root));
+  `;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((done) => {
+    // Generous: loading TypeScript in the thread takes seconds on a busy machine; a leak never ends.
+    const limit = setTimeout(() => child.kill('SIGKILL'), 40_000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(limit);
+      done({ code, output, ended: signal === null });
+    });
+  });
+}
+
+describe('RehashWorker left open', () => {
+  it('does not keep its process alive once idle', async () => {
+    const { code, output, ended } = await runWithoutClose();
+    expect(output).toContain('answered');
+    expect({ ended, code }).toEqual({ ended: true, code: 0 });
   });
 });
