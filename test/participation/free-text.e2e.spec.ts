@@ -201,6 +201,7 @@ describe('free text in the event log', () => {
     expect(corrected.status).toBe(200);
     const read = await involvement(id);
     expect(read.topic).toBe('Nytt tema, forseglet');
+    await api.t.settled(); // the audit history is a read model
     const [, correction] = await auditStream(`involvement-${id}`);
     expect(correction.data).toMatchObject({
       changes: { topic: expect.stringMatching(/^pii:v1:/) },
