@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { clusterProcesses } from '../../../libs/testing/src/postgres/cluster-processes';
 
 const SERVER_SCRIPT = join(__dirname, '../../../libs/testing/src/postgres/killable-server.js');
 
@@ -53,21 +54,7 @@ export class KillablePostgres {
 
   /** Every process of the cluster, the postmaster first. */
   private clusterProcesses(): number[] {
-    const pidFile = join(this.dataDir, 'postgres', 'postmaster.pid');
-    if (!existsSync(pidFile)) return [];
-    const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-    const children = readdirSync('/proc')
-      .filter((entry) => /^\d+$/.test(entry))
-      .filter((pid) => {
-        try {
-          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
-        } catch {
-          return false; // gone meanwhile
-        }
-      })
-      .map(Number);
-    return [postmaster, ...children];
+    return clusterProcesses(this.dataDir);
   }
 }
 

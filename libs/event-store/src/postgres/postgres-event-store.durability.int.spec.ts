@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { freePort } from '../../../platform/src/database/embedded-postgres';
 import { runMigrations } from '../../../platform/src/database/migrate';
+import { clusterProcesses } from '../../../testing/src/postgres/cluster-processes';
 import { PostgresEventStore } from './postgres-event-store';
 
 const SERVER_SCRIPT = join(__dirname, '../../../testing/src/postgres/killable-server.js');
@@ -30,23 +31,6 @@ async function startServer(dataDir: string, password: string): Promise<KillableS
     child.on('exit', (code) => reject(new Error(`the test server exited with ${code}`)));
   });
   return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, child };
-}
-
-/** Every process of the cluster, the postmaster first. */
-function clusterProcesses(dataDir: string): number[] {
-  const postmaster = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const children = readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
-      } catch {
-        return false; // gone meanwhile
-      }
-    })
-    .map(Number);
-  return [postmaster, ...children];
 }
 
 /**
