@@ -59,6 +59,7 @@ describe('free text in the event log', () => {
     return res.body;
   };
   const auditStream = async (streamId: string) => {
+    await api.t.settled(); // the audit history is a read model
     const res = await api.get(`/v1/audit/streams/${streamId}`, 'auditor');
     expect(res.status).toBe(200);
     return res.body.items as Array<{ type: string; data: Record<string, unknown>; personalData?: object }>;
@@ -201,7 +202,6 @@ describe('free text in the event log', () => {
     expect(corrected.status).toBe(200);
     const read = await involvement(id);
     expect(read.topic).toBe('Nytt tema, forseglet');
-    await api.t.settled(); // the audit history is a read model
     const [, correction] = await auditStream(`involvement-${id}`);
     expect(correction.data).toMatchObject({
       changes: { topic: expect.stringMatching(/^pii:v1:/) },
