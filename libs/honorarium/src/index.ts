@@ -1,8 +1,8 @@
 // Public surface of the honorarium context: the pure domain and the shipped data.
-export * from './domain/shared/calendar-date';
-export * from './domain/shared/minutes';
-export { divideRoundHalfUp, payForMinutes } from './domain/shared/integer-math';
-export * from './domain/shared/vocabulary';
+export * from './domain/common/calendar-date';
+export * from './domain/common/minutes';
+export { divideRoundHalfUp, payForMinutes } from './domain/common/integer-math';
+export * from './domain/common/vocabulary';
 export * from './domain/involvement/involvement.types';
 export { validateInvolvement } from './domain/involvement/involvement.validator';
 export * from './domain/guideline/guideline.types';

@@ -1,7 +1,7 @@
 import { boundInKroner, PRICING_BOUNDS, RuleViolation, sumOre } from '@app/shared-kernel';
 import { SHIPPED_TRAVEL_RATE_TABLES } from '../../guidelines/state-travel-rates.data';
-import { compareDates } from '../shared/calendar-date';
-import { AppointmentRole } from '../shared/vocabulary';
+import { compareDates } from '../common/calendar-date';
+import { AppointmentRole } from '../common/vocabulary';
 import { Guideline } from '../guideline/guideline.types';
 import { Involvement, SameDayInvolvement } from '../involvement/involvement.types';
 import { TravelRateTables } from '../travel-rates/travel-rates.types';

@@ -1,7 +1,7 @@
 import { RuleViolation } from '@app/shared-kernel';
 import { HELSE_BERGEN_NEURO_SYSMED_2025_05_06 as BERGEN } from '../../guidelines/helse-bergen-neuro-sysmed.guideline';
 import { HELSE_MIDT_NORGE_2016_01_01 as MIDT } from '../../guidelines/helse-midt-norge.guideline';
-import { AppointmentRole } from '../shared/vocabulary';
+import { AppointmentRole } from '../common/vocabulary';
 import { Guideline } from '../guideline/guideline.types';
 import { Involvement } from '../involvement/involvement.types';
 import { calculateHonorarium } from './calculate-honorarium';

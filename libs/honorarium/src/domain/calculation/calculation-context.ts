@@ -1,6 +1,6 @@
 import { Ore, assertOre } from '@app/shared-kernel';
-import { CalendarDate } from '../shared/calendar-date';
-import { AppointmentRole } from '../shared/vocabulary';
+import { CalendarDate } from '../common/calendar-date';
+import { AppointmentRole } from '../common/vocabulary';
 import { Guideline, GuidelineRule, TaxRule, TaxTreatment } from '../guideline/guideline.types';
 import { Involvement } from '../involvement/involvement.types';
 import { TravelRateTables } from '../travel-rates/travel-rates.types';

@@ -1,5 +1,5 @@
-import { FieldReader, fieldPath, isAbsent } from '../shared/field-reader';
-import { AppointmentRole } from '../shared/vocabulary';
+import { FieldReader, fieldPath, isAbsent } from '../common/field-reader';
+import { AppointmentRole } from '../common/vocabulary';
 import { Involvement, SameDayInvolvement } from '../involvement/involvement.types';
 import { readInvolvement, readRole } from '../involvement/involvement.validator';
 

@@ -1,6 +1,6 @@
 import { formatNok } from '@app/shared-kernel';
-import { formatMinutes, hoursToMinutes } from '../shared/minutes';
-import { assertNever } from '../shared/vocabulary';
+import { formatMinutes, hoursToMinutes } from '../common/minutes';
+import { assertNever } from '../common/vocabulary';
 import { Expense, ReceiptKind } from '../involvement/involvement.types';
 import { MealRates } from '../travel-rates/travel-rates.types';
 import { stateTravelRatesOn } from '../travel-rates/travel-rates.lookup';

@@ -1,5 +1,5 @@
 import { Ore } from '@app/shared-kernel';
-import { CalendarDate } from '../shared/calendar-date';
+import { CalendarDate } from '../common/calendar-date';
 
 /** Lines that can carry money; daily caps may name any of them. */
 export const PAYABLE_LINE_KINDS = [

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { HELSE_BERGEN_NEURO_SYSMED_2025_05_06 as BERGEN } from '../../guidelines/helse-bergen-neuro-sysmed.guideline';
 import { HELSE_MIDT_NORGE_2016_01_01 as MIDT } from '../../guidelines/helse-midt-norge.guideline';
-import { APPOINTMENT_ROLES, ATTENDANCES, AppointmentRole, INVOLVEMENT_FORMS } from '../shared/vocabulary';
+import { APPOINTMENT_ROLES, ATTENDANCES, AppointmentRole, INVOLVEMENT_FORMS } from '../common/vocabulary';
 import { Guideline } from '../guideline/guideline.types';
 import { Expense, Involvement } from '../involvement/involvement.types';
 import { SYNTHETIC_GUIDELINE } from './calculation.spec-helper';

@@ -1,5 +1,5 @@
 import { formatNok } from '@app/shared-kernel';
-import { multiplyOre } from '../shared/integer-math';
+import { multiplyOre } from '../common/integer-math';
 import { MileageRule } from '../guideline/guideline.types';
 import { stateTravelRatesOn, taxFreeMileageRateOn } from '../travel-rates/travel-rates.lookup';
 import { CalculationContext, citing, paidLine, ruleOf, taxRuleOf, zeroLine } from './calculation-context';

@@ -1,4 +1,4 @@
-import { AppointmentRole } from '../shared/vocabulary';
+import { AppointmentRole } from '../common/vocabulary';
 import { Involvement } from '../involvement/involvement.types';
 import { calculateHonorarium } from './calculate-honorarium';
 import { SYNTHETIC_GUIDELINE, amounts, anInvolvement } from './calculation.spec-helper';

@@ -1,5 +1,5 @@
 import { formatNok } from '@app/shared-kernel';
-import { payForMinutes } from '../shared/integer-math';
+import { payForMinutes } from '../common/integer-math';
 import {
   Rounding,
   describeRounding,
@@ -7,7 +7,7 @@ import {
   hoursToMinutes,
   minutesAsHours,
   roundMinutes,
-} from '../shared/minutes';
+} from '../common/minutes';
 import { describeRate, rateFor } from '../guideline/role-rates';
 import { MeetingHourlyRule, MeetingTieredRule, RoleRates } from '../guideline/guideline.types';
 import { CalculationContext, citing, paidLine, ruleOf, taxRuleOf, zeroLine } from './calculation-context';

@@ -1,4 +1,4 @@
-import { compareDates, type CalendarDate } from '../shared/calendar-date';
+import { compareDates, type CalendarDate } from '../common/calendar-date';
 import { guidelineInForce } from './guideline-in-force';
 import type { Guideline } from './guideline.types';
 

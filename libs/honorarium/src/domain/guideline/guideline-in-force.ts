@@ -1,5 +1,5 @@
 import { RuleViolation } from '@app/shared-kernel';
-import { CalendarDate, compareDates } from '../shared/calendar-date';
+import { CalendarDate, compareDates } from '../common/calendar-date';
 import { Guideline } from './guideline.types';
 
 /**

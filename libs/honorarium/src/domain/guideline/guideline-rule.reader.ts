@@ -1,5 +1,5 @@
-import { FieldReader, fieldPath } from '../shared/field-reader';
-import { ATTENDANCES, HONORARIUM_DECISIONS, INVOLVEMENT_FORMS } from '../shared/vocabulary';
+import { FieldReader, fieldPath } from '../common/field-reader';
+import { ATTENDANCES, HONORARIUM_DECISIONS, INVOLVEMENT_FORMS } from '../common/vocabulary';
 import { RECEIPT_KINDS } from '../involvement/involvement.types';
 import { PAYABLE_LINE_KINDS } from '../calculation/honorarium-line.types';
 import { GuidelineRule, RuleKind, TAX_TREATMENT_KEYS } from './guideline.types';

@@ -1,7 +1,7 @@
 import { Ore } from '@app/shared-kernel';
-import { CalendarDate } from '../shared/calendar-date';
-import { Rounding } from '../shared/minutes';
-import { AppointmentRole, Attendance, HonorariumDecision, InvolvementForm } from '../shared/vocabulary';
+import { CalendarDate } from '../common/calendar-date';
+import { Rounding } from '../common/minutes';
+import { AppointmentRole, Attendance, HonorariumDecision, InvolvementForm } from '../common/vocabulary';
 import { ReceiptKind } from '../involvement/involvement.types';
 import { PayableLineKind } from '../calculation/honorarium-line.types';
 

@@ -1,4 +1,4 @@
-import { FieldReader, fieldPath } from '../shared/field-reader';
+import { FieldReader, fieldPath } from '../common/field-reader';
 import { GUIDELINE_LABELS, Guideline, GuidelineRule, RuleKind } from './guideline.types';
 import { readRule } from './guideline-rule.reader';
 

@@ -1,5 +1,5 @@
 import { Ore } from '@app/shared-kernel';
-import { AppointmentRole } from '../shared/vocabulary';
+import { AppointmentRole } from '../common/vocabulary';
 import { RoleRates } from './guideline.types';
 
 /** The role's own rate when the guideline names one, else the default rate for everyone else. */

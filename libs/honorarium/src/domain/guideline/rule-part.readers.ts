@@ -1,7 +1,7 @@
 import { Ore } from '@app/shared-kernel';
-import { FieldReader, fieldPath } from '../shared/field-reader';
-import { ROUNDING_MODES, Rounding } from '../shared/minutes';
-import { APPOINTMENT_ROLES, ATTENDANCES, Attendance } from '../shared/vocabulary';
+import { FieldReader, fieldPath } from '../common/field-reader';
+import { ROUNDING_MODES, Rounding } from '../common/minutes';
+import { APPOINTMENT_ROLES, ATTENDANCES, Attendance } from '../common/vocabulary';
 import { MeetingTieredRule, RoleRates, TaxTreatment } from './guideline.types';
 import { rateFor } from './role-rates';
 

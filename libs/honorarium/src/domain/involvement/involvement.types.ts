@@ -1,6 +1,6 @@
 import { Ore } from '@app/shared-kernel';
-import { CalendarDate } from '../shared/calendar-date';
-import { AppointmentRole, Attendance, HonorariumDecision, InvolvementForm } from '../shared/vocabulary';
+import { CalendarDate } from '../common/calendar-date';
+import { AppointmentRole, Attendance, HonorariumDecision, InvolvementForm } from '../common/vocabulary';
 
 /** Expenses (reiseutgifter, kost, overnatting) as logged with an involvement. */
 export type Expense =

@@ -1,12 +1,12 @@
 import { PRICING_BOUNDS } from '@app/shared-kernel';
-import { FieldReader, fieldPath, isAbsent } from '../shared/field-reader';
+import { FieldReader, fieldPath, isAbsent } from '../common/field-reader';
 import {
   APPOINTMENT_ROLES,
   ATTENDANCES,
   AppointmentRole,
   HONORARIUM_DECISIONS,
   INVOLVEMENT_FORMS,
-} from '../shared/vocabulary';
+} from '../common/vocabulary';
 import { EXPENSE_KINDS, Expense, Involvement } from './involvement.types';
 
 const INVOLVEMENT_KEYS = [

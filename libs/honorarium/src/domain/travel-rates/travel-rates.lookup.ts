@@ -1,5 +1,5 @@
 import { SHIPPED_TRAVEL_RATE_TABLES } from '../../guidelines/state-travel-rates.data';
-import { CalendarDate } from '../shared/calendar-date';
+import { CalendarDate } from '../common/calendar-date';
 import { inForceOn } from '../guideline/guideline-in-force';
 import { StateTravelRates, TaxFreeMileageRate, TravelRateTables } from './travel-rates.types';
 

@@ -1,5 +1,5 @@
 import { Ore } from '@app/shared-kernel';
-import { CalendarDate } from '../shared/calendar-date';
+import { CalendarDate } from '../common/calendar-date';
 
 /**
  * The state's travel rates (særavtale om dekning av utgifter til reise og kost
