@@ -28,7 +28,7 @@ describe('appointments, revision 2, through HTTP', () => {
     });
 
   const changeEmployment = async (participantId: string, employedBy: string[], from: string) => {
-    const etag = (await api.get(`/v1/participants/${participantId}`, 'admin')).headers.etag as string;
+    const etag = (await api.get(`/v1/participants/${participantId}`, 'admin')).headers.etag;
     return api.post(
       `/v1/participants/${participantId}/employment`,
       'admin',
