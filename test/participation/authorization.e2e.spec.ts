@@ -14,6 +14,7 @@ interface Row {
   method: 'get' | 'post';
   path: (s: Scenario) => string;
   body?: (s: Scenario) => object;
+  headers?: Record<string, string>;
   /** Its success consumes the fixture: build a new one for every caller. */
   fresh?: boolean;
   expected: Expected;
@@ -106,6 +107,30 @@ const ENDPOINTS: Record<string, Row> = {
     fresh: true,
     expected: { admin: 200, lead: 403, otherLead: 403, finance: 403, auditor: 403, ...unauthenticated },
   },
+  'POST /v1/participants/{id}/employment': {
+    method: 'post',
+    path: (s) => `/v1/participants/${s.participantId}/employment`,
+    body: () => ({ employedBy: ['helse-vest'], from: '2025-08-01' }),
+    headers: { 'If-Match': '"1"' },
+    fresh: true,
+    expected: { admin: 200, lead: 200, otherLead: 403, finance: 403, auditor: 403, ...unauthenticated },
+  },
+  'POST /v1/participants/{id}/bank-account': {
+    method: 'post',
+    path: (s) => `/v1/participants/${s.participantId}/bank-account`,
+    body: () => ({ bankAccount: '1503.12.34562' }),
+    headers: { 'If-Match': '"1"' },
+    fresh: true,
+    expected: { admin: 200, lead: 200, otherLead: 403, finance: 200, auditor: 403, ...unauthenticated },
+  },
+  'POST /v1/participants/{id}/contact': {
+    method: 'post',
+    path: (s) => `/v1/participants/${s.participantId}/contact`,
+    body: () => ({ email: 'ny@example.no' }),
+    headers: { 'If-Match': '"1"' },
+    fresh: true,
+    expected: { admin: 200, lead: 200, otherLead: 403, finance: 403, auditor: 403, ...unauthenticated },
+  },
   'POST /v1/projects/{id}/appointments': {
     method: 'post',
     path: (s) => `/v1/projects/${s.projectId}/appointments`,
@@ -183,7 +208,9 @@ describe('participation endpoints: who may call what', () => {
 
   const call = (row: Row, s: Scenario, who: Actor): Promise<Response> => {
     const path = row.path(s);
-    return row.method === 'get' ? api.get(path, who) : api.post(path, who, row.body?.(s) ?? {});
+    return row.method === 'get'
+      ? api.get(path, who)
+      : api.post(path, who, row.body?.(s) ?? {}, row.headers ?? {});
   };
 
   function expectStatus(res: Response, expected: number): void {

@@ -11,6 +11,7 @@ export * from './commands/log-involvement/log-involvement.handler';
 export * from './commands/change-involvement/change-involvement.handler';
 export * from './commands/forget-participant/forget-participant.handler';
 export * from './commands/end-appointment/end-appointment.handler';
+export * from './commands/change-participant/change-participant.handler';
 export * from './queries/involvement-list.queries';
 export * from './queries/participant-honorarium.queries';
 export * from './application/payout-ledger.port';

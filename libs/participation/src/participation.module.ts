@@ -18,6 +18,11 @@ import {
 } from './application/postgres-personal-data-key-store';
 import { AddProjectLeadHandler } from './commands/add-project-lead/add-project-lead.handler';
 import { AppointHandler } from './commands/appoint/appoint.handler';
+import {
+  ChangeBankAccountHandler,
+  ChangeContactHandler,
+  ChangeEmploymentHandler,
+} from './commands/change-participant/change-participant.handler';
 import { ChangeInvolvementHandler } from './commands/change-involvement/change-involvement.handler';
 import { EndAppointmentHandler } from './commands/end-appointment/end-appointment.handler';
 import { ForgetParticipantHandler } from './commands/forget-participant/forget-participant.handler';
@@ -73,6 +78,9 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     ChangeInvolvementHandler,
     ForgetParticipantHandler,
     EndAppointmentHandler,
+    ChangeEmploymentHandler,
+    ChangeBankAccountHandler,
+    ChangeContactHandler,
   ],
   exports: [
     ParticipationQueries,

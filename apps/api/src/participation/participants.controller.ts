@@ -11,6 +11,9 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
+  ChangeBankAccountCommand,
+  ChangeContactCommand,
+  ChangeEmploymentCommand,
   ForgetParticipantCommand,
   ParticipantHonorariumQueries,
   ParticipationQueries,
@@ -22,7 +25,9 @@ import { Roles } from '../http/auth/roles.decorator';
 import { commandMeta } from './command-meta';
 import { CreatedDto } from './dto/register-project.dto';
 import { RegisterParticipantDto } from './dto/register-participant.dto';
-import { ApiCommand, ApiProblems } from '../http/openapi/problem-responses';
+import { ApiCommand, ApiIfMatch, ApiProblems } from '../http/openapi/problem-responses';
+import { RequiredIfMatch, setETag } from '../http';
+import { ChangeBankAccountDto, ChangeContactDto, ChangeEmploymentDto } from './dto/change-participant.dto';
 import { ParticipantHonorariumView, ParticipantView, VersionView } from './dto/participation.responses';
 
 const PARTICIPANT_ID = ApiParam({ name: 'id', description: 'The participant id' });
@@ -106,5 +111,88 @@ export class ParticipantsController {
   @ApiCommand(404)
   forget(@Param('id') id: string, @CurrentUser() user: AuthUser, @Req() req: Request) {
     return this.commands.execute(new ForgetParticipantCommand(id, commandMeta(req, user)));
+  }
+
+  /** A new employment from a day on; the own-workplace rule reads the one in force on an appointment's first day. */
+  @Post(':id/employment')
+  @HttpCode(200)
+  @Roles('admin', 'project-lead')
+  @ApiOperation({
+    summary: 'Change a participant’s employment',
+    description:
+      'The organisations employing the person from `from` on (`[]`: none). The own-workplace rule judges an appointment by the employment in force on its first day. Requires If-Match (428 without it, 412 when stale). A lead may change only a person they may read.',
+  })
+  @PARTICIPANT_ID
+  @ApiOkResponse({ type: VersionView })
+  @ApiCommand(404)
+  @ApiIfMatch({ required: true })
+  async changeEmployment(
+    @Param('id') id: string,
+    @Body() body: ChangeEmploymentDto,
+    @RequiredIfMatch() ifMatch: number,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<VersionView> {
+    const result: VersionView = await this.commands.execute(
+      new ChangeEmploymentCommand(id, body, commandMeta(req, user, ifMatch)),
+    );
+    setETag(res, result.version);
+    return result;
+  }
+
+  /** The account the next payout batch pays to; sealed with the person's key like registration. */
+  @Post(':id/bank-account')
+  @HttpCode(200)
+  @Roles('admin', 'finance', 'project-lead')
+  @ApiOperation({
+    summary: 'Change a participant’s bank account',
+    description:
+      'Validated, then sealed with the rest of the person’s data (no plaintext in the log; erased by forget). Payout files exported from then on carry the new account. Requires If-Match (428 without it, 412 when stale).',
+  })
+  @PARTICIPANT_ID
+  @ApiOkResponse({ type: VersionView })
+  @ApiCommand(404)
+  @ApiIfMatch({ required: true })
+  async changeBankAccount(
+    @Param('id') id: string,
+    @Body() body: ChangeBankAccountDto,
+    @RequiredIfMatch() ifMatch: number,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<VersionView> {
+    const result: VersionView = await this.commands.execute(
+      new ChangeBankAccountCommand(id, body, commandMeta(req, user, ifMatch)),
+    );
+    setETag(res, result.version);
+    return result;
+  }
+
+  @Post(':id/contact')
+  @HttpCode(200)
+  @Roles('admin', 'project-lead')
+  @ApiOperation({
+    summary: 'Change a participant’s contact details',
+    description:
+      'E-mail and address (null or blank clears one); sealed like registration. Requires If-Match (428 without it, 412 when stale).',
+  })
+  @PARTICIPANT_ID
+  @ApiOkResponse({ type: VersionView })
+  @ApiCommand(404)
+  @ApiIfMatch({ required: true })
+  async changeContact(
+    @Param('id') id: string,
+    @Body() body: ChangeContactDto,
+    @RequiredIfMatch() ifMatch: number,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<VersionView> {
+    const result: VersionView = await this.commands.execute(
+      new ChangeContactCommand(id, body, commandMeta(req, user, ifMatch)),
+    );
+    setETag(res, result.version);
+    return result;
   }
 }

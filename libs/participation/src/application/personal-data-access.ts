@@ -20,6 +20,9 @@ export const APPOINT_RULE =
 export const LOG_RULE =
   'a project lead may log or correct an involvement only for a participant whose personal data they may read (one they registered, or one appointed to a project they lead); an admin logs for anyone';
 
+export const CHANGE_RULE =
+  'a project lead may change only a participant whose personal data they may read (one they registered, or one appointed to a project they lead); an admin changes anyone';
+
 /** Who registered the participant: the actor of the stream's ParticipantRegistered event. */
 export function registrantOf(participant: Pick<Loaded<unknown>, 'history'>): string | undefined {
   return participant.history.find((h) => h.type === 'ParticipantRegistered')?.actor;
@@ -70,6 +73,11 @@ export class PersonalDataAccess {
    */
   async assertMayLogFor(participantId: string, registeredBy: string | undefined, reader: PersonalDataReader) {
     await this.assertAdminOrReader(participantId, registeredBy, reader, LOG_RULE);
+  }
+
+  /** Admins (and finance, for a bank account: the route admits them) change anyone; a lead only someone they may read. */
+  async assertMayChange(participantId: string, registeredBy: string | undefined, reader: PersonalDataReader) {
+    await this.assertAdminOrReader(participantId, registeredBy, reader, CHANGE_RULE);
   }
 
   private async assertAdminOrReader(

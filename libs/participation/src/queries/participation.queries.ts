@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessLog } from '@app/audit';
-import { NotFound } from '@app/shared-kernel';
+import { CLOCK, NotFound, type Clock } from '@app/shared-kernel';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
 import {
   PersonalDataAccess,
@@ -8,7 +8,8 @@ import {
   type PersonalDataReader,
 } from '../application/personal-data-access';
 import { streams } from '../application/streams';
-import { involvementDecider, participantDecider, projectDecider } from '../domain';
+import { todayInOslo } from '../application/oslo-calendar';
+import { employedByOn, involvementDecider, participantDecider, projectDecider } from '../domain';
 import { isForgotten, PersonalDataVault, type ParticipantPersonalData } from '../personal-data';
 import { AppointmentQueries } from './appointment.queries';
 import { InvolvementHonorarium } from './involvement-honorarium';
@@ -28,6 +29,7 @@ export class ParticipationQueries {
     private readonly honorarium: InvolvementHonorarium,
     @Inject(PAYOUT_LEDGER) private readonly payouts: PayoutLedger,
     private readonly access: PersonalDataAccess,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -75,7 +77,13 @@ export class ParticipationQueries {
       action: 'read-personal-data',
       subject: participantId,
     });
-    const base = { id: participantId, employedBy: [...state.employedBy], version };
+    const base = {
+      id: participantId,
+      // In force today (Oslo); `employment` is every period recorded, in the order recorded.
+      employedBy: [...employedByOn(state, todayInOslo(this.clock))],
+      employment: state.employment.map((p) => ({ from: p.from, employedBy: [...p.employedBy] })),
+      version,
+    };
     if (state.status === 'forgotten') return { ...base, status: 'forgotten' as const, personalData: null };
     const opened = await this.vault.open<ParticipantPersonalData>(participantId, state.sealed);
     if (isForgotten(opened)) return { ...base, status: 'forgotten' as const, personalData: null };

@@ -160,8 +160,17 @@ export interface AppointmentFact {
 /** Forms whose members are appointed (council, panel, group): only their meetings can lack representatives. */
 export const FORMS_WITH_APPOINTED_MEMBERS: readonly string[] = ['user-council', 'user-panel', 'user-group'];
 
-/** Who holds a seat: a deputy stands in and an experience consultant is staff (erfaringskonsulent). */
-const SEATED_ROLES: readonly string[] = ['member', 'leader'];
+/**
+ * Who holds a seat: members, leaders and the user and next-of-kin
+ * representatives (brukerrepresentant, pårørenderepresentant: docs/adr/0027);
+ * a deputy stands in and an experience consultant is staff (erfaringskonsulent).
+ */
+const SEATED_ROLES: readonly string[] = [
+  'member',
+  'leader',
+  'user-representative',
+  'next-of-kin-representative',
+];
 
 const activeOn = (a: AppointmentFact, day: string) =>
   a.from <= day && (a.to === null || day <= a.to) && (a.endedOn === null || day <= a.endedOn);

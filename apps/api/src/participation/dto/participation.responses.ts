@@ -1,7 +1,9 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
+  APPOINTED_FORMS,
   APPOINTMENT_ROLES,
   ATTENDANCES,
+  NOMINATING_BODY_KINDS,
   HONORARIUM_DECISIONS,
   INVOLVEMENT_FORMS,
   PARTICIPATION_LEVELS,
@@ -31,6 +33,21 @@ export class AppointmentView {
   @ApiProperty({ ...DATE, nullable: true }) to!: string | null;
   @ApiProperty({ ...DATE, nullable: true }) endedOn!: string | null;
   @ApiProperty({ type: String, nullable: true }) exceptionReason!: string | null;
+  @ApiProperty({
+    enum: APPOINTED_FORMS,
+    nullable: true,
+    description: 'The body appointed to; null when not given (and for appointments made before revision 2)',
+  })
+  form!: string | null;
+  @ApiProperty({ enum: NOMINATING_BODY_KINDS, nullable: true, description: 'What kind of body proposed' })
+  nominatedByKind!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The appointing decision, e.g. "Styresak 45/2025"',
+  })
+  decisionRef!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The mandate (mandat)' }) mandate!: string | null;
 }
 
 export class ProjectView {
@@ -73,10 +90,22 @@ export class InvolvementPage {
   next!: string | null;
 }
 
+export class EmploymentPeriodView {
+  @ApiProperty({ ...DATE, nullable: true, description: 'null: as registered, from the start' }) from!:
+    string | null;
+  @ApiProperty({ type: [String] }) employedBy!: string[];
+}
+
 export class ParticipantView {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['active', 'forgotten'] }) status!: string;
-  @ApiProperty({ type: [String], description: 'Organisations that employ the person' }) employedBy!: string[];
+  @ApiProperty({ type: [String], description: 'Organisations that employ the person today (Europe/Oslo)' })
+  employedBy!: string[];
+  @ApiProperty({
+    type: [EmploymentPeriodView],
+    description: 'Every employment recorded, in the order recorded',
+  })
+  employment!: EmploymentPeriodView[];
   @ApiProperty(VERSION) version!: number;
   @ApiPropertyOptional({ description: 'Absent once forgotten' }) name?: string;
   @ApiPropertyOptional({ type: String, nullable: true, pattern: '^\\d{11}$' }) nationalId?: string | null;

@@ -101,7 +101,7 @@ const cases: Case[] = [
   // meeting time, role-dependent rates (helse-midt-norge: each started half hour)
   ['leader rate', MIDT, '2025-03-10', 'leader', { hours: { meeting: 2.67 } }, [['meeting', 170100, true]]],
   ['deputy gets the default rate', MIDT, '2025-03-10', 'deputy', { hours: { meeting: 2.67 } }, [['meeting', 128700, true]]],
-  ['experience consultant gets the default rate', MIDT, '2025-03-10', 'experience-consultant', { hours: { meeting: 1 } }, [['meeting', 42900, true]]],
+  ['experience consultant: no fee on top of salary (docs/adr/0027)', MIDT, '2025-03-10', 'experience-consultant', { hours: { meeting: 1 } }, [['meeting', 0, true]]],
   ['no appointment gets the default rate', MIDT, '2025-03-10', null, { hours: { meeting: 1 } }, [['meeting', 42900, true]]],
   ['exactly 2 h is 2 h', MIDT, '2025-03-10', 'member', { hours: { meeting: 2 } }, [['meeting', 85800, true]]],
   ['2 h 1 min starts a half hour', MIDT, '2025-03-10', 'member', { hours: { meeting: h(121) } }, [['meeting', 107250, true]]],
@@ -217,7 +217,11 @@ describe('calculateHonorarium: refusals', () => {
         errors: [
           { field: 'involvement.hours.meeting', message: 'must be a number from 0 to 24' },
           { field: 'involvement.lostIncome.amountOre', message: 'must be a whole number of øre (integer)' },
-          { field: 'role', message: 'must be one of member, leader, deputy, experience-consultant' },
+          {
+            field: 'role',
+            message:
+              'must be one of member, leader, deputy, experience-consultant, user-representative, next-of-kin-representative',
+          },
         ],
       }),
     );

@@ -25,8 +25,19 @@ export type InvolvementForm = (typeof INVOLVEMENT_FORMS)[number];
 export const ATTENDANCES = ['in-person', 'remote', 'absent'] as const;
 export type Attendance = (typeof ATTENDANCES)[number];
 
-/** Appointment (oppnevning) roles; `experience-consultant` is erfaringskonsulent. */
-export const APPOINTMENT_ROLES = ['member', 'leader', 'deputy', 'experience-consultant'] as const;
+/**
+ * Appointment (oppnevning) roles; `experience-consultant` is erfaringskonsulent,
+ * `user-representative` brukerrepresentant, `next-of-kin-representative`
+ * pårørenderepresentant.
+ */
+export const APPOINTMENT_ROLES = [
+  'member',
+  'leader',
+  'deputy',
+  'experience-consultant',
+  'user-representative',
+  'next-of-kin-representative',
+] as const;
 export type AppointmentRole = (typeof APPOINTMENT_ROLES)[number];
 
 /** Whether a gathering (brukersamling) pays honorarium and expenses: decided per gathering. */

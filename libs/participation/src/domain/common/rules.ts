@@ -6,11 +6,15 @@ import { RuleViolation } from '@app/shared-kernel';
  * never renamed. The sentence states the rule and starts every refusal.
  */
 export const PARTICIPATION_RULES = {
-  'participant-forgotten': 'A forgotten participant cannot be appointed or get new involvements',
+  'participant-forgotten':
+    'A forgotten participant cannot be appointed, get new involvements or have their data changed',
+  // The codes keep their first names (codes are never renamed); since revision 2 they hold at service level too.
   'employee-at-system-level-needs-exception':
-    'A participant employed by the project’s organisation is appointed at system level only with a recorded exception reason',
+    'A participant employed by the project’s organisation on the appointment’s first day is appointed at service or system level only with a recorded exception reason (the action plan counts the user groups of clinics and units as system level)',
   'experience-consultant-at-system-level-needs-exception':
-    'An experience consultant is appointed at system level in their own organisation only with a recorded exception reason',
+    'An experience consultant is appointed at service or system level in their own organisation only with a recorded exception reason',
+  'panel-appointment-needs-end-date':
+    'An appointment to a user panel needs an end date (to): a panel meets over a limited time',
   'appointment-ends-before-start': 'An appointment cannot end before it starts',
   'appointment-already-ended': 'An ended appointment cannot be ended again',
   'appointment-required':

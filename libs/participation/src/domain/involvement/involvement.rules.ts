@@ -21,7 +21,10 @@ const ROLE_PRECEDENCE: Record<AppointmentRole, number> = {
   leader: 0,
   deputy: 1,
   member: 2,
-  'experience-consultant': 3,
+  'user-representative': 3,
+  'next-of-kin-representative': 4,
+  // Last: their own representative capacity, if they also have one that day, is what pays (docs/domain.md).
+  'experience-consultant': 5,
 };
 
 /**

@@ -255,7 +255,7 @@ describe('LogInvolvement', () => {
   });
 
   it('refuses a forgotten participant', () => {
-    const participant = { status: 'forgotten' as const, participantId: 'u-1', employedBy: [] };
+    const participant = { status: 'forgotten' as const, participantId: 'u-1', employment: [] };
     spec().when(logInvolvement(), logContext({ participant })).thenViolates('participant-forgotten');
   });
 
