@@ -9,6 +9,7 @@ export * from './commands/register-participant/register-participant.handler';
 export * from './commands/appoint/appoint.handler';
 export * from './commands/log-involvement/log-involvement.handler';
 export * from './commands/change-involvement/change-involvement.handler';
+export * from './commands/participant-voice/participant-voice.handler';
 export * from './commands/forget-participant/forget-participant.handler';
 export * from './commands/end-appointment/end-appointment.handler';
 export * from './queries/involvement-list.queries';

@@ -22,6 +22,7 @@ import { ChangeInvolvementHandler } from './commands/change-involvement/change-i
 import { EndAppointmentHandler } from './commands/end-appointment/end-appointment.handler';
 import { ForgetParticipantHandler } from './commands/forget-participant/forget-participant.handler';
 import { LogInvolvementHandler } from './commands/log-involvement/log-involvement.handler';
+import { RecordParticipantStatementHandler } from './commands/participant-voice/participant-voice.handler';
 import { RegisterParticipantHandler } from './commands/register-participant/register-participant.handler';
 import { RegisterProjectHandler } from './commands/register-project/register-project.handler';
 import { parseMasterKey, PersonalDataVault } from './personal-data';
@@ -71,6 +72,7 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     AppointHandler,
     LogInvolvementHandler,
     ChangeInvolvementHandler,
+    RecordParticipantStatementHandler,
     ForgetParticipantHandler,
     EndAppointmentHandler,
   ],

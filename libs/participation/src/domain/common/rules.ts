@@ -29,6 +29,13 @@ export const PARTICIPATION_RULES = {
   'correction-changes-nothing': 'A correction must change at least one logged field',
   'influence-rationale-required': 'Influence evidence with outcome not-adopted needs a rationale',
   'evidence-in-future': 'Evidence cannot be dated in the future',
+  'voided-involvement-takes-no-response':
+    'A voided involvement counts and pays nothing, so it cannot be confirmed, disputed, waived or acknowledged',
+  'dispute-reason-required': 'A dispute must give a reason',
+  'waiver-reason-required': 'A waiver of honorarium must give a reason',
+  'honorarium-already-waived': 'The honorarium of an involvement is waived once',
+  'nothing-to-waive': 'An involvement that pays no honorarium has none to waive',
+  'feedback-not-recorded': 'Only feedback recorded on the involvement can be acknowledged',
 } as const;
 
 export type ParticipationRule = keyof typeof PARTICIPATION_RULES;
