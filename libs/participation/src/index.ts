@@ -16,3 +16,12 @@ export * from './queries/involvement-list.queries';
 export * from './queries/participant-honorarium.queries';
 export * from './application/payout-ledger.port';
 export * from './queries/unpriced-honorarium';
+export {
+  assertStaffOrOwnData,
+  OWN_DATA_RULE,
+  readsOwnData,
+  type PersonalDataReader,
+} from './application/personal-data-access';
+export * from './read-models/disputed-involvements/dispute-hold';
+export { DisputedInvolvements } from './read-models/disputed-involvements/disputed-involvements.reader';
+export { DISPUTED_INVOLVEMENTS_PROJECTION } from './read-models/disputed-involvements/disputed-involvements.projection';

@@ -32,6 +32,8 @@ import { AppointmentsProjection } from './read-models/appointments/appointments.
 import { InvolvementSummariesProjection } from './read-models/involvement-summaries/involvement-summaries.projection';
 import { InvolvementSummary } from './read-models/involvement-summaries/involvement-summary.entity';
 import { InvolvementsIntegrationProjection } from './integration/involvements-integration.projection';
+import { DisputedInvolvementsProjection } from './read-models/disputed-involvements/disputed-involvements.projection';
+import { DisputedInvolvements } from './read-models/disputed-involvements/disputed-involvements.reader';
 import { InvolvementListQueries } from './queries/involvement-list.queries';
 import { InvolvementHonorarium } from './queries/involvement-honorarium';
 import { ParticipantHonorariumQueries } from './queries/participant-honorarium.queries';
@@ -66,6 +68,7 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     InvolvementListQueries,
     InvolvementHonorarium,
     ParticipantHonorariumQueries,
+    DisputedInvolvements,
     RegisterProjectHandler,
     AddProjectLeadHandler,
     RegisterParticipantHandler,
@@ -82,6 +85,7 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     ParticipantHonorariumQueries,
     PersonalDataVault,
     EventSourcedRepository,
+    DisputedInvolvements,
   ],
 })
 export class ParticipationModule implements OnModuleInit {
@@ -91,5 +95,6 @@ export class ParticipationModule implements OnModuleInit {
     this.projections.register(new AppointmentsProjection());
     this.projections.register(new InvolvementSummariesProjection());
     this.projections.register(new InvolvementsIntegrationProjection());
+    this.projections.register(new DisputedInvolvementsProjection());
   }
 }

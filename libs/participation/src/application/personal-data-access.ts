@@ -22,7 +22,9 @@ export const OWN_DATA_RULE =
 
 /** The reader is the representative of this very participant. */
 export function readsOwnData(reader: PersonalDataReader | undefined, participantId: string): boolean {
-  return reader !== undefined && reader.roles.includes('representative') && reader.participantId === participantId;
+  return (
+    reader !== undefined && reader.roles.includes('representative') && reader.participantId === participantId
+  );
 }
 
 /** Staff pass (their own rules apply); a representative alone only for their own participant (403). */

@@ -30,7 +30,11 @@ export function userFromClaims(claims: Readonly<Record<string, unknown>>): AuthU
   const granted: unknown[] = Array.isArray(roles) ? roles : [];
   // ROLES order, each once, whatever the token's order or repeats.
   const known = ROLES.filter((role: Role) => granted.includes(role));
-  const user: AuthUser = { sub, name: typeof name === 'string' && name.trim() !== '' ? name : sub, roles: known };
+  const user: AuthUser = {
+    sub,
+    name: typeof name === 'string' && name.trim() !== '' ? name : sub,
+    roles: known,
+  };
   if (known.includes('representative')) user.participantId = participantIdOf(claims.participantId);
   return user;
 }

@@ -49,13 +49,22 @@ export class RecordParticipantStatementHandler implements ICommandHandler<
   }
 }
 
-function commandOf(involvementId: string, participantId: string, statement: ParticipantStatement): ParticipantVoiceCommand {
+function commandOf(
+  involvementId: string,
+  participantId: string,
+  statement: ParticipantStatement,
+): ParticipantVoiceCommand {
   const ids = { involvementId, participantId };
   switch (statement.kind) {
     case 'confirmation':
       return {
         type: 'RespondToInvolvement',
-        data: { ...ids, confirmed: statement.confirmed, reason: statement.reason, concerns: statement.concerns },
+        data: {
+          ...ids,
+          confirmed: statement.confirmed,
+          reason: statement.reason,
+          concerns: statement.concerns,
+        },
       };
     case 'waiver':
       return { type: 'WaiveHonorarium', data: { ...ids, reason: statement.reason } };

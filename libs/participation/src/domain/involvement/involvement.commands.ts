@@ -45,11 +45,7 @@ export type AcknowledgeFeedback = DomainCommand<
 export type ParticipantVoiceCommand = RespondToInvolvement | WaiveHonorarium | AcknowledgeFeedback;
 
 export type InvolvementCommand =
-  | LogInvolvement
-  | CorrectInvolvement
-  | VoidInvolvement
-  | AddEvidence
-  | ParticipantVoiceCommand;
+  LogInvolvement | CorrectInvolvement | VoidInvolvement | AddEvidence | ParticipantVoiceCommand;
 
 /** Today in Norway (Europe/Oslo), from the handler's clock: the domain never reads one. */
 type Today = { today: IsoDate };

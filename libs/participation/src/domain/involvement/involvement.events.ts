@@ -37,11 +37,7 @@ export type EvidenceAdded = DomainEvent<
 >;
 
 export type InvolvementEvent =
-  | InvolvementLogged
-  | InvolvementCorrected
-  | InvolvementVoided
-  | EvidenceAdded
-  | ParticipantVoiceEvent;
+  InvolvementLogged | InvolvementCorrected | InvolvementVoided | EvidenceAdded | ParticipantVoiceEvent;
 
 /**
  * The participant confirms what is logged as it stands (every event before

@@ -19,7 +19,10 @@ export function evolveInvolvement(state: InvolvementState, event: InvolvementEve
         payable,
         corrections: state.corrections + 1,
         // What the participant said speaks of the version before; a corrected dispute holds nothing back.
-        participantResponse: state.participantResponse && { ...state.participantResponse, correctedSince: true },
+        participantResponse: state.participantResponse && {
+          ...state.participantResponse,
+          correctedSince: true,
+        },
       };
     }
     case 'InvolvementVoided':
