@@ -299,4 +299,34 @@ describe('the representative: their own voice about what is logged about them', 
       expect((await get(`/v1/involvements/${second}`)).body.acknowledgedFeedback).toEqual([feedback.body.id]);
     });
   });
+
+  describe('the reality audit', () => {
+    it('takes the participant’s confirmation as attended and a dispute about attendance against it', async () => {
+      const disputedDay = await api.p.involvement(projectId, maret, { occurredOn: '2025-04-28' });
+      const res = await confirm(disputedDay, {
+        confirmed: false,
+        reason: 'Jeg var ikke på dette møtet',
+        concerns: ['attendance'],
+      });
+      expect(res.status).toBe(200);
+      await api.p.t.settled();
+      const audit = await api.p.get(`/v1/audit/projects/${projectId}/participation`, 'auditor');
+      expect(audit.status).toBe(200);
+      const of = (id: string) =>
+        audit.body.involvements.find((i: { involvementId: string }) => i.involvementId === id);
+      expect(of(second)).toMatchObject({
+        attendanceEvidence: 'confirmed-by-participant',
+        indicators: { attended: true },
+        feedbackAcknowledged: true,
+      });
+      expect(of(disputedDay)).toMatchObject({
+        attendanceEvidence: 'disputed-by-participant',
+        indicators: { attended: false },
+      });
+      expect(of(thirdWeek)).toMatchObject({
+        attendanceEvidence: 'not-documented',
+        indicators: { attended: null },
+      });
+    });
+  });
 });
