@@ -245,7 +245,11 @@ describe('the representative: their own voice about what is logged about them', 
         .reduce((sum: number, l: { amountOre: number }) => sum + l.amountOre, 0);
       expect(mileage).toBeGreaterThan(0);
       expect(before.totalOre).toBeGreaterThan(mileage);
-      // The first draft took it whole; a waiver after that would reclaim: waive one not yet drafted.
+      // The first draft took it whole: a waiver now would reclaim money, so it is refused.
+      expectRule(
+        await post(`/v1/involvements/${thirdWeek}/waiver`, { reason: 'For sent' }),
+        'honorarium-already-batched',
+      );
       const fresh = await api.p.involvement(projectId, maret, { occurredOn: '2025-04-14' });
       expectProblem(await post(`/v1/involvements/${fresh}/waiver`, { reason: '' }), 400);
       expectRule(await post(`/v1/involvements/${fresh}/waiver`, { reason: '   ' }), 'waiver-reason-required');

@@ -1,6 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Forbidden } from '@app/shared-kernel';
 import { EventSourcedRepository, type CommandMeta } from '../../application/event-sourced-repository';
+import { PAYOUT_LEDGER, type PayoutLedger } from '../../application/payout-ledger.port';
 import { streams } from '../../application/streams';
 import { decideInvolvement, involvementDecider, type ParticipantVoiceCommand } from '../../domain';
 
@@ -34,20 +36,42 @@ export class RecordParticipantStatementHandler implements ICommandHandler<
   RecordParticipantStatementCommand,
   { version: number }
 > {
-  constructor(private readonly repository: EventSourcedRepository) {}
+  constructor(
+    private readonly repository: EventSourcedRepository,
+    @Inject(PAYOUT_LEDGER) private readonly payouts: PayoutLedger,
+  ) {}
 
   async execute({ involvementId, participantId, statement, meta }: RecordParticipantStatementCommand) {
     if (participantId === undefined) throw new Forbidden(REPRESENTATIVE_TOKEN_RULE);
     const command = commandOf(involvementId, participantId, statement);
+    const context =
+      command.type === 'WaiveHonorarium'
+        ? { honorariumInBatch: await this.timePayInBatch(participantId, involvementId) }
+        : undefined;
     const { version } = await this.repository.execute(
       streams.involvement(involvementId),
       involvementDecider,
-      (state) => decideInvolvement(command, state, undefined),
+      (state) => decideInvolvement(command, state, context as never),
       meta,
     );
     return { version };
   }
+
+  /** A time-pay line of the involvement held by a draft, approved or paid batch (the payout read model). */
+  private async timePayInBatch(participantId: string, involvementId: string): Promise<boolean> {
+    const lines = await this.payouts.ofParticipant(participantId);
+    return lines.some(
+      (l) =>
+        l.involvementId === involvementId &&
+        TIME_PAY_KINDS.includes(l.kind) &&
+        ['draft', 'approved', 'paid'].includes(l.status) &&
+        l.amountOre !== 0,
+    );
+  }
 }
+
+/** The honorarium proper: what a waiver stops paying (expenses and lost income stay). */
+const TIME_PAY_KINDS = ['meeting', 'preparation', 'travel-time'];
 
 function commandOf(
   involvementId: string,

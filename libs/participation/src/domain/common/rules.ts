@@ -35,6 +35,8 @@ export const PARTICIPATION_RULES = {
   'waiver-reason-required': 'A waiver of honorarium must give a reason',
   'honorarium-already-waived': 'The honorarium of an involvement is waived once',
   'nothing-to-waive': 'An involvement that pays no honorarium has none to waive',
+  'honorarium-already-batched':
+    'A waiver applies to honorarium not yet in a payout batch; once drafted, approved or paid it would reclaim money (finance may cancel a draft first)',
   'feedback-not-recorded': 'Only feedback recorded on the involvement can be acknowledged',
 } as const;
 

@@ -71,12 +71,19 @@ export type CorrectInvolvementContext = Today & SameDay & { appointments: readon
 
 export type AddEvidenceContext = { now: IsoInstant };
 
+/**
+ * Whether time pay (meeting, preparation, travel time) of the involvement is
+ * already in a payout batch (draft, approved or paid): a waiver then would
+ * reclaim money, so it is refused.
+ */
+export type WaiveHonorariumContext = { honorariumInBatch: boolean };
+
 export type InvolvementContextOf = {
   LogInvolvement: LogInvolvementContext;
   CorrectInvolvement: CorrectInvolvementContext;
   VoidInvolvement: void;
   AddEvidence: AddEvidenceContext;
   RespondToInvolvement: void;
-  WaiveHonorarium: void;
+  WaiveHonorarium: WaiveHonorariumContext;
   AcknowledgeFeedback: void;
 };

@@ -7,6 +7,7 @@ import {
   InvolvementCommand,
   InvolvementContextOf,
   LogInvolvementContext,
+  WaiveHonorariumContext,
 } from './involvement.commands';
 import { InvolvementEvent } from './involvement.events';
 import { InvolvementState } from './involvement.state';
@@ -33,7 +34,7 @@ export function decideInvolvement<C extends InvolvementCommand>(
     case 'RespondToInvolvement':
       return respondToInvolvement(cmd, state);
     case 'WaiveHonorarium':
-      return waiveHonorarium(cmd, state);
+      return waiveHonorarium(cmd, state, context as WaiveHonorariumContext);
     case 'AcknowledgeFeedback':
       return acknowledgeFeedback(cmd, state);
     default:

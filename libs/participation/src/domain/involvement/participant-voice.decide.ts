@@ -1,6 +1,11 @@
 import { Forbidden, NotFound, refuseNationalIdsInFreeText } from '@app/shared-kernel';
 import { FieldChecks, refuse } from '../common';
-import { AcknowledgeFeedback, RespondToInvolvement, WaiveHonorarium } from './involvement.commands';
+import {
+  AcknowledgeFeedback,
+  RespondToInvolvement,
+  WaiveHonorarium,
+  WaiveHonorariumContext,
+} from './involvement.commands';
 import { InvolvementEvent } from './involvement.events';
 import { InvolvementState, RecordedInvolvement } from './involvement.state';
 import { DISPUTE_CONCERNS, DisputeConcern } from './participant-voice';
@@ -65,7 +70,11 @@ export function respondToInvolvement(
 }
 
 /** The participant declines the honorarium; expenses are still covered (the calculator's `waived`). */
-export function waiveHonorarium({ data }: WaiveHonorarium, state: InvolvementState): InvolvementEvent[] {
+export function waiveHonorarium(
+  { data }: WaiveHonorarium,
+  state: InvolvementState,
+  { honorariumInBatch }: WaiveHonorariumContext,
+): InvolvementEvent[] {
   new FieldChecks().optionalString('reason', data.reason, 2000).throwIfAny();
   const current = ownOpenInvolvement(state, data.involvementId, data.participantId);
   if (typeof data.reason !== 'string' || data.reason.trim() === '')
@@ -75,6 +84,11 @@ export function waiveHonorarium({ data }: WaiveHonorarium, state: InvolvementSta
     throw refuse('honorarium-already-waived', `involvement ${current.involvementId} is waived already`);
   if (!current.payable)
     throw refuse('nothing-to-waive', `involvement ${current.involvementId} is not paid (${current.form})`);
+  if (honorariumInBatch)
+    throw refuse(
+      'honorarium-already-batched',
+      `the honorarium of involvement ${current.involvementId} is in a payout batch already`,
+    );
   return [
     {
       type: 'ParticipantWaivedHonorarium',

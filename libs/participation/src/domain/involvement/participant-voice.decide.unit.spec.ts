@@ -16,6 +16,7 @@ const respond = (data: Record<string, unknown>, participantId = 'u-1'): Involvem
   type: 'RespondToInvolvement',
   data: { involvementId: 'i-1', participantId, confirmed: undefined, ...data },
 });
+const notBatched = { honorariumInBatch: false };
 const waive = (reason: unknown, participantId = 'u-1'): InvolvementCommand => ({
   type: 'WaiveHonorarium',
   data: { involvementId: 'i-1', participantId, reason },
@@ -121,7 +122,9 @@ describe('RespondToInvolvement', () => {
     spec(logged)
       .when(respond({ confirmed: true }, 'u-2'))
       .thenThrows(Forbidden);
-    spec(logged).when(waive('Vil ikke ha', 'u-2')).thenThrows(Forbidden);
+    spec(logged)
+      .when(waive('Vil ikke ha', 'u-2'), notBatched as never)
+      .thenThrows(Forbidden);
   });
 
   it('refuses an unknown or voided involvement', () => {
@@ -157,19 +160,29 @@ describe('RespondToInvolvement', () => {
 describe('WaiveHonorarium', () => {
   it('waives once, with a reason', () => {
     spec(logged)
-      .when(waive(' Jeg gir honoraret til foreningen '))
+      .when(waive(' Jeg gir honoraret til foreningen '), notBatched as never)
       .then({
         type: 'ParticipantWaivedHonorarium',
         data: { ...ids, reason: 'Jeg gir honoraret til foreningen' },
       });
     spec(logged, { type: 'ParticipantWaivedHonorarium', data: { ...ids, reason: 'Nei takk' } })
-      .when(waive('Igjen'))
+      .when(waive('Igjen'), notBatched as never)
       .thenViolates('honorarium-already-waived');
   });
 
+  it('refuses once the honorarium is in a payout batch', () => {
+    spec(logged)
+      .when(waive('Nei takk'), { honorariumInBatch: true } as never)
+      .thenViolates('honorarium-already-batched');
+  });
+
   it('needs a reason, and something to waive', () => {
-    spec(logged).when(waive('')).thenViolates('waiver-reason-required');
-    spec(logged).when(waive(42)).thenInvalid('reason');
+    spec(logged)
+      .when(waive(''), notBatched as never)
+      .thenViolates('waiver-reason-required');
+    spec(logged)
+      .when(waive(42), notBatched as never)
+      .thenInvalid('reason');
     spec(
       involvementLogged({
         form: 'peer-support',
@@ -178,7 +191,7 @@ describe('WaiveHonorarium', () => {
         appointment: null,
       }),
     )
-      .when(waive('Nei takk'))
+      .when(waive('Nei takk'), notBatched as never)
       .thenViolates('nothing-to-waive');
   });
 });
