@@ -123,7 +123,7 @@ describe('RespondToInvolvement', () => {
       .when(respond({ confirmed: true }, 'u-2'))
       .thenThrows(Forbidden);
     spec(logged)
-      .when(waive('Vil ikke ha', 'u-2'), notBatched as never)
+      .when(waive('Vil ikke ha', 'u-2'), notBatched)
       .thenThrows(Forbidden);
   });
 
@@ -160,28 +160,28 @@ describe('RespondToInvolvement', () => {
 describe('WaiveHonorarium', () => {
   it('waives once, with a reason', () => {
     spec(logged)
-      .when(waive(' Jeg gir honoraret til foreningen '), notBatched as never)
+      .when(waive(' Jeg gir honoraret til foreningen '), notBatched)
       .then({
         type: 'ParticipantWaivedHonorarium',
         data: { ...ids, reason: 'Jeg gir honoraret til foreningen' },
       });
     spec(logged, { type: 'ParticipantWaivedHonorarium', data: { ...ids, reason: 'Nei takk' } })
-      .when(waive('Igjen'), notBatched as never)
+      .when(waive('Igjen'), notBatched)
       .thenViolates('honorarium-already-waived');
   });
 
   it('refuses once the honorarium is in a payout batch', () => {
     spec(logged)
-      .when(waive('Nei takk'), { honorariumInBatch: true } as never)
+      .when(waive('Nei takk'), { honorariumInBatch: true })
       .thenViolates('honorarium-already-batched');
   });
 
   it('needs a reason, and something to waive', () => {
     spec(logged)
-      .when(waive(''), notBatched as never)
+      .when(waive(''), notBatched)
       .thenViolates('waiver-reason-required');
     spec(logged)
-      .when(waive(42), notBatched as never)
+      .when(waive(42), notBatched)
       .thenInvalid('reason');
     spec(
       involvementLogged({
@@ -191,7 +191,7 @@ describe('WaiveHonorarium', () => {
         appointment: null,
       }),
     )
-      .when(waive('Nei takk'), notBatched as never)
+      .when(waive('Nei takk'), notBatched)
       .thenViolates('nothing-to-waive');
   });
 });
