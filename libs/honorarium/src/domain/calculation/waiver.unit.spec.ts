@@ -27,7 +27,9 @@ describe('calculateHonorarium: the participant’s own waiver', () => {
 
   it('says in each time line that it was waived and what it would have paid', () => {
     const [meeting, preparation] = worked(true).lines;
-    expect(meeting.explanation).toMatch(/^Waived by the participant's own waiver; expenses are still covered/);
+    expect(meeting.explanation).toMatch(
+      /^Waived by the participant's own waiver; expenses are still covered/,
+    );
     expect(meeting.explanation).toContain(worked().lines[0].explanation);
     expect(meeting.quantity).toBe(3);
     expect(meeting.rateOre).toBe(0);

@@ -122,9 +122,7 @@ describe('RespondToInvolvement', () => {
     spec(logged)
       .when(respond({ confirmed: true }, 'u-2'))
       .thenThrows(Forbidden);
-    spec(logged)
-      .when(waive('Vil ikke ha', 'u-2'), notBatched)
-      .thenThrows(Forbidden);
+    spec(logged).when(waive('Vil ikke ha', 'u-2'), notBatched).thenThrows(Forbidden);
   });
 
   it('refuses an unknown or voided involvement', () => {
@@ -177,12 +175,8 @@ describe('WaiveHonorarium', () => {
   });
 
   it('needs a reason, and something to waive', () => {
-    spec(logged)
-      .when(waive(''), notBatched)
-      .thenViolates('waiver-reason-required');
-    spec(logged)
-      .when(waive(42), notBatched)
-      .thenInvalid('reason');
+    spec(logged).when(waive(''), notBatched).thenViolates('waiver-reason-required');
+    spec(logged).when(waive(42), notBatched).thenInvalid('reason');
     spec(
       involvementLogged({
         form: 'peer-support',
