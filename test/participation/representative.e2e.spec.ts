@@ -331,6 +331,14 @@ describe('the representative: their own voice about what is logged about them', 
         attendanceEvidence: 'not-documented',
         indicators: { attended: null },
       });
+
+      // The draft's filter: exactly the open disputes (the others were corrected or confirmed).
+      const { rows } = await api.p.t.db.pool.query(
+        'SELECT involvement_id, participant_id, concerns FROM disputed_involvements',
+      );
+      expect(rows).toEqual([
+        { involvement_id: disputedDay, participant_id: maret, concerns: ['attendance'] },
+      ]);
     });
   });
 });
