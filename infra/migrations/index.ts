@@ -22,6 +22,7 @@ import { IdempotencyUnkeyedHashes1732300000021 } from './1732300000021-idempoten
 import { ReportingEvidenceRecordedAt1732300000035 } from './1732300000035-reporting-evidence-recorded-at';
 import { ParticipationClaimPersonDay1732300000041 } from './1732300000041-participation-claim-person-day';
 import { ParticipationAppointmentRevision21732300000090 } from './1732300000090-participation-appointment-revision-2';
+import { DisputedInvolvements1732300000100 } from './1732300000100-disputed-involvements';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -52,4 +53,5 @@ export const migrations = [
   ReportingEvidenceRecordedAt1732300000035,
   ParticipationClaimPersonDay1732300000041,
   ParticipationAppointmentRevision21732300000090,
+  DisputedInvolvements1732300000100,
 ];

@@ -48,6 +48,7 @@ function knownFor(op: Operation, ids: World['ids']): Known {
   return {
     ...(id ? { id } : {}),
     participantId: ids.participantId,
+    evidenceId: ids.evidenceId,
     lineId: ids.lineId,
     region: ids.region,
     streamId: ids.streamId,

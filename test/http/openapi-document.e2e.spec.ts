@@ -67,8 +67,11 @@ describe('the OpenAPI document', () => {
     expect(withIfMatch.sort()).toEqual(
       [
         'POST /v1/appointments/{id}/end',
+        'POST /v1/involvements/{id}/confirmation',
         'POST /v1/involvements/{id}/corrections',
+        'POST /v1/involvements/{id}/feedback-acknowledgement',
         'POST /v1/involvements/{id}/void',
+        'POST /v1/involvements/{id}/waiver',
         'POST /v1/payout-batches/{id}/approve',
         'POST /v1/payout-batches/{id}/cancel',
         'POST /v1/payout-batches/{id}/payments',

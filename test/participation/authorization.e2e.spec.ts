@@ -7,8 +7,12 @@ import { expectProblem, ParticipationApi, SUB, type Actor, type Scenario } from 
  * `otherLead` is a project lead who does not; the participant is appointed to
  * the project, so its lead may read them. Rows whose success changes the
  * state they need (a void, a forget, an end) get a fresh scenario per call.
+ * `representative` is the scenario's participant speaking for themselves
+ * (role representative, `participantId` claim); `otherRepresentative` is
+ * another participant's: they see only their own, everything else is 403.
  */
-type Expected = Record<Actor, number>;
+type Caller = Actor | 'representative' | 'otherRepresentative';
+type Expected = Record<Caller, number>;
 
 interface Row {
   method: 'get' | 'post';
@@ -20,9 +24,30 @@ interface Row {
   expected: Expected;
 }
 
-const ACTORS: Actor[] = ['admin', 'lead', 'otherLead', 'finance', 'auditor', 'none', 'expired'];
+const ACTORS: Caller[] = [
+  'admin',
+  'lead',
+  'otherLead',
+  'finance',
+  'auditor',
+  'representative',
+  'otherRepresentative',
+  'none',
+  'expired',
+];
 
-const unauthenticated = { none: 401, expired: 401 } as const;
+/** A representative reaches only the routes naming their role, and there only their own participant. */
+const unauthenticated = { none: 401, expired: 401, representative: 403, otherRepresentative: 403 } as const;
+/** Only the representative the involvement or participant is about. */
+const ownOnly = (ok: number): Expected => ({
+  admin: 403,
+  lead: 403,
+  otherLead: 403,
+  finance: 403,
+  auditor: 403,
+  ...unauthenticated,
+  representative: ok,
+});
 const everyone = (ok: number): Expected => ({
   admin: ok,
   lead: ok,
@@ -99,7 +124,41 @@ const ENDPOINTS: Record<string, Row> = {
   'GET /v1/participants/{id}': {
     method: 'get',
     path: (s) => `/v1/participants/${s.participantId}`,
-    expected: { admin: 200, lead: 200, otherLead: 403, finance: 200, auditor: 200, ...unauthenticated },
+    expected: {
+      admin: 200,
+      lead: 200,
+      otherLead: 403,
+      finance: 200,
+      auditor: 200,
+      ...unauthenticated,
+      representative: 200,
+    },
+  },
+  'GET /v1/participants/{id}/honorarium': {
+    method: 'get',
+    path: (s) => `/v1/participants/${s.participantId}/honorarium`,
+    expected: {
+      admin: 200,
+      lead: 403,
+      otherLead: 403,
+      finance: 200,
+      auditor: 200,
+      ...unauthenticated,
+      representative: 200,
+    },
+  },
+  'GET /v1/participants/{id}/involvements': {
+    method: 'get',
+    path: (s) => `/v1/participants/${s.participantId}/involvements`,
+    expected: {
+      admin: 200,
+      lead: 403,
+      otherLead: 403,
+      finance: 403,
+      auditor: 200,
+      ...unauthenticated,
+      representative: 200,
+    },
   },
   'POST /v1/participants/{id}/forget': {
     method: 'post',
@@ -159,7 +218,7 @@ const ENDPOINTS: Record<string, Row> = {
   'GET /v1/involvements/{id}': {
     method: 'get',
     path: (s) => `/v1/involvements/${s.involvementId}`,
-    expected: everyone(200),
+    expected: { ...everyone(200), representative: 200 },
   },
   'POST /v1/involvements/{id}/corrections': {
     method: 'post',
@@ -185,6 +244,26 @@ const ENDPOINTS: Record<string, Row> = {
     }),
     expected: leadsOfIt(201),
   },
+  'POST /v1/involvements/{id}/confirmation': {
+    method: 'post',
+    path: (s) => `/v1/involvements/${s.involvementId}/confirmation`,
+    body: () => ({ confirmed: true }),
+    expected: ownOnly(200),
+  },
+  'POST /v1/involvements/{id}/waiver': {
+    method: 'post',
+    path: (s) => `/v1/involvements/${s.involvementId}/waiver`,
+    body: () => ({ reason: 'Jeg vil ikke ha honorar for dette' }),
+    fresh: true,
+    expected: ownOnly(200),
+  },
+  'POST /v1/involvements/{id}/feedback-acknowledgement': {
+    method: 'post',
+    path: (s) => `/v1/involvements/${s.involvementId}/feedback-acknowledgement`,
+    // The scenario holds no feedback: past the guard, the domain answers that it is not recorded.
+    body: () => ({ evidenceId: 'feedback-never-recorded' }),
+    expected: ownOnly(422),
+  },
 };
 
 /** Ids nobody registered: the guard answers first (401, 403 for a role the route never admits), then 404. */
@@ -206,8 +285,22 @@ describe('participation endpoints: who may call what', () => {
   });
   afterAll(() => api.close());
 
-  const call = (row: Row, s: Scenario, who: Actor): Promise<Response> => {
+  const call = async (row: Row, s: Scenario, who: Caller): Promise<Response> => {
     const path = row.path(s);
+    if (who === 'representative' || who === 'otherRepresentative') {
+      const participantId = who === 'representative' ? s.participantId : 'participant-of-someone-else';
+      const token = await api.t.token({
+        sub: `rep-${participantId}`,
+        roles: ['representative'],
+        participantId,
+      });
+      const req = (row.method === 'get' ? api.t.http.get(path) : api.t.http.post(path)).set(
+        'Authorization',
+        `Bearer ${token}`,
+      );
+      const withHeaders = Object.entries(row.headers ?? {}).reduce((r, [k, v]) => r.set(k, v), req);
+      return row.method === 'get' ? withHeaders : withHeaders.send(row.body?.(s) ?? {});
+    }
     return row.method === 'get'
       ? api.get(path, who)
       : api.post(path, who, row.body?.(s) ?? {}, row.headers ?? {});
@@ -230,8 +323,8 @@ describe('participation endpoints: who may call what', () => {
   });
 
   describe.each(idRows)('%s with an unknown id', (_name, row) => {
-    it('answers 404 to an admin', async () => {
-      expectStatus(await call(row, UNKNOWN, 'admin'), 404);
+    it('answers 404 to an admin, or to the representative where only they are admitted', async () => {
+      expectStatus(await call(row, UNKNOWN, row.expected.admin === 403 ? 'representative' : 'admin'), 404);
     });
 
     it('answers 401 without a token, before looking the id up', async () => {

@@ -9,6 +9,7 @@ export * from './commands/register-participant/register-participant.handler';
 export * from './commands/appoint/appoint.handler';
 export * from './commands/log-involvement/log-involvement.handler';
 export * from './commands/change-involvement/change-involvement.handler';
+export * from './commands/participant-voice/participant-voice.handler';
 export * from './commands/forget-participant/forget-participant.handler';
 export * from './commands/end-appointment/end-appointment.handler';
 export * from './commands/change-participant/change-participant.handler';
@@ -16,3 +17,12 @@ export * from './queries/involvement-list.queries';
 export * from './queries/participant-honorarium.queries';
 export * from './application/payout-ledger.port';
 export * from './queries/unpriced-honorarium';
+export {
+  assertStaffOrOwnData,
+  OWN_DATA_RULE,
+  readsOwnData,
+  type PersonalDataReader,
+} from './application/personal-data-access';
+export * from './read-models/disputed-involvements/dispute-hold';
+export { DisputedInvolvements } from './read-models/disputed-involvements/disputed-involvements.reader';
+export { DISPUTED_INVOLVEMENTS_PROJECTION } from './read-models/disputed-involvements/disputed-involvements.projection';

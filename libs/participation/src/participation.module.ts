@@ -27,6 +27,7 @@ import { ChangeInvolvementHandler } from './commands/change-involvement/change-i
 import { EndAppointmentHandler } from './commands/end-appointment/end-appointment.handler';
 import { ForgetParticipantHandler } from './commands/forget-participant/forget-participant.handler';
 import { LogInvolvementHandler } from './commands/log-involvement/log-involvement.handler';
+import { RecordParticipantStatementHandler } from './commands/participant-voice/participant-voice.handler';
 import { RegisterParticipantHandler } from './commands/register-participant/register-participant.handler';
 import { RegisterProjectHandler } from './commands/register-project/register-project.handler';
 import { parseMasterKey, PersonalDataVault } from './personal-data';
@@ -36,6 +37,8 @@ import { AppointmentsProjection } from './read-models/appointments/appointments.
 import { InvolvementSummariesProjection } from './read-models/involvement-summaries/involvement-summaries.projection';
 import { InvolvementSummary } from './read-models/involvement-summaries/involvement-summary.entity';
 import { InvolvementsIntegrationProjection } from './integration/involvements-integration.projection';
+import { DisputedInvolvementsProjection } from './read-models/disputed-involvements/disputed-involvements.projection';
+import { DisputedInvolvements } from './read-models/disputed-involvements/disputed-involvements.reader';
 import { InvolvementListQueries } from './queries/involvement-list.queries';
 import { InvolvementHonorarium } from './queries/involvement-honorarium';
 import { ParticipantHonorariumQueries } from './queries/participant-honorarium.queries';
@@ -70,12 +73,14 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     InvolvementListQueries,
     InvolvementHonorarium,
     ParticipantHonorariumQueries,
+    DisputedInvolvements,
     RegisterProjectHandler,
     AddProjectLeadHandler,
     RegisterParticipantHandler,
     AppointHandler,
     LogInvolvementHandler,
     ChangeInvolvementHandler,
+    RecordParticipantStatementHandler,
     ForgetParticipantHandler,
     EndAppointmentHandler,
     ChangeEmploymentHandler,
@@ -88,6 +93,7 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     ParticipantHonorariumQueries,
     PersonalDataVault,
     EventSourcedRepository,
+    DisputedInvolvements,
   ],
 })
 export class ParticipationModule implements OnModuleInit {
@@ -97,5 +103,6 @@ export class ParticipationModule implements OnModuleInit {
     this.projections.register(new AppointmentsProjection());
     this.projections.register(new InvolvementSummariesProjection());
     this.projections.register(new InvolvementsIntegrationProjection());
+    this.projections.register(new DisputedInvolvementsProjection());
   }
 }

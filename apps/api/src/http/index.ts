@@ -1,5 +1,11 @@
 // What controllers use from the HTTP layer.
-export { ROLES, type AuthUser, type Role } from './auth/auth-user';
+export {
+  isRepresentativeOnly,
+  representedParticipant,
+  ROLES,
+  type AuthUser,
+  type Role,
+} from './auth/auth-user';
 export { Public, Roles } from './auth/roles.decorator';
 export { CurrentUser } from './auth/current-user.decorator';
 export { IdempotencyKey, idempotentEventId } from './idempotency/idempotency-key';

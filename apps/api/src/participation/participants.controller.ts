@@ -11,15 +11,18 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
+  assertStaffOrOwnData,
   ChangeBankAccountCommand,
   ChangeContactCommand,
   ChangeEmploymentCommand,
   ForgetParticipantCommand,
+  InvolvementListQueries,
+  parseLimit,
   ParticipantHonorariumQueries,
   ParticipationQueries,
   RegisterParticipantCommand,
 } from '@app/participation';
-import type { AuthUser } from '../http/auth/auth-user';
+import { representedParticipant, type AuthUser } from '../http/auth/auth-user';
 import { CurrentUser } from '../http/auth/current-user.decorator';
 import { Roles } from '../http/auth/roles.decorator';
 import { commandMeta } from './command-meta';
@@ -28,7 +31,12 @@ import { RegisterParticipantDto } from './dto/register-participant.dto';
 import { ApiCommand, ApiIfMatch, ApiProblems } from '../http/openapi/problem-responses';
 import { RequiredIfMatch, setETag } from '../http';
 import { ChangeBankAccountDto, ChangeContactDto, ChangeEmploymentDto } from './dto/change-participant.dto';
-import { ParticipantHonorariumView, ParticipantView, VersionView } from './dto/participation.responses';
+import {
+  InvolvementPage,
+  ParticipantHonorariumView,
+  ParticipantView,
+  VersionView,
+} from './dto/participation.responses';
 
 const PARTICIPANT_ID = ApiParam({ name: 'id', description: 'The participant id' });
 
@@ -40,23 +48,62 @@ export class ParticipantsController {
     private readonly commands: CommandBus,
     private readonly queries: ParticipationQueries,
     private readonly honorarium: ParticipantHonorariumQueries,
+    private readonly involvementList: InvolvementListQueries,
   ) {}
 
   /** Accrued, batched and paid honorarium in øre, line by line with the guideline version of each. */
   @Get(':id/honorarium')
-  @Roles('admin', 'finance', 'auditor')
+  @Roles('admin', 'finance', 'auditor', 'representative')
   @ApiQuery({ name: 'from', required: false, schema: { type: 'string', format: 'date' } })
   @ApiQuery({ name: 'to', required: false, schema: { type: 'string', format: 'date' } })
   @ApiOperation({
     summary: 'A participant’s honorarium ledger',
     description:
-      'Accrued, batched and paid honorarium in øre, line by line with the guideline version of each; `from`/`to` limit the days.',
+      'Accrued, batched and paid honorarium in øre, line by line with the guideline version of each (its payout status); `from`/`to` limit the days. A representative reads only their own (403 otherwise).',
   })
   @PARTICIPANT_ID
   @ApiOkResponse({ type: ParticipantHonorariumView })
   @ApiProblems(400, 404)
-  honorariumOf(@Param('id') id: string, @Query('from') from?: string, @Query('to') to?: string) {
+  honorariumOf(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ) {
+    assertStaffOrOwnData(readerOf(user), id);
     return this.honorarium.forParticipant(id, from || undefined, to || undefined);
+  }
+
+  @Get(':id/involvements')
+  @Roles('admin', 'auditor', 'representative')
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+  })
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    schema: { type: 'string', maxLength: 500 },
+    description: 'the `next` cursor of the previous page',
+  })
+  @ApiOperation({
+    summary: 'List the involvements logged about a participant',
+    description:
+      'In every project, newest first, paged with `limit` and `after`. A representative reads only their own (403 otherwise).',
+  })
+  @PARTICIPANT_ID
+  @ApiOkResponse({ type: InvolvementPage })
+  @ApiProblems(400, 404)
+  async involvementsOf(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Query('limit') limit: string | undefined,
+    @Query('after') after: string | undefined,
+  ) {
+    assertStaffOrOwnData(readerOf(user), id);
+    await this.honorarium.assertRegistered(id);
+    return this.involvementList.forParticipant(id, parseLimit(limit), after || undefined);
   }
 
   @Post()
@@ -78,11 +125,11 @@ export class ParticipantsController {
 
   /** Leads may read only people appointed to their projects; every read lands in the access log. */
   @Get(':id')
-  @Roles('admin', 'finance', 'auditor', 'project-lead')
+  @Roles('admin', 'finance', 'auditor', 'project-lead', 'representative')
   @ApiOperation({
     summary: 'Read a participant with their personal data',
     description:
-      'Leads may read only people appointed to their projects (403 otherwise); every read lands in the access log.',
+      'Leads may read only people appointed to their projects, a representative only themselves (403 otherwise); every read lands in the access log.',
   })
   @PARTICIPANT_ID
   @ApiOkResponse({ type: ParticipantView })
@@ -92,7 +139,7 @@ export class ParticipantsController {
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const participant = await this.queries.participant(id, { actor: user.sub, roles: user.roles });
+    const participant = await this.queries.participant(id, readerOf(user));
     res.setHeader('ETag', `"${participant.version}"`);
     return participant;
   }
@@ -196,3 +243,10 @@ export class ParticipantsController {
     return result;
   }
 }
+
+/** The caller as a reader of personal data; a representative with the participant they are. */
+const readerOf = (user: AuthUser) => ({
+  actor: user.sub,
+  roles: user.roles,
+  participantId: representedParticipant(user),
+});

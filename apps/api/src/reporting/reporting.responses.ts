@@ -35,6 +35,20 @@ export class AssessedInvolvementView {
   @ApiProperty({ type: [String] }) evidence!: string[];
   @ApiProperty({ type: IndicatorsView }) indicators!: IndicatorsView;
   @ApiProperty({
+    enum: [
+      'confirmed-by-participant',
+      'disputed-by-participant',
+      'logged-absent',
+      'attendance-record',
+      'not-documented',
+    ],
+    description:
+      'What "attended" rests on, strongest first: the participant’s own confirmation or dispute of attendance, then logged absent or an attendance record',
+  })
+  attendanceEvidence!: string;
+  @ApiProperty({ description: 'The participant acknowledged a recorded feedback' })
+  feedbackAcknowledged!: boolean;
+  @ApiProperty({
     type: 'array',
     items: { type: 'string', enum: ['invitedInGoodTime', 'attended'] },
     description: 'Indicators with no record to judge them by',

@@ -40,6 +40,7 @@ export function toCalculatorInput(i: RecordedInvolvement): Involvement {
       ? { lostIncome: { documented: i.lostIncome.documented, amountOre: i.lostIncome.amountOre } }
       : {}),
     ...(i.honorariumDecision ? { honorariumDecision: i.honorariumDecision } : {}),
+    ...(i.waiver ? { waived: true } : {}),
   };
 }
 

@@ -29,6 +29,12 @@ export class ParticipantHonorariumQueries {
     @Inject(PAYOUT_LEDGER) private readonly payouts: PayoutLedger,
   ) {}
 
+  /** 404 for a participant never registered. */
+  async assertRegistered(participantId: string): Promise<void> {
+    const participant = await this.repository.load(streams.participant(participantId), participantDecider);
+    if (participant.state.status === 'unregistered') throw new NotFound('Participant', participantId);
+  }
+
   async forParticipant(participantId: string, from?: string, to?: string) {
     const errors = [
       ...(from !== undefined && !DATE.test(from)
@@ -37,8 +43,7 @@ export class ParticipantHonorariumQueries {
       ...(to !== undefined && !DATE.test(to) ? [{ field: 'to', message: 'must be a date YYYY-MM-DD' }] : []),
     ];
     if (errors.length > 0) throw new ValidationFailed(errors);
-    const participant = await this.repository.load(streams.participant(participantId), participantDecider);
-    if (participant.state.status === 'unregistered') throw new NotFound('Participant', participantId);
+    await this.assertRegistered(participantId);
     const rows: Array<{ involvement_id: string }> = await this.db.query(
       `SELECT involvement_id FROM participation_involvements
        WHERE participant_id = $1 AND ($2::text IS NULL OR occurred_on >= $2) AND ($3::text IS NULL OR occurred_on <= $3)

@@ -3,13 +3,22 @@ import { AccessLog } from '@app/audit';
 import { CLOCK, NotFound, type Clock } from '@app/shared-kernel';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
 import {
+  assertStaffOrOwnData,
   PersonalDataAccess,
+  readsOwnData,
   registrantOf,
   type PersonalDataReader,
 } from '../application/personal-data-access';
 import { streams } from '../application/streams';
 import { todayInOslo } from '../application/oslo-calendar';
-import { employedByOn, involvementDecider, participantDecider, projectDecider } from '../domain';
+import {
+  employedByOn,
+  holdsBackPayout,
+  involvementDecider,
+  participantDecider,
+  projectDecider,
+  type ParticipantVoice,
+} from '../domain';
 import { isForgotten, PersonalDataVault, type ParticipantPersonalData } from '../personal-data';
 import { AppointmentQueries } from './appointment.queries';
 import { InvolvementHonorarium } from './involvement-honorarium';
@@ -66,7 +75,7 @@ export class ParticipationQueries {
    * person they registered or one appointed to one of their projects
    * (docs/adr/0011). Every read is logged.
    */
-  async participant(participantId: string, reader: { actor: string; roles: readonly string[] }) {
+  async participant(participantId: string, reader: PersonalDataReader) {
     const loaded = await this.repository.load(streams.participant(participantId), participantDecider);
     const { state, version } = loaded;
     if (state.status === 'unregistered') throw new NotFound('Participant', participantId);
@@ -103,6 +112,7 @@ export class ParticipationQueries {
       asOf,
     );
     if (state.status === 'none') throw new NotFound('Involvement', involvementId);
+    if (reader) assertStaffOrOwnData(reader, state.participantId);
     const project = await this.repository.load(streams.project(state.projectId), projectDecider);
     const region = project.state.status === 'registered' ? project.state.region : null;
     const priced = [...history]
@@ -116,7 +126,8 @@ export class ParticipationQueries {
     return {
       id,
       ...details,
-      ...(withheld ? { topic: null, personalTextWithheld: true } : {}),
+      ...(withheld ? { topic: null, personalTextWithheld: true, ...withoutReasons(state) } : {}),
+      disputeHoldsBackPayout: holdsBackPayout(state),
       status,
       corrections,
       evidence: evidence.map((e) => {
@@ -138,9 +149,21 @@ export class ParticipationQueries {
     participantId: string,
   ): Promise<boolean> {
     if (!reader || ['admin', 'finance', 'auditor'].some((role) => reader.roles.includes(role))) return true;
+    if (readsOwnData(reader, participantId)) return true;
     if (!reader.roles.includes('project-lead')) return false;
     if (projectLeads.includes(reader.actor)) return true;
     const participant = await this.repository.load(streams.participant(participantId), participantDecider);
     return this.access.mayRead(participantId, registrantOf(participant), reader);
   }
+}
+
+/** The participant's dispute and waiver without their reasons (sealed text about them, docs/adr/0014). */
+function withoutReasons({ participantResponse, waiver }: ParticipantVoice) {
+  return {
+    participantResponse:
+      participantResponse && !participantResponse.confirmed
+        ? { ...participantResponse, reason: null }
+        : participantResponse,
+    waiver: waiver && { ...waiver, reason: null },
+  };
 }

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EventSourcedRepository, type CommandMeta } from '@app/participation';
+import { DisputedInvolvements, EventSourcedRepository, type CommandMeta } from '@app/participation';
 import {
   boundInKroner,
   PRICING_BOUNDS,
@@ -10,11 +10,13 @@ import {
 } from '@app/shared-kernel';
 import {
   decidePayoutBatch,
+  holdBackDisputed,
   owedLines,
   PAYOUT_RULES,
   payoutBatchDecider,
   payoutBatchStream,
   withinBatchBound,
+  type HeldBackInvolvement,
   type LeftForNextBatch,
 } from '../domain';
 import { ClaimLedgerReader } from '../application/claim-ledger.reader';
@@ -37,6 +39,8 @@ export interface DraftedBatch {
   unpriced: EntitlementsUpTo['unpriced'];
   /** What is owed up to the period end but did not fit under the batch bound: the next draft takes it. */
   leftForNextBatch: LeftForNextBatch;
+  /** Involvements whose participant disputes them: no line until the lead corrects or they confirm. */
+  heldBack: HeldBackInvolvement[];
 }
 
 const NOTHING_LEFT: LeftForNextBatch = { lineCount: 0, involvementCount: 0, totalOre: 0 };
@@ -58,6 +62,7 @@ export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatch
     private readonly entitlements: Entitlements,
     private readonly serializer: DraftSerializer,
     private readonly claims: ClaimLedgerReader,
+    private readonly disputes: DisputedInvolvements,
   ) {}
 
   async execute({ input, meta }: DraftPayoutBatchCommand): Promise<DraftedBatch> {
@@ -73,10 +78,13 @@ export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatch
           totalOre: earlier.state.totalOre,
           unpriced: [],
           leftForNextBatch: NOTHING_LEFT,
+          heldBack: [],
         };
     }
-    const { evaluated, unpriced } = await this.entitlements.upTo(periodEnd, organizationId);
+    const { evaluated: priced, unpriced } = await this.entitlements.upTo(periodEnd, organizationId);
     return this.serializer.exclusively(async (client) => {
+      // Disputes as they stand at the head of the log: one disputed a moment ago is held back too.
+      const { payable: evaluated, heldBack } = holdBackDisputed(priced, await this.disputes.atHead(client));
       const ledger = await this.claims.read(
         client,
         evaluated.map((e) => e.involvementId),
@@ -99,7 +107,13 @@ export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatch
             .slice(0, 20)
             .map((u) => u.reason)
             .join('; ')}`,
-          { unpriced },
+          { unpriced, heldBack },
+        );
+      if (lines.length === 0 && heldBack.length > 0)
+        throw new RuleViolation(
+          PAYOUT_RULES.nothingPayable,
+          `Nothing is payable up to ${periodEnd}; ${heldBack.length} involvement(s) are held back while their participant disputes them`,
+          { heldBack },
         );
       const { events } = await this.repository.execute(
         stream,
@@ -116,7 +130,7 @@ export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatch
       );
       const drafted = events.find((e) => e.type === 'PayoutBatchDrafted');
       const totalOre = drafted?.type === 'PayoutBatchDrafted' ? drafted.data.totalOre : 0;
-      return { id: batchId, lineCount: lines.length, totalOre, unpriced, leftForNextBatch: left };
+      return { id: batchId, lineCount: lines.length, totalOre, unpriced, leftForNextBatch: left, heldBack };
     });
   }
 }

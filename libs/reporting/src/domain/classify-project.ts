@@ -4,7 +4,7 @@ import {
   type DocumentedIndicator,
   type FeedbackFinding,
   type Indicator,
-  type InvolvementIndicators,
+  type InvolvementAssessment,
 } from './involvement-indicators';
 import { countsAsParticipation, type InvolvementFacts } from './participation-facts';
 import type { RealityThresholds } from './reality-thresholds';
@@ -38,12 +38,7 @@ export interface ProjectReality {
    * with appointed members; null when the project held no such meeting.
    */
   appointedRepresentatives: number | null;
-  involvements: Array<{
-    involvementId: string;
-    indicators: InvolvementIndicators;
-    notDocumented: DocumentedIndicator[];
-    findings: FeedbackFinding[];
-  }>;
+  involvements: Array<{ involvementId: string } & InvolvementAssessment>;
   excluded: { voided: number; notParticipation: number };
 }
 
@@ -52,7 +47,10 @@ const REASON_OF: Record<Indicator, { reason: RealityReason; failed: (t: RealityT
     reason: 'late-invitations',
     failed: (t) => `not invited with documents at least ${t.invitationDays} days before`,
   },
-  attended: { reason: 'not-attended', failed: () => 'logged as absent' },
+  attended: {
+    reason: 'not-attended',
+    failed: () => 'logged as absent, or the participant disputes having attended',
+  },
   heard: { reason: 'not-heard', failed: () => 'without recorded input from the participant' },
   toldBack: {
     reason: 'no-feedback',

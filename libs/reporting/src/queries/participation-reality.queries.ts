@@ -54,7 +54,8 @@ export class ParticipationRealityQueries {
       reasons: reality.reasons,
       explanations: reality.explanations,
       appointedRepresentatives: reality.appointedRepresentatives,
-      involvements: reality.involvements.map(({ involvementId, indicators, notDocumented, findings }) => {
+      involvements: reality.involvements.map((assessed) => {
+        const { involvementId, indicators, notDocumented, findings } = assessed;
         const facts = byId.get(involvementId);
         return {
           involvementId,
@@ -64,6 +65,8 @@ export class ParticipationRealityQueries {
           attendance: facts?.attendance,
           evidence: facts?.evidence.map((e) => e.kind) ?? [],
           indicators,
+          attendanceEvidence: assessed.attendanceEvidence,
+          feedbackAcknowledged: assessed.feedbackAcknowledged,
           notDocumented,
           findings,
         };

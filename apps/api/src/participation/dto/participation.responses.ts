@@ -191,6 +191,37 @@ export class PayoutRefView {
   @ApiProperty() status!: string;
 }
 
+/** The participant's own confirmation or dispute (docs/adr/0028). */
+export class ParticipantResponseView {
+  @ApiProperty({ description: 'true: confirmed; false: disputed' }) confirmed!: boolean;
+  @ApiProperty({
+    description:
+      'The lead corrected the involvement since: it speaks of an earlier version (a corrected dispute holds nothing back)',
+  })
+  correctedSince!: boolean;
+  @ApiPropertyOptional({
+    type: [String],
+    enum: ['attendance', 'hours', 'expenses', 'form', 'other'],
+    description: 'A dispute: what it concerns',
+  })
+  concerns?: string[];
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string' }, { type: 'object', properties: { erased: { type: 'boolean' } } }],
+    nullable: true,
+    description: 'A dispute: why; null when withheld, `{erased: true}` once the participant is forgotten',
+  })
+  reason?: string | { erased: true } | null;
+}
+
+export class HonorariumWaiverView {
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'object', properties: { erased: { type: 'boolean' } } }],
+    nullable: true,
+    description: 'Why; null when withheld, `{erased: true}` once the participant is forgotten',
+  })
+  reason!: string | { erased: true } | null;
+}
+
 @ApiExtraModels(HonorariumView, UnpricedHonorariumView)
 export class InvolvementView {
   @ApiProperty() id!: string;
@@ -232,6 +263,24 @@ export class InvolvementView {
   })
   honorarium!: HonorariumView | UnpricedHonorariumView | null;
   @ApiProperty({ type: PayoutRefView, nullable: true }) payout!: PayoutRefView | null;
+  @ApiProperty({
+    type: ParticipantResponseView,
+    nullable: true,
+    description: 'The participant’s own confirmation or dispute; null while they said nothing',
+  })
+  participantResponse!: ParticipantResponseView | null;
+  @ApiProperty({
+    type: HonorariumWaiverView,
+    nullable: true,
+    description: 'The participant’s own waiver of the honorarium (expenses still covered); null when none',
+  })
+  waiver!: HonorariumWaiverView | null;
+  @ApiProperty({ type: [String], description: 'Ids of the feedback evidence the participant acknowledged' })
+  acknowledgedFeedback!: string[];
+  @ApiProperty({
+    description: 'An open dispute holds its amount back from payout drafts (until corrected or confirmed)',
+  })
+  disputeHoldsBackPayout!: boolean;
 }
 
 /** A ledger line: a calculated line (accrued), a payout line (batched, paid) or an adjustment. */

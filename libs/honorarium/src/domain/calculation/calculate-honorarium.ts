@@ -13,6 +13,7 @@ import { readCalculationInput } from './calculation-input.reader';
 import { lostIncomeLines } from './lost-income.rules';
 import { notPayableLine } from './not-payable.rules';
 import { meetingLine, preparationLines, travelTimeLines } from './time-pay.rules';
+import { waivedTimePay } from './waiver.rules';
 
 export interface CalculateHonorariumInput {
   /** The version in force on the involvement's day (see `guidelineInForce`); trusted, validated when stored. */
@@ -84,10 +85,9 @@ function priceOne(
   const unpaid = notPayableLine(guideline, involvement);
   if (unpaid) return { lines: [unpaid], used: ctx.used };
   const meeting = meetingLine(ctx);
+  const timePay = [meeting.line, ...preparationLines(ctx, meeting.lengthForCap), ...travelTimeLines(ctx)];
   const lines: HonorariumLine[] = [
-    meeting.line,
-    ...preparationLines(ctx, meeting.lengthForCap),
-    ...travelTimeLines(ctx),
+    ...(involvement.waived ? waivedTimePay(timePay) : timePay),
     ...lostIncomeLines(ctx),
     ...(involvement.expenses ?? []).flatMap((expense) => expenseLines(ctx, expense)),
   ];

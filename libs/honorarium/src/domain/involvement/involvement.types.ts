@@ -27,6 +27,11 @@ export interface Involvement {
   /** Lost income (tapt arbeidsinntekt), documented or not. */
   lostIncome?: { documented: boolean; amountOre: Ore };
   honorariumDecision?: HonorariumDecision;
+  /**
+   * The participant's own waiver of the honorarium: time is not paid (meeting,
+   * preparation, travel time); expenses and lost income are still covered.
+   */
+  waived?: boolean;
 }
 
 /**

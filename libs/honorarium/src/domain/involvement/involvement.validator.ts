@@ -17,6 +17,7 @@ const INVOLVEMENT_KEYS = [
   'expenses',
   'lostIncome',
   'honorariumDecision',
+  'waived',
 ];
 /** The log carries more (participantId, topic…); the calculator reads only what pays. */
 const IGNORED_KEYS = ['participantId', 'topic', 'id', 'projectId'];
@@ -47,6 +48,7 @@ export function readInvolvement(reader: FieldReader, input: unknown, path: strin
   if (form === 'user-gathering' && isAbsent(raw.honorariumDecision)) {
     reader.fail(decisionPath, 'is required for a user-gathering (paid or unpaid)');
   }
+  const waived = isAbsent(raw.waived) ? undefined : reader.boolean(raw.waived, fieldPath(path, 'waived'));
   if (reader.errorCount > errorsBefore) return undefined;
   return {
     form: form!,
@@ -56,6 +58,7 @@ export function readInvolvement(reader: FieldReader, input: unknown, path: strin
     expenses: expenses!,
     ...(lostIncome ? { lostIncome } : {}),
     ...(honorariumDecision ? { honorariumDecision } : {}),
+    ...(waived ? { waived } : {}),
   };
 }
 

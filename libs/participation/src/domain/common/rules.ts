@@ -33,6 +33,15 @@ export const PARTICIPATION_RULES = {
   'correction-changes-nothing': 'A correction must change at least one logged field',
   'influence-rationale-required': 'Influence evidence with outcome not-adopted needs a rationale',
   'evidence-in-future': 'Evidence cannot be dated in the future',
+  'voided-involvement-takes-no-response':
+    'A voided involvement counts and pays nothing, so it cannot be confirmed, disputed, waived or acknowledged',
+  'dispute-reason-required': 'A dispute must give a reason',
+  'waiver-reason-required': 'A waiver of honorarium must give a reason',
+  'honorarium-already-waived': 'The honorarium of an involvement is waived once',
+  'nothing-to-waive': 'An involvement that pays no honorarium has none to waive',
+  'honorarium-already-batched':
+    'A waiver applies to honorarium not yet in a payout batch; once drafted, approved or paid it would reclaim money (finance may cancel a draft first)',
+  'feedback-not-recorded': 'Only feedback recorded on the involvement can be acknowledged',
 } as const;
 
 export type ParticipationRule = keyof typeof PARTICIPATION_RULES;

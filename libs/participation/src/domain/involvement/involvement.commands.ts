@@ -23,7 +23,29 @@ export type AddEvidence = DomainCommand<
   { involvementId: string; evidenceId: string; evidence: EvidenceInput }
 >;
 
-export type InvolvementCommand = LogInvolvement | CorrectInvolvement | VoidInvolvement | AddEvidence;
+/**
+ * The participant's own word (docs/adr/0028). `participantId` is who speaks
+ * (from their token); only the participant the involvement is about may.
+ */
+export type RespondToInvolvement = DomainCommand<
+  'RespondToInvolvement',
+  { involvementId: string; participantId: string; confirmed: unknown; reason?: unknown; concerns?: unknown }
+>;
+
+export type WaiveHonorarium = DomainCommand<
+  'WaiveHonorarium',
+  { involvementId: string; participantId: string; reason: unknown }
+>;
+
+export type AcknowledgeFeedback = DomainCommand<
+  'AcknowledgeFeedback',
+  { involvementId: string; participantId: string; evidenceId: unknown }
+>;
+
+export type ParticipantVoiceCommand = RespondToInvolvement | WaiveHonorarium | AcknowledgeFeedback;
+
+export type InvolvementCommand =
+  LogInvolvement | CorrectInvolvement | VoidInvolvement | AddEvidence | ParticipantVoiceCommand;
 
 /** Today in Norway (Europe/Oslo), from the handler's clock: the domain never reads one. */
 type Today = { today: IsoDate };
@@ -49,9 +71,19 @@ export type CorrectInvolvementContext = Today & SameDay & { appointments: readon
 
 export type AddEvidenceContext = { now: IsoInstant };
 
+/**
+ * Whether time pay (meeting, preparation, travel time) of the involvement is
+ * already in a payout batch (draft, approved or paid): a waiver then would
+ * reclaim money, so it is refused.
+ */
+export type WaiveHonorariumContext = { honorariumInBatch: boolean };
+
 export type InvolvementContextOf = {
   LogInvolvement: LogInvolvementContext;
   CorrectInvolvement: CorrectInvolvementContext;
   VoidInvolvement: void;
   AddEvidence: AddEvidenceContext;
+  RespondToInvolvement: void;
+  WaiveHonorarium: WaiveHonorariumContext;
+  AcknowledgeFeedback: void;
 };
