@@ -3,8 +3,7 @@ import type { ParticipationApi } from '../../participation/support/builders';
 
 /** Fails the test with the answer when a command does not answer `status`. */
 export function ok(res: Response, status: number): Response {
-  if (res.status !== status)
-    throw new Error(`the call answered ${res.status}: ${JSON.stringify(res.body)}`);
+  if (res.status !== status) throw new Error(`the call answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res;
 }
 
