@@ -29,7 +29,7 @@ describe('the yearly account as a page in Chromium', () => {
       await api.get(`/v1/reports/yearly-account?year=2025&organizationId=${ORG}&format=html`, 'auditor'),
       200,
     );
-    headers = res.headers as Record<string, string>;
+    headers = res.headers;
     page = await browser.newPage();
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
@@ -56,7 +56,7 @@ describe('the yearly account as a page in Chromium', () => {
   });
 
   it('is in bokmål with the sections of the account, each starting a new page in print', async () => {
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('nb');
     expect(await page.title()).toBe(`Årlig rapport om brukermedvirkning 2025 – ${ORG}`);
     expect(await page.locator('h2').allTextContents()).toEqual([
       '1. Tiltak i handlingsplanen',
@@ -68,8 +68,8 @@ describe('the yearly account as a page in Chromium', () => {
       '7. Økonomi: budsjett og regnskap',
     ]);
     await page.emulateMedia({ media: 'print' });
-    const breaks = await page.$$eval('section.kapittel', (sections) =>
-      sections.map((s) => getComputedStyle(s).breakBefore),
+    const breaks = await page.evaluate(
+      "[...document.querySelectorAll('section.kapittel')].map((s) => getComputedStyle(s).breakBefore)",
     );
     expect(breaks).toEqual(Array(7).fill('page'));
     // The style applied at all means the CSP admitted it by its hash.

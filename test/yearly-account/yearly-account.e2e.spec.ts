@@ -1,5 +1,5 @@
 import { ParticipationApi, expectFieldErrors, expectProblem } from '../participation/support/builders';
-import { BUDGET_2025, buildYear, ok, type BuiltYear } from './support/year';
+import { BUDGET_2025, budgetBody, buildYear, ok, type BuiltYear } from './support/year';
 
 const ORG = 'helse-midt-aarsrapport';
 
@@ -239,23 +239,18 @@ describe('the yearly account (årlig rapport)', () => {
         'year',
       );
       expectFieldErrors(
-        await api.post(`/v1/organizations/${ORG}/budgets/2025`, 'admin', {
-          linesOre: { ...BUDGET_2025, honorarium: 12.5, reise: 1 },
-        }),
-        'linesOre.honorarium',
-        'linesOre.reise',
-      );
-      expectFieldErrors(
-        await api.post(`/v1/organizations/${ORG}/budgets/25/spending`, 'admin', {
-          line: 'honorarium',
-          amountOre: 0,
-          spentOn: '2025-01-01',
-          note: 'x',
-        }),
+        await api.post('/v1/budgets', 'admin', { ...budgetBody(ORG, 25, BUDGET_2025), honorariumOre: 12.5 }),
         'year',
+        'honorariumOre',
       );
       expectFieldErrors(
-        await api.post(`/v1/organizations/${ORG}/budgets/2025/spending`, 'admin', {
+        await api.post('/v1/budgets', 'admin', { ...budgetBody(ORG, 2025, BUDGET_2025), reiseOre: 1 }),
+        'reiseOre',
+      );
+      expectFieldErrors(
+        await api.post('/v1/budgets/spending', 'admin', {
+          organizationId: ORG,
+          year: 2025,
           line: 'honorarium',
           amountOre: 0,
           spentOn: '2024-12-31',
@@ -302,10 +297,8 @@ describe('the yearly account (årlig rapport)', () => {
       for (const who of ['lead', 'finance', 'auditor'] as const) {
         expectProblem(await api.post('/v1/measures', who, {}), 403);
         expectProblem(await api.post('/v1/trainings', who, {}), 403);
-        expectProblem(
-          await api.post(`/v1/organizations/${ORG}/budgets/2025`, who, { linesOre: BUDGET_2025 }),
-          403,
-        );
+        expectProblem(await api.post('/v1/budgets', who, budgetBody(ORG, 2025, BUDGET_2025)), 403);
+        expectProblem(await api.post('/v1/budgets/spending', who, {}), 403);
       }
     });
   });

@@ -16,6 +16,15 @@ export const BUDGET_2025 = {
   training: 1_200_000,
 };
 
+/** The body of POST /v1/budgets: each line as its `…Ore` field. */
+export function budgetBody(organizationId: string, year: number, lines: Record<string, number>) {
+  return {
+    organizationId,
+    year,
+    ...Object.fromEntries(Object.entries(lines).map(([l, v]) => [`${l}Ore`, v])),
+  };
+}
+
 export interface BuiltYear {
   organizationId: string;
   council: string;
@@ -133,13 +142,12 @@ export async function buildYear(api: ParticipationApi, organizationId: string): 
     200,
   );
 
-  ok(
-    await api.post(`/v1/organizations/${organizationId}/budgets/2025`, 'admin', { linesOre: BUDGET_2025 }),
-    200,
-  );
+  ok(await api.post('/v1/budgets', 'admin', budgetBody(organizationId, 2025, BUDGET_2025)), 200);
   const spend = async (line: string, amountOre: number, spentOn: string, note: string) =>
     ok(
-      await api.post(`/v1/organizations/${organizationId}/budgets/2025/spending`, 'admin', {
+      await api.post('/v1/budgets/spending', 'admin', {
+        organizationId,
+        year: 2025,
         line,
         amountOre,
         spentOn,

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import {
   AGE_BANDS,
-  BUDGET_LINES,
   MEASURE_STATUSES,
   PERSPECTIVES,
   RECORDED_SPENDING_LINES,
@@ -99,22 +98,28 @@ export class MeasureStatusDto {
   @ApiProperty({ enum: MEASURE_STATUSES }) @Allow() status!: string;
 }
 
-export class BudgetLinesSchema {
-  @ApiProperty(ORE) honorarium!: number;
-  @ApiProperty(ORE) expenses!: number;
-  @ApiProperty(ORE) lostIncome!: number;
-  @ApiProperty(ORE) councilRunningCosts!: number;
-  @ApiProperty(ORE) userOrganizationGrants!: number;
-  @ApiProperty(ORE) training!: number;
-}
+const KEY = {
+  organizationId: { minLength: 1, maxLength: 200 },
+  year: { type: 'integer', minimum: 1900, maximum: 2999 },
+} as const;
 
+/** A budget: every line in øre (0 when nothing is budgeted). */
 export class BudgetDto {
-  @ApiProperty({ type: BudgetLinesSchema, description: `Øre per line: ${BUDGET_LINES.join(', ')}` })
+  @ApiProperty(KEY.organizationId) @Allow() organizationId!: string;
+  @ApiProperty(KEY.year) @Allow() year!: number;
+  @ApiProperty({ ...ORE, description: 'Honorarium (møtegodtgjørelse)' }) @Allow() honorariumOre!: number;
+  @ApiProperty({ ...ORE, description: 'Travel, meals, lodging' }) @Allow() expensesOre!: number;
+  @ApiProperty({ ...ORE, description: 'Lost income' }) @Allow() lostIncomeOre!: number;
+  @ApiProperty({ ...ORE, description: 'Running costs of councils' }) @Allow() councilRunningCostsOre!: number;
+  @ApiProperty({ ...ORE, description: 'Grants to user organisations' })
   @Allow()
-  linesOre!: Record<string, unknown>;
+  userOrganizationGrantsOre!: number;
+  @ApiProperty({ ...ORE, description: 'Training' }) @Allow() trainingOre!: number;
 }
 
 export class SpendingDto {
+  @ApiProperty(KEY.organizationId) @Allow() organizationId!: string;
+  @ApiProperty({ ...KEY.year, description: 'The budget year' }) @Allow() year!: number;
   @ApiProperty({ enum: RECORDED_SPENDING_LINES }) @Allow() line!: string;
   @ApiProperty({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) @Allow() amountOre!: number;
   @ApiProperty({ type: 'string', format: 'date', description: 'Within the budget year' })

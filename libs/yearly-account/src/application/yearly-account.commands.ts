@@ -134,8 +134,8 @@ export class YearlyAccountCommands {
     return { version };
   }
 
-  async setBudget(organizationId: string, year: number, body: Body, meta: CommandMeta) {
-    const linesOre = parseBudget(body);
+  async setBudget(body: Body, meta: CommandMeta) {
+    const { organizationId, year, linesOre } = parseBudget(body);
     const { version } = await this.repository.execute(
       streams.budget(organizationId, year),
       budgetDecider,
@@ -145,12 +145,12 @@ export class YearlyAccountCommands {
     return { version };
   }
 
-  async recordSpending(organizationId: string, year: number, body: Body, meta: CommandMeta) {
-    const spending = parseSpending(body, year);
+  async recordSpending(body: Body, meta: CommandMeta) {
+    const spending = parseSpending(body);
     const { version } = await this.repository.execute(
-      streams.budget(organizationId, year),
+      streams.budget(spending.organizationId, spending.year),
       budgetDecider,
-      (): BudgetEvent[] => [{ type: 'SpendingRecorded', data: { organizationId, year, ...spending } }],
+      (): BudgetEvent[] => [{ type: 'SpendingRecorded', data: spending }],
       meta,
     );
     return { version };

@@ -1,5 +1,6 @@
 import { isOre } from '@app/shared-kernel';
 import { FieldChecks, type DomainEvent } from '@app/participation';
+import { isYear } from './measure';
 import {
   BUDGET_LINES,
   RECORDED_SPENDING_LINES,
@@ -38,34 +39,42 @@ export const budgetDecider = {
   initialState: () => ({ version: 0 }),
 };
 
-/** Every line is required (0 when nothing is budgeted), each whole øre ≥ 0. */
-export function parseBudget(input: Record<string, unknown>): BudgetFigures {
-  const checks = new FieldChecks();
-  const lines = (input.linesOre ?? {}) as Record<string, unknown>;
-  if (typeof lines !== 'object' || lines === null || Array.isArray(lines))
-    checks.fail('linesOre', 'must be an object');
-  else {
-    for (const key of Object.keys(lines))
-      if (!(BUDGET_LINES as readonly string[]).includes(key))
-        checks.fail(`linesOre.${key}`, `is not a budget line (${BUDGET_LINES.join(', ')})`);
-    for (const line of BUDGET_LINES) checks.nonNegativeOre(`linesOre.${line}`, lines[line]);
-  }
-  checks.throwIfAny();
-  return Object.fromEntries(BUDGET_LINES.map((l) => [l, lines[l]])) as BudgetFigures;
+/** The budget's key: which organisation and year (400 naming the field that breaks its rule). */
+export function parseBudgetKey(input: Record<string, unknown>, checks: FieldChecks) {
+  checks.text('organizationId', input.organizationId, 200).oneLine('organizationId', input.organizationId);
+  if (!isYear(input.year)) checks.fail('year', 'must be a year like 2025');
+  const organizationId = typeof input.organizationId === 'string' ? input.organizationId.trim() : '';
+  return { organizationId, year: input.year as number };
 }
 
-export function parseSpending(input: Record<string, unknown>, year: number) {
-  const checks = new FieldChecks()
+/** The body field of each budget line: money fields end in `Ore`. */
+export const budgetField = (line: BudgetLine) => `${line}Ore`;
+
+/** Every line is required (0 when nothing is budgeted), each whole øre ≥ 0. */
+export function parseBudget(input: Record<string, unknown>) {
+  const checks = new FieldChecks();
+  const key = parseBudgetKey(input, checks);
+  for (const line of BUDGET_LINES) checks.nonNegativeOre(budgetField(line), input[budgetField(line)]);
+  checks.throwIfAny();
+  const linesOre = Object.fromEntries(BUDGET_LINES.map((l) => [l, input[budgetField(l)]])) as BudgetFigures;
+  return { ...key, linesOre };
+}
+
+export function parseSpending(input: Record<string, unknown>) {
+  const checks = new FieldChecks();
+  const key = parseBudgetKey(input, checks);
+  checks
     .oneOf('line', RECORDED_SPENDING_LINES, input.line)
     .date('spentOn', input.spentOn)
     .text('note', input.note, 500)
     .oneLine('note', input.note);
   if (!(isOre(input.amountOre) && input.amountOre > 0))
     checks.fail('amountOre', 'must be a whole number of øre above 0');
-  if (typeof input.spentOn === 'string' && !input.spentOn.startsWith(`${year}-`))
-    checks.fail('spentOn', `must lie in ${year}, the budget's year`);
+  if (isYear(key.year) && typeof input.spentOn === 'string' && !input.spentOn.startsWith(`${key.year}-`))
+    checks.fail('spentOn', `must lie in ${key.year}, the budget's year`);
   checks.throwIfAny();
   return {
+    ...key,
     line: input.line as RecordedSpendingLine,
     amountOre: input.amountOre as number,
     spentOn: input.spentOn as string,

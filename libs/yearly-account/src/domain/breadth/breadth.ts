@@ -28,7 +28,7 @@ function partition(
   counts: ReadonlyArray<{ value: string; n: number }>,
 ): Array<{ value: string; count: ReportedCount }> {
   const cells = counts.map((c) => ({ value: c.value, n: c.n, count: shown(c.n) }));
-  const hidden = cells.filter((c) => c.count === null && c.n > 0);
+  const hidden = cells.filter((c) => c.count === null);
   if (hidden.length === 1) {
     const smallest = cells.filter((c) => c.count !== null).sort((a, b) => a.n - b.n)[0];
     if (smallest) smallest.count = null;
