@@ -13,7 +13,7 @@ export class YearlyAccount1732300000110 implements MigrationInterface {
     await q.query(`
       CREATE TABLE yearly_account_representation (
         participant_id text PRIMARY KEY,
-        perspectives text[] NOT NULL DEFAULT '{}',
+        perspectives_sealed text,
         consent_id text,
         attributes_sealed text
       )`);

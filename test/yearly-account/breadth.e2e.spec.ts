@@ -114,6 +114,11 @@ describe('perspective and representation breadth', () => {
     for (const id of people.slice(0, 4))
       ok(await api.post(`/v1/participants/${id}/perspective`, 'admin', { perspectives: ['user'] }), 200);
     expect(await keyOf(`breadth-consent:${people[0]}.1`)).toEqual({ wrapped_key: null });
+    const { rows } = await api.t.db.pool.query(
+      `SELECT data FROM events WHERE stream_id = $1 AND type = 'PerspectiveRecorded'`,
+      [`representation-${people[0]}`],
+    );
+    expect(rows[0].data.perspectives).toMatch(/^pii:v1:/);
 
     const four = await breadth();
     expect(four.organisation).toMatchObject({
@@ -171,7 +176,12 @@ describe('perspective and representation breadth', () => {
     ok(await consent(people[4]), 201);
     expect((await breadth()).organisation.sami).toBe(5);
     ok(await api.post(`/v1/participants/${people[4]}/forget`, 'admin'), 200);
-    expect((await breadth()).organisation).toMatchObject({ consented: null, sami: null });
+    // Their perspective (user and next of kin) went with them: 4 users are fewer than 5.
+    expect((await breadth()).organisation).toMatchObject({
+      consented: null,
+      sami: null,
+      perspectives: { user: null, notRecorded: null },
+    });
     expectRule(await consent(people[4]), 'participant-forgotten');
   });
 });

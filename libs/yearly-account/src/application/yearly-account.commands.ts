@@ -56,10 +56,11 @@ export class YearlyAccountCommands {
   async recordPerspective(participantId: string, body: Body, meta: CommandMeta) {
     const perspectives = parsePerspectives(body.perspectives);
     await this.assertActiveParticipant(participantId);
+    const sealed = await this.vault.seal(participantId, { perspectives });
     const { version } = await this.repository.execute(
       streams.representation(participantId),
       representationDecider,
-      (state) => recordPerspective(state, participantId, perspectives),
+      () => recordPerspective(participantId, sealed),
       meta,
     );
     return { version };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isForgotten, PersonalDataVault } from '@app/participation';
 import { BreadthSeal } from '../application/breadth-seal';
 import { aggregateBreadth, breadthIndicator, type BreadthPerson } from '../domain/breadth/breadth';
 import type { ProjectBreadth } from '../domain/account/yearly-account';
@@ -27,6 +28,7 @@ export class BreadthQueries {
   constructor(
     private readonly db: DataSource,
     private readonly seal: BreadthSeal,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   async forOrganisation(organizationId: string, year: number) {
@@ -54,11 +56,11 @@ export class BreadthQueries {
   private async people(participantIds: string[]): Promise<Map<string, BreadthPerson>> {
     const rows: Array<{
       participant_id: string;
-      perspectives: Perspective[];
+      perspectives_sealed: string | null;
       consent_id: string | null;
       attributes_sealed: string | null;
     }> = await this.db.query(
-      `SELECT participant_id, perspectives, consent_id, attributes_sealed FROM yearly_account_representation
+      `SELECT participant_id, perspectives_sealed, consent_id, attributes_sealed FROM yearly_account_representation
        WHERE participant_id = ANY($1)`,
       [participantIds],
     );
@@ -70,8 +72,20 @@ export class BreadthQueries {
         row?.consent_id && row.attributes_sealed
           ? await this.seal.open(participantId, row.consent_id, row.attributes_sealed)
           : null;
-      people.set(participantId, { participantId, perspectives: row?.perspectives ?? [], attributes });
+      people.set(participantId, {
+        participantId,
+        perspectives: row?.perspectives_sealed
+          ? await this.perspectives(participantId, row.perspectives_sealed)
+          : [],
+        attributes,
+      });
     }
     return people;
+  }
+
+  /** Opened in memory only; a forgotten person has none. */
+  private async perspectives(participantId: string, sealed: string): Promise<Perspective[]> {
+    const opened = await this.vault.open<{ perspectives: Perspective[] }>(participantId, sealed);
+    return isForgotten(opened) ? [] : opened.perspectives;
   }
 }

@@ -9,8 +9,8 @@ type YearlyAccountEvent = RepresentationEvent | TrainingEvent | MeasureEvent | B
 
 /**
  * What the yearly account needs beyond participation facts: perspectives and
- * the breadth consent in force (the sealed envelope only: withdrawal clears
- * it), courses, measures, budgets and recorded spending.
+ * the breadth consent in force (sealed envelopes only; withdrawal clears the
+ * consent's), courses, measures, budgets and recorded spending.
  */
 export class YearlyAccountProjection implements Projection {
   readonly name = 'yearly-account';
@@ -30,8 +30,8 @@ export class YearlyAccountProjection implements Projection {
     switch (event.type) {
       case 'PerspectiveRecorded':
         await tx.query(
-          `INSERT INTO yearly_account_representation (participant_id, perspectives) VALUES ($1, $2)
-           ON CONFLICT (participant_id) DO UPDATE SET perspectives = EXCLUDED.perspectives`,
+          `INSERT INTO yearly_account_representation (participant_id, perspectives_sealed) VALUES ($1, $2)
+           ON CONFLICT (participant_id) DO UPDATE SET perspectives_sealed = EXCLUDED.perspectives_sealed`,
           [event.data.participantId, event.data.perspectives],
         );
         return;

@@ -1,10 +1,14 @@
 import type { DomainEvent, SealedPersonalData } from '@app/participation';
-import type { ConsentGiver, Perspective } from '../vocabulary';
+import type { ConsentGiver } from '../vocabulary';
 
-/** The participant speaks as a user (bruker), as next of kin (pårørende), or as both. */
+/**
+ * The participant speaks as a user (bruker), as next of kin (pårørende), or
+ * as both. Being a user of health services is about their health, so the
+ * list travels sealed with the person's key, erased when they are forgotten.
+ */
 export type PerspectiveRecorded = DomainEvent<
   'PerspectiveRecorded',
-  { participantId: string; perspectives: Perspective[] }
+  { participantId: string; perspectives: SealedPersonalData }
 >;
 
 /**

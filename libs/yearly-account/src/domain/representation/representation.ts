@@ -3,16 +3,14 @@ import { FieldChecks, isSealedEnvelope, type SealedPersonalData } from '@app/par
 import { PERSPECTIVES, type ConsentGiver, type Perspective } from '../vocabulary';
 import type { RepresentationEvent } from './representation.events';
 
-/** One participant's perspective and breadth consent (stream `representation-<participantId>`). */
+/** One participant's breadth consent (stream `representation-<participantId>`, which also holds their perspective). */
 export interface RepresentationState {
-  perspectives: readonly Perspective[];
   consent: { consentId: string; attributes: SealedPersonalData } | null;
   /** Consents ever given: the next one gets a fresh id, and so a fresh key. */
   consentsGiven: number;
 }
 
 export const initialRepresentationState = (): RepresentationState => ({
-  perspectives: [],
   consent: null,
   consentsGiven: 0,
 });
@@ -23,7 +21,7 @@ export function evolveRepresentation(
 ): RepresentationState {
   switch (event.type) {
     case 'PerspectiveRecorded':
-      return { ...state, perspectives: event.data.perspectives };
+      return state;
     case 'BreadthConsentGiven':
       return {
         ...state,
@@ -54,12 +52,13 @@ export function parsePerspectives(input: unknown): Perspective[] {
   return PERSPECTIVES.filter((p) => (input as unknown[]).includes(p));
 }
 
+/** Records the perspectives, sealed: the decider refuses plaintext. */
 export function recordPerspective(
-  state: RepresentationState,
   participantId: string,
-  perspectives: Perspective[],
+  perspectives: SealedPersonalData,
 ): RepresentationEvent[] {
-  if (state.perspectives.join() === perspectives.join()) return [];
+  if (!isSealedEnvelope(perspectives))
+    throw new Error('perspectives must be sealed before they reach the decider, never plaintext');
   return [{ type: 'PerspectiveRecorded', data: { participantId, perspectives } }];
 }
 
