@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -23,6 +24,60 @@ import {
   YearlyVersionView,
 } from './yearly-account.dto';
 
+/** Bodies that work as given (Swagger UI offers them; the fuzz suite sends them too). */
+const TRAINING_EXAMPLES = {
+  'course for staff': {
+    value: {
+      organizationId: 'helse-midt',
+      title: 'Samvalg i praksis',
+      organiser: 'Fagavdelingen',
+      occurredOn: '2025-03-20',
+      hours: 3,
+      audience: 'staff',
+      staffCount: 12,
+      paid: false,
+      costOre: 250000,
+    },
+  },
+};
+const MEASURE_EXAMPLES = {
+  'a measure': {
+    value: {
+      organizationId: 'helse-midt',
+      what: 'Opplæring av nye brukerrepresentanter',
+      responsible: 'Fagdirektør',
+      deadline: '2025-09-30',
+      year: 2025,
+    },
+  },
+};
+const BUDGET_EXAMPLES = {
+  'a year': {
+    value: {
+      organizationId: 'helse-midt',
+      year: 2025,
+      honorariumOre: 5000000,
+      expensesOre: 319500,
+      lostIncomeOre: 1000000,
+      councilRunningCostsOre: 2000000,
+      userOrganizationGrantsOre: 1500000,
+      trainingOre: 1200000,
+    },
+  },
+};
+const SPENDING_EXAMPLES = {
+  'running costs': {
+    value: {
+      organizationId: 'helse-midt',
+      year: 2025,
+      line: 'councilRunningCosts',
+      amountOre: 750000,
+      spentOn: '2025-02-01',
+      note: 'Møterom og servering',
+    },
+  },
+};
+
 /** The action plan (tiltak), its budget and spending, and training (opplæring): maintained by admins. */
 @ApiTags('yearly-account')
 @ApiBearerAuth()
@@ -37,6 +92,7 @@ export class ActionPlanController {
     description:
       'Who (participant ids, or a staff count), what, hours, organiser, whether representatives were paid per the guideline, and its cost. Never counted as participation.',
   })
+  @ApiBody({ type: TrainingDto, examples: TRAINING_EXAMPLES })
   @ApiCreatedResponse({ type: IdView })
   @ApiCommand()
   training(@Body() body: TrainingDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
@@ -49,6 +105,7 @@ export class ActionPlanController {
     summary: 'Register a measure (tiltak) of the action plan',
     description: 'What, who is responsible, deadline, status, and the year it is planned for.',
   })
+  @ApiBody({ type: MeasureDto, examples: MEASURE_EXAMPLES })
   @ApiCreatedResponse({ type: IdVersionView })
   @ApiCommand()
   measure(@Body() body: MeasureDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
@@ -80,6 +137,7 @@ export class ActionPlanController {
     summary: 'Set the participation budget of an organisation for a year',
     description: 'Every line in øre; a later budget replaces the earlier one.',
   })
+  @ApiBody({ type: BudgetDto, examples: BUDGET_EXAMPLES })
   @ApiOkResponse({ type: YearlyVersionView })
   @ApiCommand()
   @ApiIfMatch()
@@ -99,6 +157,7 @@ export class ActionPlanController {
     description:
       'Running costs of councils (`councilRunningCosts`) and grants to user organisations (`userOrganizationGrants`), within the budget year.',
   })
+  @ApiBody({ type: SpendingDto, examples: SPENDING_EXAMPLES })
   @ApiCreatedResponse({ type: YearlyVersionView })
   @ApiCommand()
   spending(@Body() body: SpendingDto, @CurrentUser() user: AuthUser, @Req() req: Request) {
