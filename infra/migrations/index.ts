@@ -23,6 +23,7 @@ import { ReportingEvidenceRecordedAt1732300000035 } from './1732300000035-report
 import { ParticipationClaimPersonDay1732300000041 } from './1732300000041-participation-claim-person-day';
 import { ParticipationAppointmentRevision21732300000090 } from './1732300000090-participation-appointment-revision-2';
 import { DisputedInvolvements1732300000100 } from './1732300000100-disputed-involvements';
+import { YearlyAccount1732300000110 } from './1732300000110-yearly-account';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -54,4 +55,5 @@ export const migrations = [
   ParticipationClaimPersonDay1732300000041,
   ParticipationAppointmentRevision21732300000090,
   DisputedInvolvements1732300000100,
+  YearlyAccount1732300000110,
 ];

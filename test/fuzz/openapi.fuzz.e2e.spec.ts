@@ -42,6 +42,7 @@ function knownFor(op: Operation, ids: World['ids']): Known {
     [/^\/v1\/involvements\//, ids.involvementId],
     [/^\/v1\/appointments\//, ids.appointmentId],
     [/^\/v1\/payout-batches\//, ids.batchId],
+    [/^\/v1\/measures\//, ids.measureId],
   ];
   const draftOnly = /\/(approve|cancel)$/.test(op.path);
   const id = draftOnly ? ids.draftBatchId : idByPrefix.find(([prefix]) => prefix.test(op.path))?.[1];

@@ -190,6 +190,24 @@ const ENDPOINTS: Record<string, Row> = {
     fresh: true,
     expected: { admin: 200, lead: 200, otherLead: 403, finance: 403, auditor: 403, ...unauthenticated },
   },
+  'POST /v1/participants/{id}/perspective': {
+    method: 'post',
+    path: (s) => `/v1/participants/${s.participantId}/perspective`,
+    body: () => ({ perspectives: ['user'] }),
+    expected: { admin: 200, lead: 403, otherLead: 403, finance: 403, auditor: 403, ...unauthenticated },
+  },
+  'POST /v1/participants/{id}/breadth-consent': {
+    method: 'post',
+    path: (s) => `/v1/participants/${s.participantId}/breadth-consent`,
+    body: () => ({ attributes: { sami: true }, writtenConsentRef: 'Samtykke 2025/7' }),
+    fresh: true,
+    expected: { admin: 201, lead: 403, otherLead: 403, finance: 403, auditor: 403, ...unauthenticated },
+  },
+  'POST /v1/participants/{id}/breadth-consent/withdraw': {
+    method: 'post',
+    path: (s) => `/v1/participants/${s.participantId}/breadth-consent/withdraw`,
+    expected: { admin: 200, lead: 403, otherLead: 403, finance: 403, auditor: 403, ...unauthenticated },
+  },
   'POST /v1/projects/{id}/appointments': {
     method: 'post',
     path: (s) => `/v1/projects/${s.projectId}/appointments`,

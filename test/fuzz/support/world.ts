@@ -24,6 +24,8 @@ export interface World {
     /** A second batch, left a draft, for approve and cancel to find one. */
     draftBatchId: string;
     lineId: string;
+    /** A measure of the action plan, for its status changes. */
+    measureId: string;
     region: string;
     streamId: string;
   };
@@ -143,6 +145,13 @@ export async function buildWorld(): Promise<World> {
     participantId: own,
   });
   await t.settled();
+  const measure = await post('/v1/measures', 'admin', {
+    organizationId: 'helse-bergen',
+    what: 'Opplæring av nye brukerrepresentanter',
+    responsible: 'Fagdirektør',
+    deadline: '2025-09-30',
+    year: 2025,
+  });
   // A signed checkpoint, so proofs answer: the notary signs when a leaf has waited a minute.
   (t.clock as FixedClock).advance(61_000);
   await t.app.get(Notary).checkpointIfDue();
@@ -158,6 +167,7 @@ export async function buildWorld(): Promise<World> {
       batchId: batch.id,
       draftBatchId: draftBatch.id,
       lineId: (lines.body as { lines: Array<{ lineId: string }> }).lines[0].lineId,
+      measureId: measure.id,
       region,
       streamId: `project-${project.id}`,
     },
