@@ -15,3 +15,7 @@ export * from './queries/involvement-list.queries';
 export * from './queries/participant-honorarium.queries';
 export * from './application/payout-ledger.port';
 export * from './queries/unpriced-honorarium';
+export * from './commands/meetings/register-meeting.handler';
+export * from './commands/meetings/update-meeting.handler';
+export * from './commands/meetings/record-milestone.handler';
+export * from './queries/meeting.queries';

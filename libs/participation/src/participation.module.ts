@@ -34,6 +34,11 @@ import { InvolvementsIntegrationProjection } from './integration/involvements-in
 import { InvolvementListQueries } from './queries/involvement-list.queries';
 import { InvolvementHonorarium } from './queries/involvement-honorarium';
 import { ParticipantHonorariumQueries } from './queries/participant-honorarium.queries';
+import { RegisterMeetingHandler } from './commands/meetings/register-meeting.handler';
+import { UpdateMeetingHandler } from './commands/meetings/update-meeting.handler';
+import { RecordMilestoneHandler } from './commands/meetings/record-milestone.handler';
+import { MeetingQueries } from './queries/meeting.queries';
+import { MeetingsProjection } from './read-models/meetings/meetings.projection';
 
 /** Projects, participants, appointments and involvements: command handlers, queries, read models. */
 @Module({
@@ -73,11 +78,16 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     ChangeInvolvementHandler,
     ForgetParticipantHandler,
     EndAppointmentHandler,
+    RegisterMeetingHandler,
+    UpdateMeetingHandler,
+    RecordMilestoneHandler,
+    MeetingQueries,
   ],
   exports: [
     ParticipationQueries,
     InvolvementListQueries,
     ParticipantHonorariumQueries,
+    MeetingQueries,
     PersonalDataVault,
     EventSourcedRepository,
   ],
@@ -89,5 +99,6 @@ export class ParticipationModule implements OnModuleInit {
     this.projections.register(new AppointmentsProjection());
     this.projections.register(new InvolvementSummariesProjection());
     this.projections.register(new InvolvementsIntegrationProjection());
+    this.projections.register(new MeetingsProjection());
   }
 }

@@ -27,6 +27,14 @@ export interface Involvement {
   /** Lost income (tapt arbeidsinntekt), documented or not. */
   lostIncome?: { documented: boolean; amountOre: Ore };
   honorariumDecision?: HonorariumDecision;
+  /** A user gathering held as a meeting: its two decisions, taken once for everyone (replaces honorariumDecision). */
+  gatheringDecisions?: GatheringDecisions;
+}
+
+/** A user gathering's decisions: are expenses covered, is honorarium paid. */
+export interface GatheringDecisions {
+  expensesCovered: boolean;
+  honorariumPaid: boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Evidence } from './evidence';
 import { Classification, InvolvementDetails } from './involvement.details';
+import { InMeeting } from './involvement.events';
 
 export type EvidenceRecord = { evidenceId: string; evidence: Evidence };
 
@@ -13,7 +14,8 @@ export type InvolvementState =
       evidence: readonly EvidenceRecord[];
       corrections: number;
     } & InvolvementDetails &
-      Classification);
+      Classification &
+      InMeeting);
 
 export type RecordedInvolvement = Extract<InvolvementState, { involvementId: string }>;
 
