@@ -58,7 +58,9 @@ export class MeetingsController {
     @CurrentUser() user: AuthUser,
     @Req() req: Request,
   ): Promise<CreatedDto> {
-    return this.commands.execute(new RegisterMeetingCommand(id, body as MeetingInput, commandMeta(req, user)));
+    return this.commands.execute(
+      new RegisterMeetingCommand(id, body as MeetingInput, commandMeta(req, user)),
+    );
   }
 
   @Get('projects/:id/meetings')

@@ -142,7 +142,8 @@ export class InvolvementHonorarium {
   /** The decisions of the gathering meeting the involvement belongs to; null when it belongs to none. */
   private async gatheringDecisionsOf(involvement: RecordedInvolvement): Promise<GatheringDecisions | null> {
     if (involvement.meetingId === undefined) return null;
-    const meeting = (await this.repository.load(streams.meeting(involvement.meetingId), meetingDecider)).state;
+    const meeting = (await this.repository.load(streams.meeting(involvement.meetingId), meetingDecider))
+      .state;
     return meeting.status === 'none' ? null : meeting.gatheringDecisions;
   }
 

@@ -86,20 +86,18 @@ export class MeetingQueries {
        ORDER BY held_on, meeting_id LIMIT $4`,
       [projectId, heldOn, meetingId, limit + 1],
     );
-    const items = rows.slice(0, limit).map(
-      (r): MeetingListItem => ({
-        id: r.meeting_id,
-        projectId: r.project_id,
-        form: r.form,
-        heldOn: r.held_on,
-        status: r.status,
-        invitationSentAt: iso(r.invitation_sent_at),
-        documentsSharedAt: iso(r.documents_shared_at),
-        minutesRef: r.minutes_ref,
-        feedbackGivenAt: iso(r.feedback_given_at),
-        gatheringDecisions: r.gathering_decisions,
-      }),
-    );
+    const items = rows.slice(0, limit).map((r): MeetingListItem => ({
+      id: r.meeting_id,
+      projectId: r.project_id,
+      form: r.form,
+      heldOn: r.held_on,
+      status: r.status,
+      invitationSentAt: iso(r.invitation_sent_at),
+      documentsSharedAt: iso(r.documents_shared_at),
+      minutesRef: r.minutes_ref,
+      feedbackGivenAt: iso(r.feedback_given_at),
+      gatheringDecisions: r.gathering_decisions,
+    }));
     return { items, next: rows.length > limit ? encode(items[items.length - 1]) : null };
   }
 }

@@ -15,7 +15,8 @@ export class MeetingListItemView {
   @ApiProperty(INSTANT) documentsSharedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) minutesRef!: string | null;
   @ApiProperty(INSTANT) feedbackGivenAt!: string | null;
-  @ApiProperty({ type: GatheringDecisionsDto, nullable: true }) gatheringDecisions!: GatheringDecisionsDto | null;
+  @ApiProperty({ type: GatheringDecisionsDto, nullable: true })
+  gatheringDecisions!: GatheringDecisionsDto | null;
 }
 
 export class MeetingView extends MeetingListItemView {
@@ -28,6 +29,10 @@ export class MeetingView extends MeetingListItemView {
 
 export class MeetingPage {
   @ApiProperty({ type: [MeetingListItemView] }) items!: MeetingListItemView[];
-  @ApiProperty({ type: String, nullable: true, description: 'Cursor of the next page (`?after=`); null on the last' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Cursor of the next page (`?after=`); null on the last',
+  })
   next!: string | null;
 }

@@ -75,7 +75,8 @@ function readGatheringDecisions(
   if (!decisions) return undefined;
   const expensesCovered = reader.boolean(decisions.expensesCovered, fieldPath(path, 'expensesCovered'));
   const honorariumPaid = reader.boolean(decisions.honorariumPaid, fieldPath(path, 'honorariumPaid'));
-  if (form !== undefined && form !== 'user-gathering') return reader.fail(path, 'applies to a user-gathering only');
+  if (form !== undefined && form !== 'user-gathering')
+    return reader.fail(path, 'applies to a user-gathering only');
   if (!isAbsent(raw.honorariumDecision))
     return reader.fail(path, 'replaces honorariumDecision: give one of them, not both');
   return expensesCovered === undefined || honorariumPaid === undefined

@@ -34,11 +34,9 @@ export class RecordMilestoneHandler implements ICommandHandler<
       (state) => {
         if (state.status === 'unregistered') throw new NotFound('Project', projectId);
         assertMayActOnProject(meta, state);
-        return decideProject(
-          { type: 'RecordMilestone', data: { ...body, projectId, milestoneId } },
-          state,
-          { now: this.clock.now().toISOString() },
-        );
+        return decideProject({ type: 'RecordMilestone', data: { ...body, projectId, milestoneId } }, state, {
+          now: this.clock.now().toISOString(),
+        });
       },
       meta,
     );

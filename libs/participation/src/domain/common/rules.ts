@@ -33,7 +33,8 @@ export const PARTICIPATION_RULES = {
     'A user gathering meeting needs its two decisions, taken once for the whole gathering: are expenses covered, is honorarium paid',
   'gathering-decisions-only-for-gatherings':
     'Only a user gathering decides whether expenses and honorarium are paid; other forms are paid by their guideline',
-  'meeting-record-in-future': 'An invitation, documents or feedback of a meeting cannot be dated in the future',
+  'meeting-record-in-future':
+    'An invitation, documents or feedback of a meeting cannot be dated in the future',
   'meeting-cancelled': 'A cancelled meeting takes no further records',
   'involvement-meeting-mismatch':
     'An involvement in a meeting belongs to a meeting of the same project, of the same form, held on the same day',

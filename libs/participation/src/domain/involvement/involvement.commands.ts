@@ -8,7 +8,12 @@ import { DetailsInput, Hours } from './involvement.details';
 
 export type LogInvolvement = DomainCommand<
   'LogInvolvement',
-  { involvementId: string; projectId: string; participantId: string; meetingId?: string | null } & DetailsInput
+  {
+    involvementId: string;
+    projectId: string;
+    participantId: string;
+    meetingId?: string | null;
+  } & DetailsInput
 >;
 
 /** `changes` names any logged field with its new value; absent fields stay as they are. */

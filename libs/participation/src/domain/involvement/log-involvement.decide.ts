@@ -34,7 +34,12 @@ export function logInvolvement(
   if (meetingId !== undefined)
     enforceMeetingMembership({ projectId: data.projectId, ...details }, meetingId, meeting);
   const appointment = appointmentOn(appointments, data, details.occurredOn);
-  enforceInvolvementRules(details, today, appointment, meetingId !== undefined && decisionsLiveOnMeeting(meeting));
+  enforceInvolvementRules(
+    details,
+    today,
+    appointment,
+    meetingId !== undefined && decisionsLiveOnMeeting(meeting),
+  );
   enforceDayTotal(details, otherInvolvementsByDay);
   return [
     {

@@ -20,7 +20,9 @@ export function enforceMeetingMembership(
       `meeting ${meetingId} is not a meeting of project ${involvement.projectId}`,
     );
   const differences = [
-    meeting.form !== involvement.form ? `form ${involvement.form} is not the meeting’s ${meeting.form}` : null,
+    meeting.form !== involvement.form
+      ? `form ${involvement.form} is not the meeting’s ${meeting.form}`
+      : null,
     meeting.heldOn !== involvement.occurredOn
       ? `occurredOn ${involvement.occurredOn} is not the meeting’s day ${meeting.heldOn}`
       : null,

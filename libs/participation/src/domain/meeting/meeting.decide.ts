@@ -137,7 +137,9 @@ function updateMeeting({ data }: UpdateMeeting, state: MeetingState, { now }: Me
         : [{ type: 'MeetingFeedbackGiven' as const, data: { meetingId, at: data.at as string } }];
     case 'minutes': {
       const ref = (data.ref as string).trim();
-      return state.minutesRef === ref ? [] : [{ type: 'MeetingMinutesRecorded' as const, data: { meetingId, ref } }];
+      return state.minutesRef === ref
+        ? []
+        : [{ type: 'MeetingMinutesRecorded' as const, data: { meetingId, ref } }];
     }
     default:
       return [

@@ -29,12 +29,18 @@ export type MeetingRegistered = DomainEvent<
   }
 >;
 
-export type MeetingInvitationSent = DomainEvent<'MeetingInvitationSent', { meetingId: string; at: IsoInstant }>;
+export type MeetingInvitationSent = DomainEvent<
+  'MeetingInvitationSent',
+  { meetingId: string; at: IsoInstant }
+>;
 export type MeetingDocumentsShared = DomainEvent<
   'MeetingDocumentsShared',
   { meetingId: string; at: IsoInstant }
 >;
-export type MeetingMinutesRecorded = DomainEvent<'MeetingMinutesRecorded', { meetingId: string; ref: string }>;
+export type MeetingMinutesRecorded = DomainEvent<
+  'MeetingMinutesRecorded',
+  { meetingId: string; ref: string }
+>;
 /** Feedback to the participants on what became of their input, given once for everyone in the meeting. */
 export type MeetingFeedbackGiven = DomainEvent<'MeetingFeedbackGiven', { meetingId: string; at: IsoInstant }>;
 export type MeetingCancelled = DomainEvent<'MeetingCancelled', { meetingId: string; reason: string }>;

@@ -49,11 +49,7 @@ export class MeetingFactsProjection implements Projection {
         await tx.query(
           `UPDATE reporting_meetings SET evidence = evidence || jsonb_build_object($2::text, $3::jsonb)
            WHERE meeting_id = $1`,
-          [
-            event.data.meetingId,
-            EVIDENCE_KEY[event.type],
-            JSON.stringify({ at: event.data.at, recordedAt }),
-          ],
+          [event.data.meetingId, EVIDENCE_KEY[event.type], JSON.stringify({ at: event.data.at, recordedAt })],
         );
         return;
       case 'MeetingCancelled':
