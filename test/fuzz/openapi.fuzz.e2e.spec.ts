@@ -41,6 +41,7 @@ function knownFor(op: Operation, ids: World['ids']): Known {
     [/^\/v1\/(audit\/)?participants\//, ids.participantId],
     [/^\/v1\/involvements\//, ids.involvementId],
     [/^\/v1\/appointments\//, ids.appointmentId],
+    [/^\/v1\/meetings\//, ids.meetingId],
     [/^\/v1\/payout-batches\//, ids.batchId],
   ];
   const draftOnly = /\/(approve|cancel)$/.test(op.path);
@@ -48,6 +49,8 @@ function knownFor(op: Operation, ids: World['ids']): Known {
   return {
     ...(id ? { id } : {}),
     participantId: ids.participantId,
+    // A council meeting of the world's project on the examples' day, so a generated involvement can name it.
+    meetingId: ids.meetingId,
     lineId: ids.lineId,
     region: ids.region,
     streamId: ids.streamId,

@@ -69,6 +69,7 @@ describe('the OpenAPI document', () => {
         'POST /v1/appointments/{id}/end',
         'POST /v1/involvements/{id}/corrections',
         'POST /v1/involvements/{id}/void',
+        'POST /v1/meetings/{id}/updates',
         'POST /v1/payout-batches/{id}/approve',
         'POST /v1/payout-batches/{id}/cancel',
         'POST /v1/payout-batches/{id}/payments',

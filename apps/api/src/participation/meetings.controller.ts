@@ -32,7 +32,7 @@ const PROJECT_ID = ApiParam({ name: 'id', description: 'The project id' });
 const MEETING_ID = ApiParam({ name: 'id', description: 'The meeting id' });
 
 /** Meetings (møter) of a project, and its decision milestones. */
-@ApiTags('meetings')
+@ApiTags('projects')
 @ApiBearerAuth()
 @Controller('v1')
 export class MeetingsController {

@@ -74,7 +74,8 @@ export class InvolvedEarlyView {
   })
   early!: boolean | null;
   @ApiProperty({ ...DATE, nullable: true }) firstMeetingWithUsers!: string | null;
-  @ApiProperty({ type: MilestoneDayView, nullable: true }) firstMilestoneAfterMandate!: MilestoneDayView | null;
+  @ApiProperty({ type: MilestoneDayView, nullable: true })
+  firstMilestoneAfterMandate!: MilestoneDayView | null;
 }
 
 export class ParticipationAssessmentView {

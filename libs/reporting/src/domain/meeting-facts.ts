@@ -26,7 +26,8 @@ export interface MeetingFacts {
 
 /** A decision milestone of a project. */
 export interface MilestoneFact {
-  kind: 'mandate-set' | 'options-chosen' | 'decision-taken' | string;
+  /** mandate-set, options-chosen or decision-taken. */
+  kind: string;
   /** ISO instant. */
   at: string;
 }

@@ -5,10 +5,6 @@ import { problemResponse } from './problem-responses';
 /** The tags in the order of the work: set up, log, pay, report, audit, operate (Swagger UI shows them so). */
 export const TAGS_IN_WORKFLOW_ORDER: ReadonlyArray<[name: string, description: string]> = [
   ['projects', 'Projects, their leads and the appointments (oppnevning) of representatives'],
-  [
-    'meetings',
-    'Meetings (møter) of a project with the evidence given once for all in them, and its decision milestones',
-  ],
   ['participants', 'People who take part: registration, personal data, honorarium ledger, forgetting'],
   [
     'involvements',

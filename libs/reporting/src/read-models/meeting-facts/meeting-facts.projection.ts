@@ -2,6 +2,12 @@ import type { EntityManager } from 'typeorm';
 import type { Projection, StoredEvent } from '@app/event-store';
 import type { InvolvementEvent, MeetingEvent, ProjectEvent } from '@app/participation';
 
+/** The events this projection reads: every meeting event, an involvement's logging (its meeting), milestones. */
+type HandledEvent =
+  | MeetingEvent
+  | Extract<InvolvementEvent, { type: 'InvolvementLogged' }>
+  | Extract<ProjectEvent, { type: 'MilestoneRecorded' }>;
+
 /** The evidence a meeting gives all its involvements, by kind: when it happened and when the log recorded it. */
 const EVIDENCE_KEY: Partial<Record<MeetingEvent['type'], string>> = {
   MeetingInvitationSent: 'invitation',
@@ -28,7 +34,7 @@ export class MeetingFactsProjection implements Projection {
   ];
 
   async apply(stored: StoredEvent, tx: EntityManager): Promise<void> {
-    const event = { type: stored.type, data: stored.data } as MeetingEvent | InvolvementEvent | ProjectEvent;
+    const event = { type: stored.type, data: stored.data } as HandledEvent;
     const recordedAt = stored.metadata.recordedAt;
     switch (event.type) {
       case 'MeetingRegistered': {
@@ -72,7 +78,8 @@ export class MeetingFactsProjection implements Projection {
           [event.data.milestoneId, event.data.projectId, event.data.kind, event.data.at],
         );
         return;
-      default:
+      case 'MeetingMinutesRecorded':
+        // Not handled: a meeting's facts are its times, not its texts.
         return;
     }
   }
