@@ -118,11 +118,11 @@ export async function buildWorld(): Promise<World> {
   await post(`/v1/payout-batches/${batch.id}/approve`, 'finance', {});
   await t.settled();
   const draftBatch = await draft('2025-06-01');
-  // Owed and in no batch yet, so a generated draft up to today finds something whatever else was generated.
+  // Logged after both drafts, so owed and in no batch (and priced: the guideline is in force from 2025-05-06).
   await post(`/v1/projects/${project.id}/involvements`, 'project-lead', {
     participantId: people[0].participant.id,
     form: 'user-council',
-    occurredOn: '2025-06-02',
+    occurredOn: '2025-05-12',
     attendance: 'remote',
     hours: { meeting: 1 },
   });

@@ -176,6 +176,7 @@ export class InvolvementView {
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) lostIncome!: object | null;
   @ApiProperty({ enum: HONORARIUM_DECISIONS, nullable: true }) honorariumDecision!: string | null;
   @ApiProperty({ type: String, nullable: true }) topic!: string | null;
+  @ApiPropertyOptional({ description: 'The meeting it belongs to, when it names one' }) meetingId?: string;
   @ApiPropertyOptional({
     description:
       'true when the topic and the evidence summaries and rationales are left out: the caller is a lead who neither leads this project nor may read the participant',
