@@ -183,6 +183,9 @@ describe('meetings', () => {
       ref: 'styresak 3/25',
     });
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 201, body: { version: 3 } });
+    expect((await api.get(`/v1/projects/${projectId}`, 'auditor')).body.milestones).toEqual([
+      { id: res.body.id, kind: 'mandate-set', at: '2025-01-15T10:00:00Z', ref: 'styresak 3/25' },
+    ]);
     expectFieldErrors(
       await api.post(`/v1/projects/${projectId}/milestones`, 'lead', {
         kind: 'kickoff',

@@ -33,6 +33,14 @@ export class AppointmentView {
   @ApiProperty({ type: String, nullable: true }) exceptionReason!: string | null;
 }
 
+/** A decision milestone of the project. */
+export class MilestoneView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['mandate-set', 'options-chosen', 'decision-taken'] }) kind!: string;
+  @ApiProperty(INSTANT) at!: string;
+  @ApiProperty({ type: String, nullable: true }) ref!: string | null;
+}
+
 export class ProjectView {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
@@ -41,6 +49,7 @@ export class ProjectView {
   @ApiProperty({ enum: PARTICIPATION_LEVELS }) level!: string;
   @ApiProperty({ type: [LeadView] }) leads!: LeadView[];
   @ApiProperty({ type: [AppointmentView] }) appointments!: AppointmentView[];
+  @ApiProperty({ type: [MilestoneView] }) milestones!: MilestoneView[];
   @ApiProperty({ enum: ['active'] }) status!: string;
   @ApiProperty(VERSION) version!: number;
 }
