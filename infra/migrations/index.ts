@@ -24,6 +24,7 @@ import { ParticipationClaimPersonDay1732300000041 } from './1732300000041-partic
 import { ParticipationAppointmentRevision21732300000090 } from './1732300000090-participation-appointment-revision-2';
 import { DisputedInvolvements1732300000100 } from './1732300000100-disputed-involvements';
 import { YearlyAccount1732300000110 } from './1732300000110-yearly-account';
+import { MeetingsAndMilestones1732300000080 } from './1732300000080-meetings-and-milestones';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -56,4 +57,5 @@ export const migrations = [
   ParticipationAppointmentRevision21732300000090,
   DisputedInvolvements1732300000100,
   YearlyAccount1732300000110,
+  MeetingsAndMilestones1732300000080,
 ];

@@ -41,6 +41,7 @@ function knownFor(op: Operation, ids: World['ids']): Known {
     [/^\/v1\/(audit\/)?participants\//, ids.participantId],
     [/^\/v1\/involvements\//, ids.involvementId],
     [/^\/v1\/appointments\//, ids.appointmentId],
+    [/^\/v1\/meetings\//, ids.meetingId],
     [/^\/v1\/payout-batches\//, ids.batchId],
     [/^\/v1\/measures\//, ids.measureId],
   ];
@@ -50,6 +51,8 @@ function knownFor(op: Operation, ids: World['ids']): Known {
     ...(id ? { id } : {}),
     participantId: ids.participantId,
     evidenceId: ids.evidenceId,
+    // A council meeting of the world's project on the examples' day, so a generated involvement can name it.
+    meetingId: ids.meetingId,
     lineId: ids.lineId,
     region: ids.region,
     streamId: ids.streamId,

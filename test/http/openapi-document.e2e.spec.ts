@@ -77,6 +77,7 @@ describe('the OpenAPI document', () => {
         'POST /v1/participants/{id}/breadth-consent',
         'POST /v1/participants/{id}/breadth-consent/withdraw',
         'POST /v1/participants/{id}/perspective',
+        'POST /v1/meetings/{id}/updates',
         'POST /v1/payout-batches/{id}/approve',
         'POST /v1/payout-batches/{id}/cancel',
         'POST /v1/payout-batches/{id}/payments',

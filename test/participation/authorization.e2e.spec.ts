@@ -282,6 +282,34 @@ const ENDPOINTS: Record<string, Row> = {
     body: () => ({ evidenceId: 'feedback-never-recorded' }),
     expected: ownOnly(422),
   },
+  'POST /v1/projects/{id}/meetings': {
+    method: 'post',
+    path: (s) => `/v1/projects/${s.projectId}/meetings`,
+    body: () => ({ form: 'user-council', heldOn: '2025-03-10' }),
+    expected: leadsOfIt(201),
+  },
+  'GET /v1/projects/{id}/meetings': {
+    method: 'get',
+    path: (s) => `/v1/projects/${s.projectId}/meetings`,
+    expected: everyone(200),
+  },
+  'GET /v1/meetings/{id}': {
+    method: 'get',
+    path: (s) => `/v1/meetings/${s.meetingId}`,
+    expected: everyone(200),
+  },
+  'POST /v1/meetings/{id}/updates': {
+    method: 'post',
+    path: (s) => `/v1/meetings/${s.meetingId}/updates`,
+    body: () => ({ kind: 'minutes', ref: 'referat 2025-03-10' }),
+    expected: leadsOfIt(200),
+  },
+  'POST /v1/projects/{id}/milestones': {
+    method: 'post',
+    path: (s) => `/v1/projects/${s.projectId}/milestones`,
+    body: () => ({ kind: 'mandate-set', at: '2025-01-15T10:00:00Z' }),
+    expected: leadsOfIt(201),
+  },
 };
 
 /** Ids nobody registered: the guard answers first (401, 403 for a role the route never admits), then 404. */
@@ -290,6 +318,7 @@ const UNKNOWN: Scenario = {
   participantId: 'participant-that-does-not-exist',
   appointmentId: 'appointment-that-does-not-exist',
   involvementId: 'involvement-that-does-not-exist',
+  meetingId: 'meeting-that-does-not-exist',
 };
 const idRows = Object.entries(ENDPOINTS).filter(([, row]) => row.path(UNKNOWN).includes('does-not-exist'));
 
@@ -300,6 +329,11 @@ describe('participation endpoints: who may call what', () => {
   beforeAll(async () => {
     api = await ParticipationApi.start();
     shared = await api.scenario();
+    const meeting = await api.post(`/v1/projects/${shared.projectId}/meetings`, 'lead', {
+      form: 'user-council',
+      heldOn: '2025-03-10',
+    });
+    shared.meetingId = meeting.body.id as string;
   });
   afterAll(() => api.close());
 

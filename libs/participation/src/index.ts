@@ -26,3 +26,7 @@ export {
 export * from './read-models/disputed-involvements/dispute-hold';
 export { DisputedInvolvements } from './read-models/disputed-involvements/disputed-involvements.reader';
 export { DISPUTED_INVOLVEMENTS_PROJECTION } from './read-models/disputed-involvements/disputed-involvements.projection';
+export * from './commands/meetings/register-meeting.handler';
+export * from './commands/meetings/update-meeting.handler';
+export * from './commands/meetings/record-milestone.handler';
+export * from './queries/meeting.queries';

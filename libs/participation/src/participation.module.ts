@@ -42,6 +42,11 @@ import { DisputedInvolvements } from './read-models/disputed-involvements/disput
 import { InvolvementListQueries } from './queries/involvement-list.queries';
 import { InvolvementHonorarium } from './queries/involvement-honorarium';
 import { ParticipantHonorariumQueries } from './queries/participant-honorarium.queries';
+import { RegisterMeetingHandler } from './commands/meetings/register-meeting.handler';
+import { UpdateMeetingHandler } from './commands/meetings/update-meeting.handler';
+import { RecordMilestoneHandler } from './commands/meetings/record-milestone.handler';
+import { MeetingQueries } from './queries/meeting.queries';
+import { MeetingsProjection } from './read-models/meetings/meetings.projection';
 
 /** Projects, participants, appointments and involvements: command handlers, queries, read models. */
 @Module({
@@ -86,11 +91,16 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     ChangeEmploymentHandler,
     ChangeBankAccountHandler,
     ChangeContactHandler,
+    RegisterMeetingHandler,
+    UpdateMeetingHandler,
+    RecordMilestoneHandler,
+    MeetingQueries,
   ],
   exports: [
     ParticipationQueries,
     InvolvementListQueries,
     ParticipantHonorariumQueries,
+    MeetingQueries,
     PersonalDataVault,
     EventSourcedRepository,
     DisputedInvolvements,
@@ -104,5 +114,6 @@ export class ParticipationModule implements OnModuleInit {
     this.projections.register(new InvolvementSummariesProjection());
     this.projections.register(new InvolvementsIntegrationProjection());
     this.projections.register(new DisputedInvolvementsProjection());
+    this.projections.register(new MeetingsProjection());
   }
 }

@@ -20,6 +20,7 @@ export interface World {
     involvementId: string;
     /** A feedback evidence of that involvement, for the representative to acknowledge. */
     evidenceId: string;
+    meetingId: string;
     batchId: string;
     /** A second batch, left a draft, for approve and cancel to find one. */
     draftBatchId: string;
@@ -106,6 +107,10 @@ export async function buildWorld(): Promise<World> {
     at: '2025-05-20T12:00:00Z',
     confirmedBy: 'attendance-list',
   });
+  const meeting = await post(`/v1/projects/${project.id}/meetings`, 'project-lead', {
+    form: 'user-council',
+    heldOn: '2025-05-20',
+  });
   await t.settled();
   // Drafted by a second finance user, so the fuzzed one may approve it (four eyes).
   const drafter = await t.token({ sub: 'fuzz-finance-2', name: 'Fiona Økonomi', roles: ['finance'] });
@@ -121,6 +126,14 @@ export async function buildWorld(): Promise<World> {
   await post(`/v1/payout-batches/${batch.id}/approve`, 'finance', {});
   await t.settled();
   const draftBatch = await draft('2025-06-01');
+  // Logged after both drafts, so owed and in no batch (and priced: the guideline is in force from 2025-05-06).
+  await post(`/v1/projects/${project.id}/involvements`, 'project-lead', {
+    participantId: people[0].participant.id,
+    form: 'user-council',
+    occurredOn: '2025-05-12',
+    attendance: 'remote',
+    hours: { meeting: 1 },
+  });
   const lines = await t.http
     .get(`/v1/payout-batches/${batch.id}`)
     .set('Authorization', `Bearer ${tokens.finance}`);
@@ -164,6 +177,7 @@ export async function buildWorld(): Promise<World> {
       appointmentId: people[1].appointment.id,
       involvementId: ownInvolvement.id,
       evidenceId: feedback.id,
+      meetingId: meeting.id,
       batchId: batch.id,
       draftBatchId: draftBatch.id,
       lineId: (lines.body as { lines: Array<{ lineId: string }> }).lines[0].lineId,

@@ -9,12 +9,26 @@ import {
 } from '@app/honorarium';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
 import { streams } from '../application/streams';
-import { involvementDecider, type AppointmentRole, type RecordedInvolvement } from '../domain';
+import {
+  involvementDecider,
+  meetingDecider,
+  type AppointmentRole,
+  type GatheringDecisions,
+  type RecordedInvolvement,
+} from '../domain';
 import { sameDayRows } from '../read-models/involvement-summaries/same-day-rows';
 import { noGuidelineInForce, unpricedBecause, type InvolvementHonorariumView } from './unpriced-honorarium';
 
-/** The calculator's view of a logged involvement (the paying fields only). */
-export function toCalculatorInput(i: RecordedInvolvement): Involvement {
+/**
+ * The calculator's view of a logged involvement (the paying fields only). An
+ * involvement in a user gathering meeting is paid by the meeting's two
+ * decisions, the same for everyone in it, never by a flag of its own.
+ */
+export function toCalculatorInput(
+  i: RecordedInvolvement,
+  gatheringDecisions: GatheringDecisions | null = null,
+): Involvement {
+  const byMeeting = gatheringDecisions !== null && i.form === 'user-gathering';
   return {
     form: i.form,
     occurredOn: i.occurredOn,
@@ -39,7 +53,8 @@ export function toCalculatorInput(i: RecordedInvolvement): Involvement {
     ...(i.lostIncome && i.lostIncome.amountOre !== null
       ? { lostIncome: { documented: i.lostIncome.documented, amountOre: i.lostIncome.amountOre } }
       : {}),
-    ...(i.honorariumDecision ? { honorariumDecision: i.honorariumDecision } : {}),
+    ...(i.honorariumDecision && !byMeeting ? { honorariumDecision: i.honorariumDecision } : {}),
+    ...(byMeeting ? { gatheringDecisions } : {}),
     ...(i.waiver ? { waived: true } : {}),
   };
 }
@@ -90,10 +105,11 @@ export class InvolvementHonorarium {
       );
     const { guideline } = inForce;
     const others = await this.sameDay(involvement);
+    const decisions = await this.gatheringDecisionsOf(involvement);
     const price = (earlier: SameDay['earlier']): HonorariumCalculation =>
       calculateHonorarium({
         guideline,
-        involvement: toCalculatorInput(involvement),
+        involvement: toCalculatorInput(involvement, decisions),
         role: involvement.appointment?.role ?? null,
         otherInvolvementsSameDay: earlier,
         orderKey: others.ownKey,
@@ -124,6 +140,14 @@ export class InvolvementHonorarium {
     }
   }
 
+  /** The decisions of the gathering meeting the involvement belongs to; null when it belongs to none. */
+  private async gatheringDecisionsOf(involvement: RecordedInvolvement): Promise<GatheringDecisions | null> {
+    if (involvement.meetingId === undefined) return null;
+    const meeting = (await this.repository.load(streams.meeting(involvement.meetingId), meetingDecider))
+      .state;
+    return meeting.status === 'none' ? null : meeting.gatheringDecisions;
+  }
+
   private async sameDay(involvement: RecordedInvolvement): Promise<SameDay> {
     const rows = await sameDayRows(this.db, involvement.participantId, involvement.occurredOn);
     const key = (r: { involvement_id: string; logged_at: Date }) =>
@@ -138,11 +162,14 @@ export class InvolvementHonorarium {
             .state,
         })),
     );
-    const earlier = loaded.flatMap(({ r, state }) =>
-      state.status === 'logged' && state.occurredOn === involvement.occurredOn
-        ? [{ orderKey: key(r), involvement: toCalculatorInput(state), role: state.appointment?.role ?? null }]
-        : [],
-    );
+    const earlier = [];
+    for (const { r, state } of loaded)
+      if (state.status === 'logged' && state.occurredOn === involvement.occurredOn)
+        earlier.push({
+          orderKey: key(r),
+          involvement: toCalculatorInput(state, await this.gatheringDecisionsOf(state)),
+          role: state.appointment?.role ?? null,
+        });
     return { earlier, ownKey: own ? key(own) : undefined };
   }
 }

@@ -64,6 +64,8 @@ export class ParticipationQueries {
       level: state.level,
       leads: state.leads.map((sub) => ({ sub })),
       appointments,
+      /** Decision milestones in the order recorded ("involved early" is judged by them). */
+      milestones: (state.milestones ?? []).map(({ milestoneId, ...rest }) => ({ id: milestoneId, ...rest })),
       status: 'active' as const,
       version,
     };

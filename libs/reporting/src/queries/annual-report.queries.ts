@@ -18,12 +18,15 @@ import {
   countsAsParticipation,
   economyOfLines,
   osloDate,
+  withMeetingEvidence,
   type AnnualReport,
+  type MeetingCounts,
   type EconomyFigures,
   type RealityThresholds,
 } from '../domain';
 import { PAID_PAYOUTS, type PaidPayouts } from '../paid-payouts.port';
 import { ParticipationFactsQueries } from './participation-facts.queries';
+import { MeetingFactsQueries } from './meeting-facts.queries';
 import type { Reader } from './reader';
 
 const PARTICIPATION_FORMS = INVOLVEMENT_FORMS.filter((f) => !NOT_PARTICIPATION.includes(f));
@@ -61,15 +64,23 @@ export class AnnualReportQueries {
   constructor(
     private readonly participation: ParticipationQueries,
     private readonly facts: ParticipationFactsQueries,
+    private readonly meetingFacts: MeetingFactsQueries,
     private readonly accessLog: AccessLog,
     @Inject(REALITY_THRESHOLDS) private readonly thresholds: RealityThresholds,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() @Inject(PAID_PAYOUTS) private readonly paid?: PaidPayouts,
   ) {}
 
-  async annual(query: { year?: unknown; organizationId?: unknown }, reader: Reader): Promise<AnnualReport> {
+  async annual(
+    query: { year?: unknown; organizationId?: unknown },
+    reader: Reader,
+  ): Promise<AnnualReport & { meetings: MeetingCounts }> {
     const { year, organizationId } = parseAnnualReportQuery(query);
-    const { projects, involvements } = await this.facts.forYear(year, organizationId);
+    const facts = await this.facts.forYear(year, organizationId);
+    const { projects } = facts;
+    // Evidence given once per meeting counts for each involvement in it (docs/adr/0026).
+    const { meetings, milestones } = await this.meetingFacts.forProjects([...projects.keys()]);
+    const involvements = withMeetingEvidence(facts.involvements, meetings);
     const counted = involvements.filter(countsAsParticipation);
 
     // Accrued = what the guideline in force on the day gives, priced exactly as GET /v1/involvements/{id} prices it.
@@ -93,6 +104,8 @@ export class AnnualReportQueries {
           appointments: project.appointments,
           thresholds: this.thresholds,
           today,
+          meetings: meetings.filter((m) => m.projectId === projectId),
+          milestones: milestones.get(projectId) ?? [],
         }),
       };
     });
@@ -107,7 +120,13 @@ export class AnnualReportQueries {
       subject: `annual-report:${year}`,
       detail: { view: 'annual-report', organizationId },
     });
-    return buildAnnualReport({
+    const meetingCounts = await this.meetingFacts.countsForYear(
+      year,
+      organizationId,
+      PARTICIPATION_LEVELS,
+      PARTICIPATION_FORMS,
+    );
+    const report = buildAnnualReport({
       year,
       organizationId,
       generatedAt: this.clock.now().toISOString(),
@@ -120,5 +139,6 @@ export class AnnualReportQueries {
       paid,
       assessments,
     });
+    return { ...report, meetings: meetingCounts };
   }
 }

@@ -28,6 +28,7 @@ function account(overrides: { reasons?: string[]; what?: string } = {}) {
           appointedRepresentatives: null,
           involvements: [],
           excluded: { voided: 0, notParticipation: 0 },
+          involvedEarly: { early: null, firstMeetingWithUsers: null, firstMilestoneAfterMandate: null },
         },
       },
     ],

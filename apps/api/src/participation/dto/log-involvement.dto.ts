@@ -93,10 +93,25 @@ export class LogInvolvementDto {
   @Type(() => LostIncomeDto)
   lostIncome?: LostIncomeDto;
 
-  @ApiPropertyOptional({ enum: HONORARIUM_DECISIONS })
+  @ApiPropertyOptional({
+    enum: HONORARIUM_DECISIONS,
+    description:
+      'A user-gathering without a meeting needs it; in a gathering meeting the meeting decides for everyone (422 gathering-decisions-on-meeting)',
+  })
   @IsOptional()
   @IsIn(HONORARIUM_DECISIONS)
   honorariumDecision?: string;
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 100,
+    description:
+      'The meeting it belongs to: of the same project, form and day (422 involvement-meeting-mismatch otherwise)',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  meetingId?: string;
   @ApiPropertyOptional({ maxLength: 500, example: 'Ny pasientreise-ordning' })
   @IsOptional()
   @IsString()

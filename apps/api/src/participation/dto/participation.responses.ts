@@ -50,6 +50,14 @@ export class AppointmentView {
   @ApiProperty({ type: String, nullable: true, description: 'The mandate (mandat)' }) mandate!: string | null;
 }
 
+/** A decision milestone of the project. */
+export class MilestoneView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['mandate-set', 'options-chosen', 'decision-taken'] }) kind!: string;
+  @ApiProperty(INSTANT) at!: string;
+  @ApiProperty({ type: String, nullable: true }) ref!: string | null;
+}
+
 export class ProjectView {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
@@ -58,6 +66,7 @@ export class ProjectView {
   @ApiProperty({ enum: PARTICIPATION_LEVELS }) level!: string;
   @ApiProperty({ type: [LeadView] }) leads!: LeadView[];
   @ApiProperty({ type: [AppointmentView] }) appointments!: AppointmentView[];
+  @ApiProperty({ type: [MilestoneView] }) milestones!: MilestoneView[];
   @ApiProperty({ enum: ['active'] }) status!: string;
   @ApiProperty(VERSION) version!: number;
 }
@@ -236,6 +245,7 @@ export class InvolvementView {
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) lostIncome!: object | null;
   @ApiProperty({ enum: HONORARIUM_DECISIONS, nullable: true }) honorariumDecision!: string | null;
   @ApiProperty({ type: String, nullable: true }) topic!: string | null;
+  @ApiPropertyOptional({ description: 'The meeting it belongs to, when it names one' }) meetingId?: string;
   @ApiPropertyOptional({
     description:
       'true when the topic and the evidence summaries and rationales are left out: the caller is a lead who neither leads this project nor may read the participant',

@@ -12,6 +12,7 @@ import { HonorariumCalculation, HonorariumLine } from './honorarium-line.types';
 import { readCalculationInput } from './calculation-input.reader';
 import { lostIncomeLines } from './lost-income.rules';
 import { notPayableLine } from './not-payable.rules';
+import { applyGatheringDecisions, gatheringPaysNothing } from './gathering-decisions.rules';
 import { meetingLine, preparationLines, travelTimeLines } from './time-pay.rules';
 import { waivedTimePay } from './waiver.rules';
 
@@ -82,7 +83,7 @@ function priceOne(
     tables,
     used: { stateTravel: null, taxFreeMileage: null },
   };
-  const unpaid = notPayableLine(guideline, involvement);
+  const unpaid = notPayableLine(guideline, involvement) ?? gatheringPaysNothing(involvement);
   if (unpaid) return { lines: [unpaid], used: ctx.used };
   const meeting = meetingLine(ctx);
   const timePay = [meeting.line, ...preparationLines(ctx, meeting.lengthForCap), ...travelTimeLines(ctx)];
@@ -91,5 +92,5 @@ function priceOne(
     ...lostIncomeLines(ctx),
     ...(involvement.expenses ?? []).flatMap((expense) => expenseLines(ctx, expense)),
   ];
-  return { lines, used: ctx.used };
+  return { lines: applyGatheringDecisions(lines, involvement.gatheringDecisions), used: ctx.used };
 }

@@ -140,6 +140,11 @@ const cases: Case[] = [
   ['absence pays nothing', MIDT, '2025-03-10', 'member', { attendance: 'absent', hours: { meeting: 0 } }, [['not-payable', 0, false]]],
   ['gathering decided unpaid', MIDT, '2025-03-10', null, { form: 'user-gathering', honorariumDecision: 'unpaid' }, [['not-payable', 0, false]]],
   ['gathering decided paid', MIDT, '2025-03-10', null, { form: 'user-gathering', honorariumDecision: 'paid' }, [['meeting', 42900, true]]],
+  // a gathering meeting's two decisions, once for everyone in it
+  ['gathering meeting: honorarium and expenses', MIDT, '2025-03-10', null, { form: 'user-gathering', gatheringDecisions: { expensesCovered: true, honorariumPaid: true }, expenses: [{ kind: 'ticket', amountOre: 45000 }] }, [['meeting', 42900, true], ['ticket', 45000, false]]],
+  ['gathering meeting: expenses only', MIDT, '2025-03-10', null, { form: 'user-gathering', gatheringDecisions: { expensesCovered: true, honorariumPaid: false }, hours: { meeting: 1, preparation: 1 }, expenses: [{ kind: 'ticket', amountOre: 45000 }] }, [['meeting', 0, false], ['preparation', 0, false], ['ticket', 45000, false]]],
+  ['gathering meeting: honorarium only', MIDT, '2025-03-10', null, { form: 'user-gathering', gatheringDecisions: { expensesCovered: false, honorariumPaid: true }, expenses: [{ kind: 'mileage', km: 84 }] }, [['meeting', 42900, true], ['mileage', 0, false], ['mileage', 0, false]]],
+  ['gathering meeting: neither', MIDT, '2025-03-10', null, { form: 'user-gathering', gatheringDecisions: { expensesCovered: false, honorariumPaid: false }, expenses: [{ kind: 'ticket', amountOre: 45000 }] }, [['not-payable', 0, false]]],
   // helse-bergen-neuro-sysmed: nearest half hour, at least 1 h in person
   ['nearest half hour: 2 h 15 min rounds up', BERGEN, '2025-06-10', null, { hours: { meeting: 2.25 } }, [['meeting', 88750, true]]],
   ['nearest half hour: 2 h 14 min rounds down', BERGEN, '2025-06-10', null, { hours: { meeting: h(134) } }, [['meeting', 71000, true]]],

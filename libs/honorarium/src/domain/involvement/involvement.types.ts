@@ -32,6 +32,14 @@ export interface Involvement {
    * preparation, travel time); expenses and lost income are still covered.
    */
   waived?: boolean;
+  /** A user gathering held as a meeting: its two decisions, taken once for everyone (replaces honorariumDecision). */
+  gatheringDecisions?: GatheringDecisions;
+}
+
+/** A user gathering's decisions: are expenses covered, is honorarium paid. */
+export interface GatheringDecisions {
+  expensesCovered: boolean;
+  honorariumPaid: boolean;
 }
 
 /**

@@ -18,6 +18,7 @@ const INVOLVEMENT_KEYS = [
   'lostIncome',
   'honorariumDecision',
   'waived',
+  'gatheringDecisions',
 ];
 /** The log carries more (participantId, topic…); the calculator reads only what pays. */
 const IGNORED_KEYS = ['participantId', 'topic', 'id', 'projectId'];
@@ -45,7 +46,10 @@ export function readInvolvement(reader: FieldReader, input: unknown, path: strin
   const honorariumDecision = isAbsent(raw.honorariumDecision)
     ? undefined
     : reader.oneOf(raw.honorariumDecision, decisionPath, HONORARIUM_DECISIONS);
-  if (form === 'user-gathering' && isAbsent(raw.honorariumDecision)) {
+  const gatheringDecisions = isAbsent(raw.gatheringDecisions)
+    ? undefined
+    : readGatheringDecisions(reader, raw, form, fieldPath(path, 'gatheringDecisions'));
+  if (form === 'user-gathering' && isAbsent(raw.honorariumDecision) && isAbsent(raw.gatheringDecisions)) {
     reader.fail(decisionPath, 'is required for a user-gathering (paid or unpaid)');
   }
   const waived = isAbsent(raw.waived) ? undefined : reader.boolean(raw.waived, fieldPath(path, 'waived'));
@@ -59,7 +63,28 @@ export function readInvolvement(reader: FieldReader, input: unknown, path: strin
     ...(lostIncome ? { lostIncome } : {}),
     ...(honorariumDecision ? { honorariumDecision } : {}),
     ...(waived ? { waived } : {}),
+    ...(gatheringDecisions ? { gatheringDecisions } : {}),
   };
+}
+
+/** Only a user gathering has them, and they replace its per-person honorariumDecision. */
+function readGatheringDecisions(
+  reader: FieldReader,
+  raw: Record<string, unknown>,
+  form: string | undefined,
+  path: string,
+): Involvement['gatheringDecisions'] {
+  const decisions = reader.object(raw.gatheringDecisions, path, ['expensesCovered', 'honorariumPaid']);
+  if (!decisions) return undefined;
+  const expensesCovered = reader.boolean(decisions.expensesCovered, fieldPath(path, 'expensesCovered'));
+  const honorariumPaid = reader.boolean(decisions.honorariumPaid, fieldPath(path, 'honorariumPaid'));
+  if (form !== undefined && form !== 'user-gathering')
+    return reader.fail(path, 'applies to a user-gathering only');
+  if (!isAbsent(raw.honorariumDecision))
+    return reader.fail(path, 'replaces honorariumDecision: give one of them, not both');
+  return expensesCovered === undefined || honorariumPaid === undefined
+    ? undefined
+    : { expensesCovered, honorariumPaid };
 }
 
 export function readRole(reader: FieldReader, value: unknown, path: string): AppointmentRole | null {

@@ -42,6 +42,18 @@ export const PARTICIPATION_RULES = {
   'honorarium-already-batched':
     'A waiver applies to honorarium not yet in a payout batch; once drafted, approved or paid it would reclaim money (finance may cancel a draft first)',
   'feedback-not-recorded': 'Only feedback recorded on the involvement can be acknowledged',
+  'gathering-decisions-required':
+    'A user gathering meeting needs its two decisions, taken once for the whole gathering: are expenses covered, is honorarium paid',
+  'gathering-decisions-only-for-gatherings':
+    'Only a user gathering decides whether expenses and honorarium are paid; other forms are paid by their guideline',
+  'meeting-record-in-future':
+    'An invitation, documents or feedback of a meeting cannot be dated in the future',
+  'meeting-cancelled': 'A cancelled meeting takes no further records',
+  'involvement-meeting-mismatch':
+    'An involvement in a meeting belongs to a meeting of the same project, of the same form, held on the same day',
+  'gathering-decisions-on-meeting':
+    'An involvement in a user gathering meeting is paid by the meeting’s decisions, the same for everyone there; it cannot carry its own honorariumDecision',
+  'milestone-in-future': 'A project milestone cannot be dated in the future',
 } as const;
 
 export type ParticipationRule = keyof typeof PARTICIPATION_RULES;

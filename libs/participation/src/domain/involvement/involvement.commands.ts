@@ -1,13 +1,19 @@
 import { DomainCommand, IsoDate, IsoInstant } from '../common';
 import { AppointmentTerm } from '../appointment/appointment.state';
 import { ParticipantState } from '../participant/participant.state';
+import { MeetingState } from '../meeting/meeting.state';
 import { ProjectState } from '../project/project.state';
 import { EvidenceInput } from './evidence';
 import { DetailsInput, Hours } from './involvement.details';
 
 export type LogInvolvement = DomainCommand<
   'LogInvolvement',
-  { involvementId: string; projectId: string; participantId: string } & DetailsInput
+  {
+    involvementId: string;
+    projectId: string;
+    participantId: string;
+    meetingId?: string | null;
+  } & DetailsInput
 >;
 
 /** `changes` names any logged field with its new value; absent fields stay as they are. */
@@ -65,9 +71,13 @@ export type LogInvolvementContext = Today &
     participant: ParticipantState;
     /** The participant's appointments to the project, ended ones included; the decider picks the active one. */
     appointments: readonly AppointmentTerm[];
-  };
+  } & InMeeting;
 
-export type CorrectInvolvementContext = Today & SameDay & { appointments: readonly AppointmentTerm[] };
+export type CorrectInvolvementContext = Today &
+  SameDay & { appointments: readonly AppointmentTerm[] } & InMeeting;
+
+/** The meeting the involvement names (`meetingId`), as its stream folds; absent when it names none. */
+type InMeeting = { meeting?: MeetingState };
 
 export type AddEvidenceContext = { now: IsoInstant };
 

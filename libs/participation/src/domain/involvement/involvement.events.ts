@@ -6,8 +6,17 @@ import { DisputeConcern } from './participant-voice';
 /** One occasion a participant took part (or, for peer support, helped a peer). No personal data: ids only. */
 export type InvolvementLogged = DomainEvent<
   'InvolvementLogged',
-  { involvementId: string; projectId: string; participantId: string } & InvolvementDetails & Classification
+  { involvementId: string; projectId: string; participantId: string } & InvolvementDetails &
+    Classification &
+    InMeeting
 >;
+
+/**
+ * The meeting the involvement belongs to. Written only when there is one, so
+ * events logged before meetings existed and those without one read alike: no
+ * stored shape changes, and no upcaster is needed.
+ */
+export type InMeeting = { meetingId?: string };
 
 /**
  * A correction is a new fact; the logged event stays as it was. `changes`

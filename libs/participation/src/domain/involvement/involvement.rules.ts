@@ -36,6 +36,8 @@ export function enforceInvolvementRules(
   details: InvolvementDetails,
   today: IsoDate,
   appointment: AppointmentRef | null,
+  /** The involvement is in a user gathering meeting, whose decisions pay it. */
+  decisionsOnMeeting = false,
 ): void {
   if (isAfterDate(details.occurredOn, today)) {
     throw refuse('involvement-in-future', `occurredOn ${details.occurredOn} is after today ${today}`);
@@ -60,7 +62,13 @@ export function enforceInvolvementRules(
       `no appointment active on ${details.occurredOn} for this ${details.form}`,
     );
   }
-  if (details.form === 'user-gathering' && details.honorariumDecision === null) {
+  if (decisionsOnMeeting && details.honorariumDecision !== null) {
+    throw refuse(
+      'gathering-decisions-on-meeting',
+      `honorariumDecision '${details.honorariumDecision}' given for an involvement in a gathering meeting`,
+    );
+  }
+  if (details.form === 'user-gathering' && details.honorariumDecision === null && !decisionsOnMeeting) {
     throw refuse('honorarium-decision-required', `honorariumDecision must be 'paid' or 'unpaid'`);
   }
   if (ALWAYS_PAID_FORMS.includes(details.form) && details.honorariumDecision === 'unpaid') {

@@ -1,6 +1,7 @@
 import { Evidence } from './evidence';
 import { Classification, InvolvementDetails } from './involvement.details';
 import { ParticipantVoice } from './participant-voice';
+import { InMeeting } from './involvement.events';
 
 export type EvidenceRecord = { evidenceId: string; evidence: Evidence };
 
@@ -15,7 +16,8 @@ export type InvolvementState =
       corrections: number;
     } & InvolvementDetails &
       Classification &
-      ParticipantVoice);
+      ParticipantVoice &
+      InMeeting);
 
 export type RecordedInvolvement = Extract<InvolvementState, { involvementId: string }>;
 
