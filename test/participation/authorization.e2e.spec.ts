@@ -126,6 +126,12 @@ const ENDPOINTS: Record<string, Row> = {
     body: involvement,
     expected: leadsOfIt(201),
   },
+  'POST /v1/projects/{id}/involvements/preview': {
+    method: 'post',
+    path: (s) => `/v1/projects/${s.projectId}/involvements/preview`,
+    body: involvement,
+    expected: leadsOfIt(200),
+  },
   'GET /v1/projects/{id}/involvements': {
     method: 'get',
     path: (s) => `/v1/projects/${s.projectId}/involvements`,

@@ -13,5 +13,6 @@ export * from './commands/forget-participant/forget-participant.handler';
 export * from './commands/end-appointment/end-appointment.handler';
 export * from './queries/involvement-list.queries';
 export * from './queries/participant-honorarium.queries';
+export * from './queries/involvement-preview.queries';
 export * from './application/payout-ledger.port';
 export * from './queries/unpriced-honorarium';

@@ -34,6 +34,7 @@ import { InvolvementsIntegrationProjection } from './integration/involvements-in
 import { InvolvementListQueries } from './queries/involvement-list.queries';
 import { InvolvementHonorarium } from './queries/involvement-honorarium';
 import { ParticipantHonorariumQueries } from './queries/participant-honorarium.queries';
+import { InvolvementPreviewQueries } from './queries/involvement-preview.queries';
 
 /** Projects, participants, appointments and involvements: command handlers, queries, read models. */
 @Module({
@@ -65,6 +66,7 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     InvolvementListQueries,
     InvolvementHonorarium,
     ParticipantHonorariumQueries,
+    InvolvementPreviewQueries,
     RegisterProjectHandler,
     AddProjectLeadHandler,
     RegisterParticipantHandler,
@@ -78,6 +80,7 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     ParticipationQueries,
     InvolvementListQueries,
     ParticipantHonorariumQueries,
+    InvolvementPreviewQueries,
     PersonalDataVault,
     EventSourcedRepository,
   ],

@@ -14,6 +14,7 @@ import {
   AddProjectLeadCommand,
   AppointCommand,
   InvolvementListQueries,
+  InvolvementPreviewQueries,
   parseLimit,
   LogInvolvementCommand,
   ParticipationQueries,
@@ -29,7 +30,12 @@ import { LogInvolvementDto } from './dto/log-involvement.dto';
 import { AddProjectLeadDto, CreatedDto, RegisterProjectDto } from './dto/register-project.dto';
 import { parseAsOf } from './as-of';
 import { ApiCommand, ApiProblems } from '../http/openapi/problem-responses';
-import { InvolvementPage, ProjectView, VersionView } from './dto/participation.responses';
+import {
+  InvolvementPage,
+  InvolvementPreviewView,
+  ProjectView,
+  VersionView,
+} from './dto/participation.responses';
 
 const PROJECT_ID = ApiParam({ name: 'id', description: 'The project id' });
 const AS_OF = ApiQuery({
@@ -47,6 +53,7 @@ export class ProjectsController {
     private readonly commands: CommandBus,
     private readonly queries: ParticipationQueries,
     private readonly involvementList: InvolvementListQueries,
+    private readonly previews: InvolvementPreviewQueries,
   ) {}
 
   @Post()
@@ -172,6 +179,30 @@ export class ProjectsController {
         body as unknown as { participantId: string } & DetailsInput,
         commandMeta(req, user),
       ),
+    );
+  }
+
+  @Post(':id/involvements/preview')
+  @HttpCode(200)
+  @Roles('admin', 'project-lead')
+  @ApiOkResponse({ type: InvolvementPreviewView })
+  @ApiOperation({
+    summary: 'Preview the honorarium of an involvement before logging it',
+    description:
+      'A dry run: the same body, checks and answers (400, 403, 404, 422) as logging it, and the honorarium the guideline in force gives, with the person’s other involvements that day in the daily caps. Nothing is stored.',
+  })
+  @PROJECT_ID
+  @ApiCommand(404)
+  preview(
+    @Param('id') id: string,
+    @Body() body: LogInvolvementDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
+    return this.previews.preview(
+      id,
+      body as unknown as { participantId: string } & DetailsInput,
+      commandMeta(req, user),
     );
   }
 }

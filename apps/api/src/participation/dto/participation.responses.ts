@@ -237,3 +237,13 @@ export class ParticipantHonorariumView {
   @ApiProperty({ type: [UnpricedEntryView], description: 'Involvements in the period that cannot be priced' })
   unpriced!: UnpricedEntryView[];
 }
+
+/** What `POST /v1/projects/{id}/involvements/preview` answers: the honorarium logging it would give. */
+export class InvolvementPreviewView {
+  @ApiProperty({
+    oneOf: [{ $ref: getSchemaPath(HonorariumView) }, { $ref: getSchemaPath(UnpricedHonorariumView) }],
+    description:
+      'The calculation by the guideline in force on `occurredOn` (its `involvementId` is "preview"); or why it cannot be priced',
+  })
+  honorarium!: HonorariumView | UnpricedHonorariumView;
+}
