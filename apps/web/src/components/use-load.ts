@@ -22,3 +22,20 @@ export function useLoad<T>(load: (() => Promise<T>) | null, key: string) {
   const reload = useCallback(() => setRound((n) => n + 1), []);
   return { data, error, loading, reload, setData };
 }
+
+/**
+ * Lists come from read models that follow the log a moment behind a write:
+ * after saving, load again (a few times, briefly) until what was saved shows.
+ */
+export async function loadUntil<T>(
+  load: () => Promise<T>,
+  ready: (value: T) => boolean,
+  tries = 20,
+): Promise<T> {
+  let value = await load();
+  for (let attempt = 1; attempt < tries && !ready(value); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    value = await load();
+  }
+  return value;
+}

@@ -33,7 +33,11 @@ export function InvolvementView({ projectId, involvementId }: { projectId: strin
       </Paragraph>
       <dl className="facts">
         <dt>Status</dt>
-        <dd>{words.involvementStatus(i.status)}</dd>
+        <dd data-testid="involvement-status">{words.involvementStatus(i.status)}</dd>
+        <dt>Deltaker-id</dt>
+        <dd className="mono" data-testid="participant-id">
+          {i.participantId}
+        </dd>
         <dt>Oppmøte</dt>
         <dd>{words.attendance(i.attendance)}</dd>
         <dt>Timer</dt>

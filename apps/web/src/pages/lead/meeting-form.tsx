@@ -39,7 +39,8 @@ export function MeetingForm({
 }: {
   project: Project;
   participants: Array<{ id: string; name: string }>;
-  onSaved: () => void;
+  /** The ids of the involvements just logged. */
+  onSaved: (involvementIds: string[]) => void;
 }) {
   const [occurredOn, setOccurredOn] = useState(todayInOslo());
   const [form, setForm] = useState('user-council');
@@ -66,6 +67,14 @@ export function MeetingForm({
         ticketKroner: '',
       })),
   ];
+  /** A change to the meeting itself makes it a new one: nothing of it is previewed or saved yet. */
+  const changeMeeting =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setResults({});
+      setSavedCount(null);
+    };
   const update = (participantId: string, change: Partial<Row>) => {
     setRows(allRows.map((r) => (r.participantId === participantId ? { ...r, ...change } : r)));
     setResults((current) => ({ ...current, [participantId]: {} }));
@@ -122,6 +131,7 @@ export function MeetingForm({
   const save = useAction(async () => {
     const next: Record<string, RowResult> = { ...results };
     let count = 0;
+    const ids: string[] = [];
     for (const row of included) {
       if (next[row.participantId]?.saved) continue;
       try {
@@ -131,6 +141,7 @@ export function MeetingForm({
         );
         next[row.participantId] = { ...next[row.participantId], saved: created.id, error: undefined };
         count += 1;
+        ids.push(created.id);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         next[row.participantId] = { ...next[row.participantId], error };
@@ -138,7 +149,7 @@ export function MeetingForm({
     }
     setResults(next);
     setSavedCount(count);
-    if (count > 0) onSaved();
+    if (count > 0) onSaved(ids);
   });
 
   if (participants.length === 0)
@@ -156,14 +167,14 @@ export function MeetingForm({
         label="Dato for møtet"
         type="date"
         value={occurredOn}
-        onChange={(e) => setOccurredOn(e.target.value)}
+        onChange={(e) => changeMeeting(setOccurredOn)(e.target.value)}
       />
       <CodeSelect
         label="Medvirkningsform"
         value={form}
         codes={FORM_CODES}
         word={words.form}
-        onChange={setForm}
+        onChange={changeMeeting(setForm)}
       />
       {form === 'user-gathering' && (
         <CodeSelect
@@ -171,14 +182,14 @@ export function MeetingForm({
           value={honorariumPaid}
           codes={['paid', 'unpaid']}
           word={(c) => (c === 'paid' ? 'Ja, honorar betales' : 'Nei, bare utlegg dekkes')}
-          onChange={setHonorariumPaid}
+          onChange={changeMeeting(setHonorariumPaid)}
         />
       )}
       <Textfield
         label="Tema"
         description="Skriv ikke navn på personer her: teksten lagres i loggen."
         value={topic}
-        onChange={(e) => setTopic(e.target.value)}
+        onChange={(e) => changeMeeting(setTopic)(e.target.value)}
       />
       {allRows.map((row) => {
         const result = results[row.participantId] ?? {};

@@ -6,7 +6,7 @@ import { CodeSelect } from '../../components/fields';
 import { Page, Section } from '../../components/page';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useAction } from '../../components/use-action';
-import { useLoad } from '../../components/use-load';
+import { loadUntil, useLoad } from '../../components/use-load';
 import { formatDate, formatNumber, todayInOslo } from '../../format';
 import { href } from '../../router';
 import { APPOINTMENT_ROLE_CODES, words } from '../../words';
@@ -15,8 +15,11 @@ import { rememberProject } from './my-projects';
 import type { InvolvementListItem, Participant, Project } from './types';
 
 /** The project's participants (appointed) with their names, which the lead may read. */
-async function loadProject(projectId: string) {
-  const project = await api.get<Project>(`/v1/projects/${encodeURIComponent(projectId)}`);
+async function loadProject(projectId: string, awaitedParticipant: string | null) {
+  const project = await loadUntil(
+    () => api.get<Project>(`/v1/projects/${encodeURIComponent(projectId)}`),
+    (p) => awaitedParticipant === null || p.appointments.some((a) => a.participantId === awaitedParticipant),
+  );
   const ids = [...new Set(project.appointments.map((a) => a.participantId))];
   const people = await Promise.all(
     ids.map((id) =>
@@ -31,13 +34,22 @@ async function loadProject(projectId: string) {
 }
 
 export function ProjectView({ projectId }: { projectId: string }) {
-  const loaded = useLoad(() => loadProject(projectId), projectId);
+  const [awaitedParticipant, setAwaitedParticipant] = useState<string | null>(null);
+  const [awaitedInvolvements, setAwaitedInvolvements] = useState<string[]>([]);
+  const loaded = useLoad(
+    () => loadProject(projectId, awaitedParticipant),
+    `${projectId}:${awaitedParticipant}`,
+  );
   const involvements = useLoad(
     () =>
-      api.get<{ items: InvolvementListItem[] }>(
-        `/v1/projects/${encodeURIComponent(projectId)}/involvements?limit=200`,
+      loadUntil(
+        () =>
+          api.get<{ items: InvolvementListItem[] }>(
+            `/v1/projects/${encodeURIComponent(projectId)}/involvements?limit=200`,
+          ),
+        (page) => awaitedInvolvements.every((id) => page.items.some((i) => i.involvementId === id)),
       ),
-    projectId,
+    `${projectId}:${awaitedInvolvements.join(',')}`,
   );
   if (loaded.error)
     return (
@@ -48,10 +60,6 @@ export function ProjectView({ projectId }: { projectId: string }) {
   if (!loaded.data) return <Spinner aria-label="Laster prosjektet" />;
   const { project, names } = loaded.data;
   const active = project.appointments.filter((a) => a.endedOn === null);
-  const reloadAll = () => {
-    loaded.reload();
-    involvements.reload();
-  };
   return (
     <Page title={project.name}>
       <dl className="facts">
@@ -91,7 +99,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
             </Table.Body>
           </Table>
         )}
-        <AppointForm projectId={project.id} onDone={reloadAll} />
+        <AppointForm projectId={project.id} onDone={setAwaitedParticipant} />
       </Section>
 
       <Section title="Registrer møte" id="mote">
@@ -101,7 +109,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
             id: a.participantId,
             name: names[a.participantId] ?? a.participantId,
           }))}
-          onSaved={involvements.reload}
+          onSaved={setAwaitedInvolvements}
         />
       </Section>
 
@@ -149,7 +157,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
 }
 
 /** Registers a person and appoints them to the project in one go. */
-function AppointForm({ projectId, onDone }: { projectId: string; onDone: () => void }) {
+function AppointForm({ projectId, onDone }: { projectId: string; onDone: (participantId: string) => void }) {
   const [name, setName] = useState('');
   const [nationalId, setNationalId] = useState('');
   const [bankAccount, setBankAccount] = useState('');
@@ -176,7 +184,7 @@ function AppointForm({ projectId, onDone }: { projectId: string; onDone: () => v
     setName('');
     setNationalId('');
     setBankAccount('');
-    onDone();
+    onDone(participant.id);
   });
   return (
     <details className="section">
