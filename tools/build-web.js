@@ -136,7 +136,7 @@ async function buildWebClient({ out = DEFAULT_OUT, quiet = false } = {}) {
   writeFileSync(stamp, `${startedAt.toISOString()}\n`);
   utimesSync(stamp, startedAt, startedAt);
   const ms = Number(process.hrtime.bigint() - began) / 1e6;
-  return { out, outputs, ms };
+  return { out, outputs, ms, metafile: result.metafile };
 }
 
 async function main() {

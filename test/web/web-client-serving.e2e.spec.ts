@@ -63,7 +63,7 @@ describe('the web client served by the API process', () => {
         body: JSON.stringify({ sub: 'kari', name: 'Kari Nordmann', roles: ['project-lead'] }),
       });
       expect(minted.status).toBe(201);
-      const { token } = await minted.json();
+      const { token } = (await minted.json()) as { token: string };
       const created = await fetch(`${web.baseUrl}/v1/projects`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
@@ -84,7 +84,7 @@ describe('the web client served by the API process', () => {
         body: JSON.stringify({ sub: 'kari', name: 'Kari', roles: ['superuser'] }),
       });
       expect(res.status).toBe(400);
-      const problem = await res.json();
+      const problem = (await res.json()) as { errors: Array<{ field: string }> };
       expect(problem.errors.map((e: { field: string }) => e.field)).toContain('roles');
     });
   });

@@ -52,8 +52,8 @@ describe('the web client in a browser', () => {
 
     // Keyboard only: the page heading has focus; Tab walks the form in reading order.
     const focused = () =>
-      page.evaluate(() => {
-        const el = document.activeElement as HTMLInputElement | null;
+      page.evaluate((): string => {
+        const el = (globalThis as any).document.activeElement;
         return el?.labels?.[0]?.textContent?.trim() ?? el?.textContent?.trim() ?? '';
       });
     await page.keyboard.press('Tab');
@@ -191,7 +191,7 @@ describe('the web client in a browser', () => {
       page.getByRole('button', { name: 'Last ned CSV' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    const csv = readFileSync((await download.path()) as string, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.split('\n')[0]).toContain(';');
     expect(csv).toContain('1921,50');
 

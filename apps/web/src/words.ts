@@ -104,6 +104,13 @@ const EVENT_TYPES: Record<string, string> = {
   PayoutBatchApproved: 'Utbetalingsgrunnlag godkjent',
   PayoutBatchCancelled: 'Utbetalingsgrunnlag kansellert',
   PaymentResultsRecorded: 'Utbetalingsresultat registrert',
+  PayoutBatchSettled: 'Utbetalingsgrunnlag oppgjort',
+};
+const INCOME_TYPES: Record<string, string> = {
+  styrehonorarOgGodtgjoerelseVerv: 'Styrehonorar og godtgjørelse i verv',
+  kilometergodtgjoerelseBil: 'Kilometergodtgjørelse bil',
+  reiseKost: 'Kostgodtgjørelse',
+  'outlay-refund': 'Refusjon av utlegg (ikke inntekt)',
 };
 
 const pick = (table: Record<string, string>, code: string | null | undefined): string =>
@@ -123,6 +130,7 @@ export const words = {
   outcome: (code: string | null | undefined) => pick(OUTCOMES, code),
   realityReason: (code: string | null | undefined) => pick(REALITY_REASONS, code),
   eventType: (code: string | null | undefined) => pick(EVENT_TYPES, code),
+  incomeType: (code: string | null | undefined) => pick(INCOME_TYPES, code),
 };
 
 export const FORM_CODES = Object.keys(FORMS);

@@ -237,7 +237,9 @@ function Notary() {
       {result && (
         <Alert data-color={result.verified ? 'success' : 'danger'} role="status" data-testid="verify-result">
           {result.verified
-            ? `Loggen er uendret: alle ${formatNumber(result.events)} hendelser og siste sjekkpunkt stemmer.`
+            ? `Loggen er uendret: alle ${formatNumber(result.events)} hendelser stemmer${
+                checkpoint.data ? ', og det samme gjør siste signerte sjekkpunkt' : ''
+              }.`
             : `Loggen stemmer ikke: ${result.failures.length} avvik blant ${formatNumber(result.events)} hendelser.`}
         </Alert>
       )}

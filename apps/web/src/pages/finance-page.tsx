@@ -295,7 +295,7 @@ function BatchView({ batchId, session }: { batchId: string; session: Session }) 
               <Table.Row key={line.lineId}>
                 <Table.Cell>{formatDate(line.occurredOn)}</Table.Cell>
                 <Table.Cell>{words.lineKind(line.kind)}</Table.Cell>
-                <Table.Cell>{line.incomeType}</Table.Cell>
+                <Table.Cell>{words.incomeType(line.incomeType)}</Table.Cell>
                 <Table.Cell>{line.taxable ? 'Ja' : 'Nei'}</Table.Cell>
                 <Table.Cell className="number">{formatKroner(line.amountOre)}</Table.Cell>
                 <Table.Cell>

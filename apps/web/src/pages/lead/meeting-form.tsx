@@ -1,4 +1,4 @@
-import { Button, Checkbox, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Fieldset, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client';
 import { CodeSelect, kronerToOre, parseDecimal } from '../../components/fields';
@@ -245,15 +245,10 @@ export function MeetingForm({
                   />
                 </div>
                 {result.preview !== undefined && (
-                  <div>
-                    <Heading level={3} data-size="2xs">
-                      Honorar etter retningslinjen
-                    </Heading>
-                    <HonorariumTable
-                      honorarium={result.preview}
-                      caption={`Beregnet honorar for ${row.name}`}
-                    />
-                  </div>
+                  <HonorariumTable
+                    honorarium={result.preview}
+                    caption={`Honorar etter retningslinjen for ${row.name}`}
+                  />
                 )}
                 {result.saved && <Paragraph role="status">Lagret.</Paragraph>}
                 <ProblemAlert error={result.error} />
