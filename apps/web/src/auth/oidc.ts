@@ -14,9 +14,17 @@ function redirectUriOf(config: OidcConfig): string {
   return config.redirectUri ?? `${window.location.origin}/`;
 }
 
+/** Plain http only when the operator configured an http issuer (a local development provider). */
+function transport(config: OidcConfig) {
+  return { [oauth.allowInsecureRequests]: new URL(config.issuer).protocol === 'http:' };
+}
+
 async function discover(config: OidcConfig): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(config.issuer);
-  return oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oidc' }));
+  return oauth.processDiscoveryResponse(
+    issuer,
+    await oauth.discoveryRequest(issuer, { algorithm: 'oidc', ...transport(config) }),
+  );
 }
 
 /** Sends the browser to the identity provider: authorization code with PKCE (S256), state and nonce. */
@@ -66,6 +74,7 @@ export async function finishOidcLogin(config: OidcConfig): Promise<string> {
     params,
     redirectUriOf(config),
     pending.verifier ?? '',
+    transport(config),
   );
   const result = await oauth.processAuthorizationCodeResponse(server, client, response, {
     expectedNonce: pending.nonce,
