@@ -77,6 +77,11 @@ const ENDPOINTS: Record<string, Row> = {
     body: () => project,
     expected: creators(201),
   },
+  'GET /v1/projects': {
+    method: 'get',
+    path: () => '/v1/projects',
+    expected: { ...everyone(200), finance: 403 },
+  },
   'GET /v1/projects/{id}': {
     method: 'get',
     path: (s) => `/v1/projects/${s.projectId}`,

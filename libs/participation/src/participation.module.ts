@@ -35,6 +35,8 @@ import { InvolvementListQueries } from './queries/involvement-list.queries';
 import { InvolvementHonorarium } from './queries/involvement-honorarium';
 import { ParticipantHonorariumQueries } from './queries/participant-honorarium.queries';
 import { InvolvementPreviewQueries } from './queries/involvement-preview.queries';
+import { ProjectListQueries } from './queries/project-list.queries';
+import { ProjectListProjection } from './read-models/project-list/project-list.projection';
 
 /** Projects, participants, appointments and involvements: command handlers, queries, read models. */
 @Module({
@@ -67,6 +69,7 @@ import { InvolvementPreviewQueries } from './queries/involvement-preview.queries
     InvolvementHonorarium,
     ParticipantHonorariumQueries,
     InvolvementPreviewQueries,
+    ProjectListQueries,
     RegisterProjectHandler,
     AddProjectLeadHandler,
     RegisterParticipantHandler,
@@ -81,6 +84,7 @@ import { InvolvementPreviewQueries } from './queries/involvement-preview.queries
     InvolvementListQueries,
     ParticipantHonorariumQueries,
     InvolvementPreviewQueries,
+    ProjectListQueries,
     PersonalDataVault,
     EventSourcedRepository,
   ],
@@ -92,5 +96,6 @@ export class ParticipationModule implements OnModuleInit {
     this.projections.register(new AppointmentsProjection());
     this.projections.register(new InvolvementSummariesProjection());
     this.projections.register(new InvolvementsIntegrationProjection());
+    this.projections.register(new ProjectListProjection());
   }
 }

@@ -16,6 +16,7 @@ import {
   InvolvementListQueries,
   InvolvementPreviewQueries,
   parseLimit,
+  ProjectListQueries,
   LogInvolvementCommand,
   ParticipationQueries,
   RegisterProjectCommand,
@@ -33,6 +34,7 @@ import { ApiCommand, ApiProblems } from '../http/openapi/problem-responses';
 import {
   InvolvementPage,
   InvolvementPreviewView,
+  ProjectListPage,
   ProjectView,
   VersionView,
 } from './dto/participation.responses';
@@ -54,6 +56,7 @@ export class ProjectsController {
     private readonly queries: ParticipationQueries,
     private readonly involvementList: InvolvementListQueries,
     private readonly previews: InvolvementPreviewQueries,
+    private readonly projectList: ProjectListQueries,
   ) {}
 
   @Post()
@@ -71,6 +74,35 @@ export class ProjectsController {
     @Req() req: Request,
   ): Promise<CreatedDto> {
     return this.commands.execute(new RegisterProjectCommand(body, commandMeta(req, user)));
+  }
+
+  @Get()
+  @Roles('admin', 'project-lead', 'auditor')
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+  })
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    schema: { type: 'string', maxLength: 500 },
+    description: 'the `next` cursor of the previous page',
+  })
+  @ApiOperation({
+    summary: 'List projects',
+    description:
+      'A project lead gets the projects they lead; an admin or an auditor gets every project. In the order they were registered, paged with `limit` and `after`.',
+  })
+  @ApiOkResponse({ type: ProjectListPage })
+  @ApiProblems(400)
+  list(
+    @Query('limit') limit: string | undefined,
+    @Query('after') after: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ) {
+    const everyProject = user.roles.includes('admin') || user.roles.includes('auditor');
+    return this.projectList.list(everyProject ? {} : { leadSub: user.sub }, parseLimit(limit), after);
   }
 
   @Get(':id')

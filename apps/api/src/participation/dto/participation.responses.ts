@@ -247,3 +247,21 @@ export class InvolvementPreviewView {
   })
   honorarium!: HonorariumView | UnpricedHonorariumView;
 }
+
+export class ProjectListItemView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() organizationId!: string;
+  @ApiProperty({ description: 'Region code of the honorarium guideline' }) region!: string;
+  @ApiProperty({ enum: PARTICIPATION_LEVELS }) level!: string;
+}
+
+export class ProjectListPage {
+  @ApiProperty({ type: [ProjectListItemView] }) items!: ProjectListItemView[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Cursor of the next page (`?after=`); null on the last',
+  })
+  next!: string | null;
+}
