@@ -153,6 +153,14 @@ describe('the web client in a browser', () => {
     await page.getByRole('button', { name: 'Annuller medvirkningen' }).click();
     await page.getByTestId('involvement-status').filter({ hasText: 'Annullert' }).waitFor();
 
+    // Back at "Mine prosjekter": the project is listed (GET /v1/projects, the projects this lead leads).
+    await page
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Mine prosjekter' })
+      .click();
+    await heading(page, 'Mine prosjekter').waitFor();
+    await page.getByRole('link', { name: 'Ny pasientreise-ordning' }).waitFor();
+
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,6 @@
 import { Button, Link, Paragraph, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import { loadSession } from '../../auth/session';
 import { CodeSelect } from '../../components/fields';
 import { Page, Section } from '../../components/page';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -11,7 +10,6 @@ import { formatDate, formatNumber, todayInOslo } from '../../format';
 import { href } from '../../router';
 import { APPOINTMENT_ROLE_CODES, words } from '../../words';
 import { MeetingForm } from './meeting-form';
-import { rememberProject } from './my-projects';
 import type { InvolvementListItem, Participant, Project } from './types';
 
 /** The project's participants (appointed) with their names, which the lead may read. */
@@ -29,7 +27,6 @@ async function loadProject(projectId: string, awaitedParticipant: string | null)
     ),
   );
   const names = Object.fromEntries(people.map((p) => [p.id, (p as Participant).name ?? 'Ukjent navn']));
-  rememberProject(loadSession()?.sub ?? '', { id: project.id, name: project.name });
   return { project, names };
 }
 

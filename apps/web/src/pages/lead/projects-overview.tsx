@@ -1,23 +1,24 @@
 import { Button, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import { loadSession } from '../../auth/session';
 import { CodeSelect } from '../../components/fields';
 import { Page, Section } from '../../components/page';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useAction } from '../../components/use-action';
-import { useLoad } from '../../components/use-load';
+import { loadUntil, useLoad } from '../../components/use-load';
 import { go, href } from '../../router';
 import { LEVEL_CODES, words } from '../../words';
-import { knownProjects, rememberProject } from './my-projects';
+
+interface ProjectPage {
+  items: Array<{ id: string; name: string; level: string; organizationId: string }>;
+}
 
 interface RegionList {
   items: Array<{ region: string; versions: Array<{ label: string; effectiveFrom: string }> }>;
 }
 
 export function ProjectsOverview() {
-  const sub = loadSession()?.sub ?? '';
-  const projects = knownProjects(sub);
+  const projects = useLoad(() => api.get<ProjectPage>('/v1/projects?limit=1000'), 'projects');
   const regions = useLoad(() => api.get<RegionList>('/v1/guidelines'), 'regions');
   const [name, setName] = useState('');
   const [organizationId, setOrganizationId] = useState('');
@@ -34,27 +35,32 @@ export function ProjectsOverview() {
       region: chosenRegion,
       level,
     });
-    rememberProject(sub, { id: created.id, name: name.trim() });
+    // The list is a read model a moment behind: it shows the new project when it is back here.
+    await loadUntil(
+      () => api.get<ProjectPage>('/v1/projects?limit=1000'),
+      (page) => page.items.some((p) => p.id === created.id),
+      8,
+    );
     go('prosjekter', created.id);
   });
   const open = useAction(async () => {
-    const project = await api.get<{ id: string; name: string }>(
-      `/v1/projects/${encodeURIComponent(openId.trim())}`,
-    );
-    rememberProject(sub, { id: project.id, name: project.name });
+    const project = await api.get<{ id: string }>(`/v1/projects/${encodeURIComponent(openId.trim())}`);
     go('prosjekter', project.id);
   });
 
   return (
     <Page title="Mine prosjekter">
-      <Section title="Prosjekter du har åpnet">
-        {projects.length === 0 ? (
-          <Paragraph>Du har ikke åpnet noen prosjekter i denne nettleseren ennå.</Paragraph>
-        ) : (
+      <Section title="Prosjekter du leder">
+        <ProblemAlert error={projects.error} />
+        {projects.data && projects.data.items.length === 0 && (
+          <Paragraph>Du leder ingen prosjekter ennå.</Paragraph>
+        )}
+        {projects.data && projects.data.items.length > 0 && (
           <ul>
-            {projects.map((p) => (
+            {projects.data.items.map((p) => (
               <li key={p.id}>
-                <Link href={href('prosjekter', p.id)}>{p.name}</Link>
+                <Link href={href('prosjekter', p.id)}>{p.name}</Link> ({words.level(p.level).toLowerCase()},{' '}
+                {p.organizationId})
               </li>
             ))}
           </ul>
