@@ -25,6 +25,7 @@ import { ParticipationAppointmentRevision21732300000090 } from './1732300000090-
 import { DisputedInvolvements1732300000100 } from './1732300000100-disputed-involvements';
 import { YearlyAccount1732300000110 } from './1732300000110-yearly-account';
 import { MeetingsAndMilestones1732300000080 } from './1732300000080-meetings-and-milestones';
+import { ParticipationProjectList1732300000130 } from './1732300000130-participation-project-list';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -58,4 +59,5 @@ export const migrations = [
   DisputedInvolvements1732300000100,
   YearlyAccount1732300000110,
   MeetingsAndMilestones1732300000080,
+  ParticipationProjectList1732300000130,
 ];

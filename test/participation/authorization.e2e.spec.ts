@@ -103,6 +103,11 @@ const ENDPOINTS: Record<string, Row> = {
     body: () => project,
     expected: creators(201),
   },
+  'GET /v1/projects': {
+    method: 'get',
+    path: () => '/v1/projects',
+    expected: { ...everyone(200), finance: 403 },
+  },
   'GET /v1/projects/{id}': {
     method: 'get',
     path: (s) => `/v1/projects/${s.projectId}`,
@@ -227,6 +232,12 @@ const ENDPOINTS: Record<string, Row> = {
     path: (s) => `/v1/projects/${s.projectId}/involvements`,
     body: involvement,
     expected: leadsOfIt(201),
+  },
+  'POST /v1/projects/{id}/involvements/preview': {
+    method: 'post',
+    path: (s) => `/v1/projects/${s.projectId}/involvements/preview`,
+    body: involvement,
+    expected: leadsOfIt(200),
   },
   'GET /v1/projects/{id}/involvements': {
     method: 'get',

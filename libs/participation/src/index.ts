@@ -15,6 +15,8 @@ export * from './commands/end-appointment/end-appointment.handler';
 export * from './commands/change-participant/change-participant.handler';
 export * from './queries/involvement-list.queries';
 export * from './queries/participant-honorarium.queries';
+export * from './queries/involvement-preview.queries';
+export * from './queries/project-list.queries';
 export * from './application/payout-ledger.port';
 export * from './queries/unpriced-honorarium';
 export {

@@ -47,6 +47,9 @@ import { UpdateMeetingHandler } from './commands/meetings/update-meeting.handler
 import { RecordMilestoneHandler } from './commands/meetings/record-milestone.handler';
 import { MeetingQueries } from './queries/meeting.queries';
 import { MeetingsProjection } from './read-models/meetings/meetings.projection';
+import { InvolvementPreviewQueries } from './queries/involvement-preview.queries';
+import { ProjectListQueries } from './queries/project-list.queries';
+import { ProjectListProjection } from './read-models/project-list/project-list.projection';
 
 /** Projects, participants, appointments and involvements: command handlers, queries, read models. */
 @Module({
@@ -79,6 +82,8 @@ import { MeetingsProjection } from './read-models/meetings/meetings.projection';
     InvolvementHonorarium,
     ParticipantHonorariumQueries,
     DisputedInvolvements,
+    InvolvementPreviewQueries,
+    ProjectListQueries,
     RegisterProjectHandler,
     AddProjectLeadHandler,
     RegisterParticipantHandler,
@@ -101,6 +106,8 @@ import { MeetingsProjection } from './read-models/meetings/meetings.projection';
     InvolvementListQueries,
     ParticipantHonorariumQueries,
     MeetingQueries,
+    InvolvementPreviewQueries,
+    ProjectListQueries,
     PersonalDataVault,
     EventSourcedRepository,
     DisputedInvolvements,
@@ -115,5 +122,6 @@ export class ParticipationModule implements OnModuleInit {
     this.projections.register(new InvolvementsIntegrationProjection());
     this.projections.register(new DisputedInvolvementsProjection());
     this.projections.register(new MeetingsProjection());
+    this.projections.register(new ProjectListProjection());
   }
 }

@@ -325,3 +325,31 @@ export class ParticipantHonorariumView {
   @ApiProperty({ type: [UnpricedEntryView], description: 'Involvements in the period that cannot be priced' })
   unpriced!: UnpricedEntryView[];
 }
+
+/** What `POST /v1/projects/{id}/involvements/preview` answers: the honorarium logging it would give. */
+export class InvolvementPreviewView {
+  @ApiProperty({
+    oneOf: [{ $ref: getSchemaPath(HonorariumView) }, { $ref: getSchemaPath(UnpricedHonorariumView) }],
+    description:
+      'The calculation by the guideline in force on `occurredOn` (its `involvementId` is "preview"); or why it cannot be priced',
+  })
+  honorarium!: HonorariumView | UnpricedHonorariumView;
+}
+
+export class ProjectListItemView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() organizationId!: string;
+  @ApiProperty({ description: 'Region code of the honorarium guideline' }) region!: string;
+  @ApiProperty({ enum: PARTICIPATION_LEVELS }) level!: string;
+}
+
+export class ProjectListPage {
+  @ApiProperty({ type: [ProjectListItemView] }) items!: ProjectListItemView[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Cursor of the next page (`?after=`); null on the last',
+  })
+  next!: string | null;
+}
