@@ -52,7 +52,7 @@ const REASON_OF: Record<Indicator, { reason: RealityReason; failed: (t: RealityT
     reason: 'late-invitations',
     failed: (t) => `not invited with documents at least ${t.invitationDays} days before`,
   },
-  attended: { reason: 'not-attended', failed: () => 'logged as absent' },
+  attended: { reason: 'not-attended', failed: () => 'logged as absent or cancelled' },
   heard: { reason: 'not-heard', failed: () => 'without recorded input from the participant' },
   toldBack: {
     reason: 'no-feedback',

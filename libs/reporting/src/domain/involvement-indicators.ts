@@ -11,7 +11,7 @@ import type { RealityThresholds } from './reality-thresholds';
 export interface InvolvementIndicators {
   /** Invitation and documents sent at least `invitationDays` before; null when no invitation is recorded. */
   invitedInGoodTime: boolean | null;
-  /** Confirmed by the participant or an attendance list; false when logged absent; null when not recorded. */
+  /** Confirmed by the participant or an attendance list; false when logged absent or cancelled; null when not recorded. */
   attended: boolean | null;
   /** The participant's input is recorded (an influence decision references input, so it counts too). */
   heard: boolean;
@@ -92,7 +92,7 @@ function invitedInGoodTime(facts: InvolvementFacts, thresholds: RealityThreshold
 }
 
 function attended(facts: InvolvementFacts): boolean | null {
-  if (facts.attendance === 'absent') return false;
+  if (facts.attendance === 'absent' || facts.attendance === 'cancelled') return false;
   return ofKind(facts, 'attendance').length > 0 ? true : null;
 }
 
