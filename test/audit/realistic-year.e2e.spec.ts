@@ -24,6 +24,7 @@ interface Item {
 }
 
 const SHORT_HOURS = { meeting: 1.5, preparation: 0.5, travel: 0 };
+const INTERVIEW_TICKET = { kind: 'ticket', amountOre: 9800, receiptRef: 'buss-14' };
 const HONORARIUM_KINDS = ['meeting', 'preparation', 'travel-time'];
 const LOST_INCOME_KINDS = ['lost-income-documented', 'lost-income-undocumented'];
 
@@ -140,12 +141,13 @@ describe('audit after a realistic year', () => {
     midYear = await checkpointAfterAMinute();
 
     // April: an interview, peer support (never counted, never paid), helse-vest, and a correction.
+    // helse-midt-norge names no pay for interviews (issue 15, E4): they pay only their bus tickets.
     at('2025-04-14T15:00:00Z');
     involvements.maretInterview = await p.involvement(individual, maret, {
       form: 'user-interview',
       occurredOn: '2025-04-14',
       hours: SHORT_HOURS,
-      expenses: [],
+      expenses: [INTERVIEW_TICKET],
     });
     involvements.olaPeer = await p.involvement(individual, ola, {
       form: 'peer-support',
@@ -157,7 +159,7 @@ describe('audit after a realistic year', () => {
       form: 'user-interview',
       occurredOn: '2025-04-14',
       hours: SHORT_HOURS,
-      expenses: [],
+      expenses: [INTERVIEW_TICKET],
     });
     at('2025-04-20T10:00:00Z');
     ok(
@@ -228,6 +230,12 @@ describe('audit after a realistic year', () => {
         involvements.maretMay,
       ]),
     );
+    // An interview is no verv: helse-midt-norge names no pay for it, so only its ticket is paid (issue 15, E4).
+    expect(
+      batchLines
+        .filter((l) => l.involvementId === involvements.maretInterview)
+        .map((l) => [l.kind, l.amountOre]),
+    ).toEqual([['ticket', 9800]]);
     // Neither peer support nor a voided involvement is ever paid.
     expect(paidFor.has(involvements.olaPeer)).toBe(false);
     expect(paidFor.has(involvements.olaMay)).toBe(false);

@@ -46,7 +46,9 @@ describe('guideline versions through HTTP', () => {
     const participant = await post('/v1/participants', lead, { name: 'Åse' }).expect(201);
     const logged = await post(`/v1/projects/${project.body.id}/involvements`, lead, {
       participantId: participant.body.id,
-      form: 'dialogue',
+      // A gathering decided paid: a form helse-midt-norge pays, needing no appointment.
+      form: 'user-gathering',
+      honorariumDecision: 'paid',
       occurredOn: day,
       attendance: 'in-person',
       hours: { meeting: 2 },
