@@ -113,6 +113,15 @@ export async function buildWorld(): Promise<World> {
   await post(`/v1/payout-batches/${batch.id}/approve`, 'finance', {});
   await t.settled();
   const draftBatch = await draft('2025-06-01');
+  // Owed and in no batch, so a fuzzed draft can succeed whichever forms and attendances the fuzzed
+  // logs pick: under this guideline interviews, absences and cancellations pay little or nothing.
+  await post(`/v1/projects/${project.id}/involvements`, 'project-lead', {
+    participantId: people[1].participant.id,
+    form: 'user-council',
+    occurredOn: '2025-05-12',
+    attendance: 'in-person',
+    hours: { meeting: 1 },
+  });
   const lines = await t.http
     .get(`/v1/payout-batches/${batch.id}`)
     .set('Authorization', `Bearer ${tokens.finance}`);
