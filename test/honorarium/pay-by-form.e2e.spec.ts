@@ -75,6 +75,27 @@ describe('payment by form, absence and cancellation (issue 15, E2 and E4)', () =
     expect(honorarium.lines[2].explanation).toContain('not covered after a cancellation');
   });
 
+  it('E2: the refunded ticket of the cancelled gathering reaches the payout draft', async () => {
+    const finance = await t.token({ sub: 'finance-1', roles: ['finance'] });
+    const drafted = await t.http
+      .post('/v1/payout-batches')
+      .set('Authorization', `Bearer ${finance}`)
+      .send({ periodEnd: '2025-03-10', organizationId: 'st-olavs' })
+      .expect(201);
+    const batch = await t.http
+      .get(`/v1/payout-batches/${drafted.body.id}`)
+      .set('Authorization', `Bearer ${finance}`)
+      .expect(200);
+    expect(batch.body.lines.map((l: Line) => [l.kind, l.amountOre, l.taxable])).toEqual([
+      ['ticket', 45000, false],
+    ]);
+    await t.http
+      .post(`/v1/payout-batches/${drafted.body.id}/cancel`)
+      .set('Authorization', `Bearer ${finance}`)
+      .send({ reason: 'Kun en prøve' })
+      .expect(200);
+  });
+
   it('E2: an absence pays neither honorarium nor, under helse-midt-norge, the ticket, and says why', async () => {
     const honorarium = await priced({
       ...gathering,
