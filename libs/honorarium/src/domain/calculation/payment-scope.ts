@@ -2,6 +2,7 @@ import { formatNok } from '@app/shared-kernel';
 import { InvolvementForm } from '../common/vocabulary';
 import {
   Guideline,
+  GuidelineRule,
   MEETING_RULE_KINDS,
   MeetingRule,
   NotAttendedExpensesRule,
@@ -53,11 +54,13 @@ export function paymentScope(guideline: Guideline, involvement: Involvement): Pa
  * before forms were named) pays every form, as it did then.
  */
 export function payRuleFor(guideline: Guideline, form: InvolvementForm): MeetingRule | undefined {
-  return guideline.rules.find(
-    (rule): rule is MeetingRule =>
-      (MEETING_RULE_KINDS as readonly string[]).includes(rule.kind) &&
-      ((rule as MeetingRule).forms === undefined || (rule as MeetingRule).forms!.includes(form)),
-  );
+  return guideline.rules
+    .filter(isPayRule)
+    .find((rule) => rule.forms === undefined || rule.forms.includes(form));
+}
+
+function isPayRule(rule: GuidelineRule): rule is MeetingRule {
+  return (MEETING_RULE_KINDS as readonly string[]).includes(rule.kind);
 }
 
 /** The organiser cancelled: no honorarium; documented outlays already incurred are covered, plus what the guideline adds. */
