@@ -26,9 +26,7 @@ describe('GET /v1/participants/{id}/honorarium', () => {
     const log = (occurredOn: string, meeting: number, lostIncome?: object) =>
       post(`/v1/projects/${project.body.id}/involvements`, {
         participantId: participant.body.id,
-        // A gathering decided paid: a form helse-midt-norge pays, needing no appointment.
-        form: 'user-gathering',
-        honorariumDecision: 'paid',
+        form: 'dialogue',
         occurredOn,
         attendance: 'in-person',
         hours: { meeting },

@@ -13,7 +13,9 @@ const TICKET_450 = { kind: 'ticket', amountOre: 45000, receiptRef: 'kvittering-1
  * Issue 15, E2 and E4, through HTTP: a meeting the organiser cancelled after
  * the ticket was bought, an absence, an interview the guideline names no pay
  * for, a published guideline that pays interviews a flat fee under their own
- * income type, and a version stored before forms were named.
+ * income type, and a version stored before forms were named. The revised
+ * rules are the shipped versions from 2026-12-01 (docs/adr/0025), so these
+ * days lie on or after it; the versions before keep pricing history as it was.
  */
 describe('payment by form, absence and cancellation (issue 15, E2 and E4)', () => {
   let t: TestApp;
@@ -23,7 +25,7 @@ describe('payment by form, absence and cancellation (issue 15, E2 and E4)', () =
   let participantId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ clock: new FixedClock('2025-12-01T09:00:00.000Z') });
+    t = await startTestApp({ clock: new FixedClock('2027-03-01T09:00:00.000Z') });
     lead = await t.token({ sub: 'lead-1', roles: ['project-lead'] });
     admin = await t.token({ sub: 'admin-1', roles: ['admin'] });
     const project = await post('/v1/projects', lead, {
@@ -58,7 +60,7 @@ describe('payment by form, absence and cancellation (issue 15, E2 and E4)', () =
   it('E2: a gathering the organiser cancelled pays no honorarium but refunds the ticket already bought', async () => {
     const honorarium = await priced({
       ...gathering,
-      occurredOn: '2025-03-10',
+      occurredOn: '2026-12-07',
       attendance: 'cancelled',
       hours: { meeting: 0 },
       expenses: [TICKET_450, { kind: 'mileage', km: 84 }],
@@ -80,7 +82,7 @@ describe('payment by form, absence and cancellation (issue 15, E2 and E4)', () =
     const drafted = await t.http
       .post('/v1/payout-batches')
       .set('Authorization', `Bearer ${finance}`)
-      .send({ periodEnd: '2025-03-10', organizationId: 'st-olavs' })
+      .send({ periodEnd: '2026-12-07', organizationId: 'st-olavs' })
       .expect(201);
     const batch = await t.http
       .get(`/v1/payout-batches/${drafted.body.id}`)
@@ -99,7 +101,7 @@ describe('payment by form, absence and cancellation (issue 15, E2 and E4)', () =
   it('E2: an absence pays neither honorarium nor, under helse-midt-norge, the ticket, and says why', async () => {
     const honorarium = await priced({
       ...gathering,
-      occurredOn: '2025-03-11',
+      occurredOn: '2026-12-08',
       attendance: 'absent',
       hours: { meeting: 0 },
       expenses: [TICKET_450],
@@ -123,19 +125,22 @@ describe('payment by form, absence and cancellation (issue 15, E2 and E4)', () =
     ]);
   });
 
-  it('E4: a 1.5 h interview under helse-midt-norge is not paid as a verv fee, and the line says why', async () => {
+  it('E4: a 1.5 h interview under helse-midt-norge 2026-12-01 is not paid as a verv fee, and the line says why', async () => {
     const honorarium = await priced({
       form: 'user-interview',
-      occurredOn: '2025-03-12',
+      occurredOn: '2026-12-09',
       attendance: 'in-person',
       hours: { meeting: 1.5 },
     });
-    // Was 1.5 h × 429 = 643.50 NOK, taxable as styrehonorar … verv. helse-midt-norge names no pay for interviews.
-    expect(honorarium.totalOre).toBe(0);
+    // Was 1.5 h × 429 = 643.50 NOK, taxable as styrehonorar … verv (and still is on a day before 2026-12-01).
+    // helse-midt-norge 2026-12-01 names no pay for interviews.
+    expect(honorarium).toMatchObject({ totalOre: 0, guideline: { version: '2026-12-01' } });
     expect(honorarium.lines).toEqual([
       expect.objectContaining({ kind: 'not-payable', amountOre: 0, incomeType: 'none' }),
     ]);
-    expect(honorarium.lines[0].explanation).toContain('names no pay for user-interview (brukerintervju)');
+    expect(honorarium.lines[0].explanation).toContain(
+      'helse-midt-norge 2026-12-01 names no pay for user-interview (brukerintervju)',
+    );
   });
 
   describe('a published version that names a flat fee for interviews', () => {
@@ -144,7 +149,8 @@ describe('payment by form, absence and cancellation (issue 15, E2 and E4)', () =
         .get('/v1/guidelines/helse-midt-norge/versions')
         .set('Authorization', `Bearer ${admin}`)
         .expect(200);
-      const { publishedAt: _a, publishedBy: _b, ...base } = res.body.items[0];
+      const revised = res.body.items.find((v: { version: string }) => v.version === '2026-12-01');
+      const { publishedAt: _a, publishedBy: _b, ...base } = revised;
       return { ...base, version: effectiveFrom, effectiveFrom, rules: [...base.rules, interviewRule] };
     }
     const flatFee = {
@@ -163,7 +169,7 @@ describe('payment by form, absence and cancellation (issue 15, E2 and E4)', () =
       const res = await post(
         '/v1/guidelines/helse-midt-norge/versions',
         admin,
-        await nextVersion('2025-06-01', flatFee),
+        await nextVersion('2027-01-01', flatFee),
       ).expect(400);
       expect(res.body.errors).toEqual([
         {
@@ -178,7 +184,7 @@ describe('payment by form, absence and cancellation (issue 15, E2 and E4)', () =
       const res = await post(
         '/v1/guidelines/helse-midt-norge/versions',
         admin,
-        await nextVersion('2025-06-01', { ...formless, income: honorar, perInterview: true }),
+        await nextVersion('2027-01-01', { ...formless, income: honorar, perInterview: true }),
       ).expect(400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([
         'rules[10].perInterview',
@@ -190,18 +196,18 @@ describe('payment by form, absence and cancellation (issue 15, E2 and E4)', () =
       await post(
         '/v1/guidelines/helse-midt-norge/versions',
         admin,
-        await nextVersion('2025-06-01', { ...flatFee, income: honorar }),
+        await nextVersion('2027-01-01', { ...flatFee, income: honorar }),
       ).expect(201);
       const honorarium = await priced({
         form: 'user-interview',
-        occurredOn: '2025-06-10',
+        occurredOn: '2027-01-10',
         attendance: 'remote',
         hours: { meeting: 1.5 },
       });
       // Hand-computed: a flat 500.00 NOK whatever the length, reported as honorar, not as a verv fee.
       expect(honorarium).toMatchObject({
         totalOre: 50000,
-        guideline: { region: 'helse-midt-norge', version: '2025-06-01' },
+        guideline: { region: 'helse-midt-norge', version: '2027-01-01' },
       });
       expect(honorarium.lines).toEqual([
         expect.objectContaining({
@@ -262,5 +268,134 @@ describe('payment by form, absence and cancellation (issue 15, E2 and E4)', () =
       .set('Authorization', `Bearer ${auditor}`)
       .expect(200);
     expect(verified.body).toMatchObject({ verified: true, failures: [] });
+  });
+});
+
+/**
+ * A shipped guideline version is immutable (docs/adr/0025): every line names
+ * the version that priced it, so a day before 2026-12-01 prices as it always
+ * did, and what was paid under it is never clawed back by a later draft.
+ */
+describe('history: the versions before 2026-12-01 are immutable, so nothing already priced is re-priced', () => {
+  let t: TestApp;
+  let lead: string;
+  let participantId: string;
+  let historyProject: string;
+  const finance = (sub: string) => t.token({ sub, roles: ['finance'] });
+  const interview = (occurredOn: string) => ({
+    form: 'user-interview',
+    occurredOn,
+    attendance: 'in-person',
+    hours: { meeting: 1.5 },
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock: new FixedClock('2027-03-01T09:00:00.000Z') });
+    lead = await t.token({ sub: 'lead-1', roles: ['project-lead'] });
+    participantId = (await post('/v1/participants', lead, { name: 'Randi' }).expect(201)).body.id;
+    const project = await post('/v1/projects', lead, {
+      name: 'Historikk',
+      organizationId: 'st-olavs-historikk',
+      region: 'helse-midt-norge',
+      level: 'service',
+    }).expect(201);
+    historyProject = project.body.id;
+  });
+  afterAll(() => t.close());
+
+  const post = (path: string, auth: string, body: object) =>
+    t.http.post(path).set('Authorization', `Bearer ${auth}`).send(body);
+  const gathering = { form: 'user-gathering', honorariumDecision: 'paid' };
+
+  async function logIn(body: object): Promise<string> {
+    const logged = await post(`/v1/projects/${historyProject}/involvements`, lead, {
+      participantId,
+      ...body,
+    }).expect(201);
+    return logged.body.id;
+  }
+  const read = async (id: string): Promise<Honorarium> =>
+    (await t.http.get(`/v1/involvements/${id}`).set('Authorization', `Bearer ${lead}`).expect(200)).body
+      .honorarium;
+  async function draft(periodEnd: string, by: string) {
+    const drafted = await t.http
+      .post('/v1/payout-batches')
+      .set('Authorization', `Bearer ${by}`)
+      .send({ periodEnd, organizationId: 'st-olavs-historikk' })
+      .expect(201);
+    const batch = await t.http
+      .get(`/v1/payout-batches/${drafted.body.id}`)
+      .set('Authorization', `Bearer ${by}`)
+      .expect(200);
+    return { id: drafted.body.id as string, lines: batch.body.lines as (Line & LineRef)[] };
+  }
+  type LineRef = { lineId: string; involvementId: string };
+
+  it('the issue’s interview on 2026-11-30 still prices by helse-midt-norge 2016-01-01: 643.50 NOK, a verv fee', async () => {
+    const honorarium = await read(await logIn(interview('2026-11-30')));
+    // 1.5 h × 429 = 643.50 NOK, as on every day before the revised rules were adopted.
+    expect(honorarium).toMatchObject({
+      totalOre: 64350,
+      guideline: { region: 'helse-midt-norge', version: '2016-01-01' },
+    });
+    expect(honorarium.lines).toEqual([
+      expect.objectContaining({ kind: 'meeting', amountOre: 64350, taxable: true, incomeType: VERV }),
+    ]);
+  });
+
+  it('an absence before 2026-12-01 still pays nothing, its ticket included, as the old version always did', async () => {
+    const honorarium = await read(
+      await logIn({
+        ...gathering,
+        occurredOn: '2026-11-30',
+        attendance: 'absent',
+        hours: { meeting: 0 },
+        expenses: [TICKET_450],
+      }),
+    );
+    expect(honorarium).toMatchObject({ totalOre: 0, guideline: { version: '2016-01-01' } });
+  });
+
+  it('a paid interview is not re-priced: the next draft holds no adjustment for it', async () => {
+    const paidInterview = await logIn(interview('2026-11-29'));
+    const creator = await finance('finance-h1');
+    const approver = await finance('finance-h2');
+    const first = await draft('2026-11-29', creator);
+    expect(
+      first.lines.filter((l) => l.involvementId === paidInterview).map((l) => [l.kind, l.amountOre]),
+    ).toEqual([['meeting', 64350]]);
+    await t.http
+      .post(`/v1/payout-batches/${first.id}/approve`)
+      .set('Authorization', `Bearer ${approver}`)
+      .expect(200);
+    await t.http
+      .post(`/v1/payout-batches/${first.id}/payments`)
+      .set('Authorization', `Bearer ${creator}`)
+      .send({
+        results: first.lines.map((l) => ({
+          lineId: l.lineId,
+          status: 'paid',
+          reference: `BANK-${l.lineId.slice(0, 8)}`,
+        })),
+      })
+      .expect(200);
+    await t.settled();
+
+    // Something owed under the new version, so the next draft is made: only it is in there.
+    const owedGathering = await logIn({
+      ...gathering,
+      occurredOn: '2026-12-02',
+      attendance: 'in-person',
+      hours: { meeting: 2 },
+    });
+    const next = await draft('2026-12-31', creator);
+    expect(next.lines.filter((l) => l.involvementId === paidInterview)).toEqual([]);
+    expect(
+      next.lines.filter((l) => l.involvementId === owedGathering).map((l) => [l.kind, l.amountOre]),
+    ).toEqual([['meeting', 2 * 42900]]);
+    expect(await read(paidInterview)).toMatchObject({
+      totalOre: 64350,
+      guideline: { version: '2016-01-01' },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { HELSE_BERGEN_NEURO_SYSMED_2025_05_06 as SHIPPED, RULE_KINDS } from '@app/honorarium';
+import { HELSE_BERGEN_NEURO_SYSMED_2026_12_01 as SHIPPED, RULE_KINDS } from '@app/honorarium';
 
 // The guideline as published and read (docs/guidelines.md); rules are validated in full by the domain.
 
@@ -22,7 +22,7 @@ export class GuidelineRuleSchema {
   @ApiPropertyOptional({ maxLength: 2000 }) note?: string;
 }
 
-/** The next version of a shipped guideline, two years on (it is adjusted every other year): publishable as given. */
+/** The next version of the latest shipped guideline (it is adjusted every other year): publishable as given. */
 export const GUIDELINE_EXAMPLE = {
   ...SHIPPED,
   version: '2027-05-06',

@@ -6,13 +6,8 @@ import { STATE_TAX_RULE } from './state-tax.data';
 /**
  * Helse Bergen HF, Neuro-SysMed (unit level), from 2025-05-06: 355 NOK per hour
  * of actual meeting time to the nearest half hour, at least 1 hour in person.
- * The source pays meetings, so interviews, conversations and dialogues are not
- * paid. Adjusted every other year: publish a new version, never edit this
- * one's rates (the forms, absence and cancellation rules were added when the
- * format learnt them; see docs/adr/0025).
+ * Adjusted every other year: publish a new version, never edit this one.
  */
-const MEETING_FORMS = ['user-council', 'user-panel', 'user-gathering', 'user-group'] as const;
-
 export const HELSE_BERGEN_NEURO_SYSMED_2025_05_06: Guideline = deepFreeze<Guideline>({
   region: 'helse-bergen-neuro-sysmed',
   issuer: 'Helse Bergen HF, Neuro-SysMed',
@@ -22,12 +17,10 @@ export const HELSE_BERGEN_NEURO_SYSMED_2025_05_06: Guideline = deepFreeze<Guidel
   rules: [
     {
       kind: 'meeting-hourly',
-      forms: [...MEETING_FORMS],
       rate: { defaultOre: 35500 },
       rounding: { mode: 'nearest', stepMinutes: 30 },
       minimum: { minutes: 60, attendance: ['in-person'] },
       source: SOURCE,
-      note: 'The source pays actual meeting time and names no rate for interviews, conversations or dialogues, so they are not paid.',
     },
     {
       kind: 'preparation',
@@ -42,18 +35,10 @@ export const HELSE_BERGEN_NEURO_SYSMED_2025_05_06: Guideline = deepFreeze<Guidel
       note: 'The source says nothing of travel time, so it is not paid.',
     },
     {
-      kind: 'not-attended-expenses',
-      attendance: 'absent',
-      expenses: [],
+      kind: 'not-payable',
+      when: { attendance: 'absent' },
+      reason: 'Nothing is paid for illness or other absence.',
       source: SOURCE,
-      note: 'Nothing is paid for illness or other absence.',
-    },
-    {
-      kind: 'not-attended-expenses',
-      attendance: 'cancelled',
-      expenses: [],
-      source: SOURCE,
-      note: 'The source says nothing of cancelled meetings: documented outlays already incurred are covered as the receipts rule says (tickets), nothing more.',
     },
     {
       kind: 'lost-income',

@@ -7,8 +7,6 @@ import {
 import { STATE_TAX_RULE } from './state-tax.data';
 
 const EACH_STARTED_HALF_HOUR = { mode: 'each-started', stepMinutes: 30 } as const;
-/** Forms that are committee or council work (a verv), which the state committee rates pay. */
-const COMMITTEE_FORMS = ['user-council', 'user-panel', 'user-gathering', 'user-group'] as const;
 
 /**
  * Helse Midt-Norge: an illustrative table until the region's adopted one is
@@ -16,8 +14,6 @@ const COMMITTEE_FORMS = ['user-council', 'user-panel', 'user-gathering', 'user-g
  * 2016-01-01, state travel rates on the day). Worked example, 2025-03-10,
  * member, meeting 2 h 40 min, preparation 1 h 10 min, 84 km own car:
  * 1287.00 + 643.50 + 294.00 tax-free + 126.00 taxable = 2350.50 NOK.
- * Interviews, conversations and dialogues are no verv and no source gives them
- * a rate, so they are not paid (docs/adr/0025).
  */
 export const HELSE_MIDT_NORGE_2016_01_01: Guideline = deepFreeze<Guideline>({
   region: 'helse-midt-norge',
@@ -29,11 +25,9 @@ export const HELSE_MIDT_NORGE_2016_01_01: Guideline = deepFreeze<Guideline>({
   rules: [
     {
       kind: 'meeting-hourly',
-      forms: [...COMMITTEE_FORMS],
       rate: { defaultOre: 42900, byRole: { member: 42900, leader: 56700 } },
       rounding: EACH_STARTED_HALF_HOUR,
       source: STATE_COMMITTEE,
-      note: 'Illustrative: the state committee rates pay committee and council work (a verv); interviews, conversations and dialogues are not a verv and no source gives them a rate, so they are not paid.',
     },
     {
       kind: 'preparation',
@@ -66,19 +60,5 @@ export const HELSE_MIDT_NORGE_2016_01_01: Guideline = deepFreeze<Guideline>({
     },
     { kind: 'meals', rates: 'state', overKm: 15, source: STATE_TRAVEL },
     STATE_TAX_RULE,
-    {
-      kind: 'not-attended-expenses',
-      attendance: 'absent',
-      expenses: [],
-      source: STATE_COMMITTEE,
-      note: 'Illustrative: the committee rates pay for meetings attended, and no source covers expenses for an absence.',
-    },
-    {
-      kind: 'not-attended-expenses',
-      attendance: 'cancelled',
-      expenses: [],
-      source: STATE_TRAVEL,
-      note: 'Illustrative: documented outlays already incurred (tickets, lodging, other receipts) are refunded at cost; no source covers own car or meals for a meeting that did not take place.',
-    },
   ],
 });

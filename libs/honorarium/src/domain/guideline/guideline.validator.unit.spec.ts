@@ -1,11 +1,11 @@
 import { ValidationFailed } from '@app/shared-kernel';
-import { HELSE_MIDT_NORGE_2016_01_01 as MIDT } from '../../guidelines/helse-midt-norge.guideline';
+import { HELSE_MIDT_NORGE_2026_12_01 as MIDT } from '../../guidelines/helse-midt-norge-2026-12-01.guideline';
 import { SYNTHETIC_GUIDELINE } from '../calculation/calculation.spec-helper';
 import { validateGuideline } from './guideline.validator';
 
 const HONORAR = { taxable: true, incomeType: 'honorarAkkordProsentProvisjon', source: 'https://example.org' };
 
-/** A mutable deep copy of a shipped guideline, to break one field at a time. */
+/** A mutable deep copy of the latest shipped guideline (paying by form), to break one field at a time. */
 const copy = (): any => JSON.parse(JSON.stringify(MIDT));
 
 function errorsOf(input: unknown): { field: string; message: string }[] {
@@ -20,7 +20,7 @@ function errorsOf(input: unknown): { field: string; message: string }[] {
 
 describe('validateGuideline accepts', () => {
   it.each([
-    ['helse-midt-norge', MIDT],
+    ['helse-midt-norge 2026-12-01', MIDT],
     ['a guideline using every other rule kind', SYNTHETIC_GUIDELINE],
   ])('%s, returning an equal typed copy', (_name, guideline) => {
     const validated = validateGuideline(structuredClone(guideline));
