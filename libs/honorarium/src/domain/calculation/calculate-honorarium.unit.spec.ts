@@ -237,6 +237,11 @@ const cases: Case[] = [
   // An absence before 2026-12-01 pays nothing, receipts included, as under the old rules.
   ['absent before 2026-12-01: nothing, as the old version always paid', MIDT, '2026-11-30', 'member', { attendance: 'absent', hours: { meeting: 0 }, expenses: [TICKET_450] }, [['not-payable', 0, false], ['ticket', 0, false]]],
   ['absent before 2026-12-01 under Bergen: its own not-payable rule', BERGEN, '2026-11-30', null, { attendance: 'absent', hours: { meeting: 0 }, expenses: [TICKET_450] }, [['not-payable', 0, false]]],
+  // Cancelled is new with the revised rules, so no day was ever priced with it: the cancellation rule applies under the
+  // older versions too. helse-midt-norge 2016-01-01: ticket 450.00 at cost, own car 84 km not covered. Total 450.00.
+  ['cancelled before 2026-12-01: documented outlays covered', MIDT, '2026-11-30', 'member', { attendance: 'cancelled', hours: { meeting: 0 }, expenses: [TICKET_450, CAR_84_KM] }, [['not-payable', 0, false], ['ticket', 45000, false], ['mileage', 0, false]]],
+  // helse-bergen-neuro-sysmed 2025-05-06 covers tickets only: ticket 450.00, lodging 800.00 → 0. Total 450.00.
+  ['cancelled before 2026-12-01 under Bergen: the ticket', BERGEN, '2026-11-30', null, { attendance: 'cancelled', hours: { meeting: 0 }, expenses: [TICKET_450, { kind: 'lodging', amountOre: 80000 }] }, [['not-payable', 0, false], ['ticket', 45000, false], ['lodging', 0, false]]],
 ];
 
 describe.each(cases)('calculateHonorarium: %s', (_name, guideline, date, role, changes, expected) => {
