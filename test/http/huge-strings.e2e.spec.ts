@@ -1,4 +1,4 @@
-import { HELSE_MIDT_NORGE_2016_01_01 } from '@app/honorarium';
+import { HELSE_MIDT_NORGE_2026_12_01 } from '@app/honorarium';
 import type { Actor } from '../participation/support/builders';
 import { PayoutsApi } from '../payouts/support/payouts-api';
 
@@ -48,7 +48,7 @@ describe('a million characters in any string field of any command', () => {
     const s = await p.scenario();
     await p.t.settled();
     const batch = (await api.draft()).body.id as string;
-    const guideline = JSON.parse(JSON.stringify(HELSE_MIDT_NORGE_2016_01_01)) as Record<string, Json>;
+    const guideline = JSON.parse(JSON.stringify(HELSE_MIDT_NORGE_2026_12_01)) as Record<string, Json>;
     commands.push(
       {
         path: '/v1/projects',

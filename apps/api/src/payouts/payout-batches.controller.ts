@@ -54,7 +54,7 @@ export class PayoutBatchesController {
   @Expensive('payout-draft')
   @ApiCreatedResponse({ type: DraftedBatchDto })
   @ApiOperation({
-    summary: 'Draft a payout batch',
+    summary: 'Draft a payout batch (utbetalingsgrunnlag)',
     description:
       'Everything owed up to `periodEnd` (optionally of one organisation) and not yet in a live batch, oldest involvements first and whole, up to the batch bound (50 000 000 kr moved); what did not fit stays owed and is counted in `leftForNextBatch`. 422 when nothing is payable, or when one involvement alone exceeds the bound.',
   })

@@ -60,7 +60,7 @@ const REASON_OF: Record<Indicator, { reason: RealityReason; failed: (t: RealityT
   },
   attended: {
     reason: 'not-attended',
-    failed: () => 'logged as absent, or the participant disputes having attended',
+    failed: () => 'logged as absent or cancelled, or the participant disputes having attended',
   },
   heard: { reason: 'not-heard', failed: () => 'without recorded input from the participant' },
   toldBack: {

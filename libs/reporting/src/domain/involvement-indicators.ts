@@ -13,7 +13,7 @@ export interface InvolvementIndicators {
   invitedInGoodTime: boolean | null;
   /**
    * Confirmed by the participant or an attendance list; false when logged
-   * absent or the participant disputes having attended; null when not recorded.
+   * absent or cancelled, or the participant disputes having attended; null when not recorded.
    */
   attended: boolean | null;
   /** The participant's input is recorded (an influence decision references input, so it counts too). */
@@ -126,7 +126,7 @@ const ATTENDED: Record<AttendanceEvidence, boolean | null> = {
  * nothing against being there). Then an attendance record.
  */
 function attendanceEvidenceOf(facts: InvolvementFacts): AttendanceEvidence {
-  if (facts.attendance === 'absent') return 'logged-absent';
+  if (facts.attendance === 'absent' || facts.attendance === 'cancelled') return 'logged-absent';
   const word = facts.evidence
     .filter(
       (e) =>

@@ -22,7 +22,7 @@ import { EXPENSE_ITEM, EXPENSE_SCHEMAS } from './expense.schemas';
 
 const HOURS = { type: 'number', minimum: 0, maximum: 24 } as const;
 
-/** Decimal hours; the domain checks the ranges (each 0–24, meeting > 0 unless absent). */
+/** Decimal hours; the domain checks the ranges (each 0–24, meeting > 0 unless absent or cancelled). */
 export class HoursDto {
   @ApiProperty({ ...HOURS, example: 2.67 })
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -63,7 +63,16 @@ export class LogInvolvementDto {
   @ApiProperty({ format: 'date', example: '2025-05-20', description: 'Not in the future' })
   @IsISO8601({ strict: true })
   occurredOn!: string;
-  @ApiProperty({ enum: ATTENDANCES, example: 'in-person' }) @IsIn(ATTENDANCES) attendance!: string;
+  @ApiProperty({
+    enum: ATTENDANCES,
+    example: 'in-person',
+    description:
+      'absent: the participant did not come (no honorarium; expenses only where the guideline says so). ' +
+      'cancelled: the organiser cancelled (no honorarium; documented expenses already incurred are covered). ' +
+      'Both allow hours.meeting 0.',
+  })
+  @IsIn(ATTENDANCES)
+  attendance!: string;
 
   @ApiProperty({ type: HoursDto })
   @IsDefined()

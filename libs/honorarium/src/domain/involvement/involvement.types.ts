@@ -15,6 +15,7 @@ export const RECEIPT_KINDS = ['ticket', 'lodging', 'other'] as const;
 export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
 
 export const EXPENSE_KINDS = ['mileage', ...RECEIPT_KINDS, 'meals'] as const;
+export type ExpenseKind = (typeof EXPENSE_KINDS)[number];
 
 /** One involvement as the calculator needs it: the paying part of docs/api.md's "Logging an involvement". */
 export interface Involvement {

@@ -6,6 +6,8 @@ import {
   AppointmentRole,
   HONORARIUM_DECISIONS,
   INVOLVEMENT_FORMS,
+  NOT_ATTENDED,
+  isOneOf,
 } from '../common/vocabulary';
 import { EXPENSE_KINDS, Expense, Involvement } from './involvement.types';
 
@@ -35,7 +37,8 @@ export function readInvolvement(reader: FieldReader, input: unknown, path: strin
   const form = reader.oneOf(raw.form, fieldPath(path, 'form'), INVOLVEMENT_FORMS);
   const occurredOn = reader.date(raw.occurredOn, fieldPath(path, 'occurredOn'));
   const attendance = reader.oneOf(raw.attendance, fieldPath(path, 'attendance'), ATTENDANCES);
-  const hours = readHours(reader, raw.hours, fieldPath(path, 'hours'), attendance === 'absent');
+  const notAttended = isOneOf(NOT_ATTENDED, attendance);
+  const hours = readHours(reader, raw.hours, fieldPath(path, 'hours'), notAttended);
   const expenses = isAbsent(raw.expenses)
     ? []
     : readExpenses(reader, raw.expenses, fieldPath(path, 'expenses'));
@@ -96,12 +99,13 @@ function readHours(
   reader: FieldReader,
   value: unknown,
   path: string,
-  absent: boolean,
+  notAttended: boolean,
 ): Involvement['hours'] | undefined {
   const raw = reader.object(value, path, ['meeting', 'preparation', 'travel']);
   if (!raw) return undefined;
   const meeting = reader.decimal(raw.meeting, fieldPath(path, 'meeting'), 0, PRICING_BOUNDS.hoursPerKind);
-  if (meeting === 0 && !absent) reader.fail(fieldPath(path, 'meeting'), 'must be more than 0 unless absent');
+  if (meeting === 0 && !notAttended)
+    reader.fail(fieldPath(path, 'meeting'), 'must be more than 0 unless absent or cancelled');
   const hours: Involvement['hours'] = { meeting: meeting ?? 0 };
   for (const key of ['preparation', 'travel'] as const) {
     if (isAbsent(raw[key])) continue;

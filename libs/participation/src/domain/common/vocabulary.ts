@@ -35,8 +35,16 @@ export const NOT_PARTICIPATION: readonly InvolvementForm[] = ['peer-support'];
 export const PARTICIPATION_LEVELS = ['individual', 'service', 'system'] as const;
 export type ParticipationLevel = (typeof PARTICIPATION_LEVELS)[number];
 
-export const ATTENDANCES = ['in-person', 'remote', 'absent'] as const;
+/**
+ * `absent`: the participant did not come (no honorarium; expenses only where
+ * the guideline says so). `cancelled`: the organiser cancelled (no
+ * honorarium; documented expenses already incurred are covered).
+ */
+export const ATTENDANCES = ['in-person', 'remote', 'absent', 'cancelled'] as const;
 export type Attendance = (typeof ATTENDANCES)[number];
+
+/** The participant took no part, so the involvement needs no meeting hours. */
+export const NOT_ATTENDED: readonly Attendance[] = ['absent', 'cancelled'];
 
 /**
  * `user-representative` brukerrepresentant (own experience as patient or next

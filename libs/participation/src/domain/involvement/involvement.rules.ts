@@ -3,6 +3,7 @@ import {
   AppointmentRole,
   FORMS_NEEDING_APPOINTMENT,
   IsoDate,
+  NOT_ATTENDED,
   NOT_PARTICIPATION,
   isAfterDate,
   refuse,
@@ -50,7 +51,7 @@ export function enforceInvolvementRules(
         `hours.${key} is ${value}; each kind of hours is from 0 to ${MAX_HOURS}`,
       );
   }
-  if (details.attendance !== 'absent' && details.hours.meeting <= 0) {
+  if (!NOT_ATTENDED.includes(details.attendance) && details.hours.meeting <= 0) {
     throw refuse(
       'meeting-hours-required',
       `attendance ${details.attendance} with hours.meeting ${details.hours.meeting}`,
