@@ -318,6 +318,7 @@ describe('history: the versions before 2026-12-01 are immutable, so nothing alre
     (await t.http.get(`/v1/involvements/${id}`).set('Authorization', `Bearer ${lead}`).expect(200)).body
       .honorarium;
   async function draft(periodEnd: string, by: string) {
+    await t.settled();
     const drafted = await t.http
       .post('/v1/payout-batches')
       .set('Authorization', `Bearer ${by}`)

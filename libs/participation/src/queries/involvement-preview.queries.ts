@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, NotFound, type Clock } from '@app/shared-kernel';
-import type { CommandMeta } from '../application/event-sourced-repository';
+import { EventSourcedRepository, type CommandMeta } from '../application/event-sourced-repository';
 import { AppointmentTerms } from '../application/appointment-terms';
 import { todayInOslo } from '../application/oslo-calendar';
 import { PersonalDataAccess, registrantOf } from '../application/personal-data-access';
 import { assertMayActOnProject } from '../application/project-access';
-import { decideInvolvement, involvementDecider, type DetailsInput } from '../domain';
+import { streams } from '../application/streams';
+import { decideInvolvement, involvementDecider, meetingDecider, type DetailsInput } from '../domain';
 import { InvolvementHonorarium } from './involvement-honorarium';
 import type { InvolvementHonorariumView } from './unpriced-honorarium';
 
@@ -22,6 +23,7 @@ export const PREVIEW_INVOLVEMENT_ID = 'preview';
 @Injectable()
 export class InvolvementPreviewQueries {
   constructor(
+    private readonly repository: EventSourcedRepository,
     private readonly appointmentTerms: AppointmentTerms,
     private readonly access: PersonalDataAccess,
     private readonly honorarium: InvolvementHonorarium,
@@ -30,7 +32,7 @@ export class InvolvementPreviewQueries {
 
   async preview(
     projectId: string,
-    body: { participantId: string } & DetailsInput,
+    body: { participantId: string; meetingId?: string | null } & DetailsInput,
     meta: CommandMeta,
   ): Promise<{ honorarium: InvolvementHonorariumView | null }> {
     const { project, participant, appointments } = await this.appointmentTerms.withParties(
@@ -41,6 +43,11 @@ export class InvolvementPreviewQueries {
     assertMayActOnProject(meta, project.state);
     if (participant.state.status !== 'unregistered')
       await this.access.assertMayLogFor(body.participantId, registrantOf(participant), meta);
+    // The meeting it names is judged as when logging (same project, form and day; a gathering's decisions).
+    const meeting =
+      typeof body.meetingId === 'string' && body.meetingId !== ''
+        ? (await this.repository.load(streams.meeting(body.meetingId), meetingDecider)).state
+        : undefined;
     const events = decideInvolvement(
       { type: 'LogInvolvement', data: { involvementId: PREVIEW_INVOLVEMENT_ID, projectId, ...body } },
       involvementDecider.initialState(),
@@ -50,6 +57,7 @@ export class InvolvementPreviewQueries {
         participant: participant.state,
         appointments,
         otherInvolvementsByDay: {},
+        meeting,
       },
     );
     const state = events.reduce(
