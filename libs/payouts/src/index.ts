@@ -7,7 +7,7 @@ export * from './queries/payout-batch.queries';
 export * from './queries/payout-line.queries';
 export * from './export/payout-export';
 export * from './export/payout-export.types';
-export { payoutCsv, CSV_COLUMNS } from './export/payout-csv';
+export { payoutCsv, CSV_COLUMNS, CSV_TOTALS_LABEL } from './export/payout-csv';
 export { PAYOUT_LINES_PROJECTION, PayoutLinesProjection } from './read-models/payout-lines.projection';
 export { ClaimLedgerReader } from './application/claim-ledger.reader';
 export {
