@@ -54,9 +54,10 @@ export class PayoutReadModel {
     const head = await this.store.headPosition();
     const deadline = Date.now() + CATCH_UP_MS;
     for (;;) {
-      const rows = (await this.db.query(`SELECT position FROM projection_checkpoints WHERE name = $1`, [
-        PAYOUT_LINES_PROJECTION,
-      ])) as Array<{ position: string }>;
+      const rows = await this.db.query<Array<{ position: string }>>(
+        `SELECT position FROM projection_checkpoints WHERE name = $1`,
+        [PAYOUT_LINES_PROJECTION],
+      );
       if ((rows.length === 0 ? 0 : Number(rows[0].position)) >= head) return;
       if (Date.now() > deadline)
         throw new ServiceUnavailableException(
