@@ -30,23 +30,24 @@ import {
  */
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
-const SIZES = parseSizes(
-  args.find((a) => a.startsWith('--sizes'))?.replace(/^--sizes=?/, '') ?? sizesAfterFlag(),
-);
 const PARTICIPANTS = 40;
 const PROJECTS = 10;
 const CALLERS = 16;
 const YEAR = 2025;
 const ORGANIZATION = 'st-olavs-hospital';
 const MAX_SIZE = 100_000;
+const SIZES = parseSizes(sizesArgument());
 
-function sizesAfterFlag(): string | undefined {
+/** `--sizes 5000,20000` or `--sizes=5000,20000`. */
+function sizesArgument(): string | undefined {
+  const joined = args.find((a) => a.startsWith('--sizes='));
+  if (joined !== undefined) return joined.slice('--sizes='.length);
   const at = args.indexOf('--sizes');
-  return at >= 0 ? args[at + 1] : undefined;
+  return at >= 0 ? (args[at + 1] ?? '') : undefined;
 }
 
 function parseSizes(value: string | undefined): number[] {
-  if (value === undefined || value === '') return QUICK ? [80, 160] : [5_000, 20_000];
+  if (value === undefined) return QUICK ? [80, 160] : [5_000, 20_000];
   const sizes = value.split(',').map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < PARTICIPANTS || n > MAX_SIZE))
     throw new Error(
@@ -64,6 +65,8 @@ interface Row {
   annualReport: number;
   verify: number;
   csvBytes: number;
+  /** How long the projections took to catch up with the draft and approval before the export was timed. */
+  batchProjected: number;
   verifiedEvents: number;
   peakRssMb: number | undefined;
   load: string;
@@ -209,6 +212,12 @@ async function timed(what: () => Promise<Answer>): Promise<{ seconds: number; an
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, answer };
 }
 
+async function timedVoid(what: () => Promise<void>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await what();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
 async function measure(size: number): Promise<Row> {
   const app = await startCompiledApp(CALLERS);
   try {
@@ -233,10 +242,13 @@ async function measure(size: number): Promise<Row> {
       200,
       'the approval',
     );
+    // Each operation is timed on a caught-up app: the export would otherwise also wait for the batch's projection.
+    const catchUp = await timedVoid(() => projectionsCaughtUp(app));
     const csv = await timed(() =>
       app.call('GET', `/v1/payout-batches/${batch.id}/export?format=csv`, t.drafter),
     );
     expectStatus(csv.answer, 200, 'the CSV export');
+    await projectionsCaughtUp(app);
     const report = await timed(() =>
       app.call('GET', `/v1/reports/annual?year=${YEAR}&organizationId=${ORGANIZATION}`, t.auditor),
     );
@@ -255,6 +267,7 @@ async function measure(size: number): Promise<Row> {
       annualReport: report.seconds,
       verify: verify.seconds,
       csvBytes: csv.answer.bytes,
+      batchProjected: catchUp,
       verifiedEvents: verified.events,
       peakRssMb: peakRssMb(app.pid),
       load,
@@ -310,7 +323,7 @@ async function main(): Promise<void> {
   for (const size of SIZES) {
     const row = await measure(size);
     console.log(
-      `${grouped(size)} involvements: seeded and projected in ${seconds(row.seedSeconds)}; draft ${seconds(row.draft)}, CSV ${seconds(row.csvExport)} (${grouped(row.csvBytes)} bytes), report ${seconds(row.annualReport)}, verify ${seconds(row.verify)} (${grouped(row.verifiedEvents)} events)`,
+      `${grouped(size)} involvements: seeded and projected in ${seconds(row.seedSeconds)}; draft ${seconds(row.draft)}, batch projected ${seconds(row.batchProjected)} after approval, CSV ${seconds(row.csvExport)} (${grouped(row.csvBytes)} bytes), report ${seconds(row.annualReport)}, verify ${seconds(row.verify)} (${grouped(row.verifiedEvents)} events)`,
     );
     rows.push(row);
   }

@@ -34,7 +34,7 @@ export type StoredLine = PayoutLine & {
 };
 
 /** How long a read waits for the payout-lines projection to reach what was written before it. */
-const CATCH_UP_MS = 10_000;
+const CATCH_UP_MS = 30_000;
 
 /**
  * The `payout_batches` and `payout_lines` read model as batch reads and
