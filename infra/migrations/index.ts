@@ -26,6 +26,7 @@ import { DisputedInvolvements1732300000100 } from './1732300000100-disputed-invo
 import { YearlyAccount1732300000110 } from './1732300000110-yearly-account';
 import { MeetingsAndMilestones1732300000080 } from './1732300000080-meetings-and-milestones';
 import { ParticipationProjectList1732300000130 } from './1732300000130-participation-project-list';
+import { PayoutLinesInOrder1732300000060 } from './1732300000060-payout-lines-in-order';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -60,4 +61,5 @@ export const migrations = [
   YearlyAccount1732300000110,
   MeetingsAndMilestones1732300000080,
   ParticipationProjectList1732300000130,
+  PayoutLinesInOrder1732300000060,
 ];
