@@ -142,6 +142,18 @@ export class AnnualReportView {
   economy!: object;
   @ApiProperty({ type: 'object', properties: { involvements: COUNT, share: SHARE } }) feedback!: object;
   @ApiProperty({ type: 'object', properties: { involvements: COUNT, share: SHARE } }) influence!: object;
+  @ApiProperty({
+    type: 'object',
+    properties: { involvements: COUNT, share: SHARE },
+    description: 'Involvements whose participant’s latest word on attendance is a confirmation',
+  })
+  participantConfirmation!: object;
+  @ApiProperty({
+    type: 'object',
+    properties: { involvements: COUNT, share: SHARE },
+    description: 'Involvements where the participant acknowledged a recorded feedback',
+  })
+  feedbackAcknowledged!: object;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'projects, of, items' })
   symbolicRisk!: object;
   @ApiProperty({
