@@ -95,7 +95,55 @@ describe('perspective and representation breadth', () => {
     );
   });
 
-  it('lets only admins give or withdraw consent today (the representative’s own path comes with that role)', async () => {
+  it('lets a representative give and withdraw their own consent and declare their perspective, never another’s', async () => {
+    const me = await api.participant({ name: 'Máret Sara' });
+    const asRepresentative = async (participantId: string) => {
+      const token = await api.t.token({
+        sub: `rep-${participantId}`,
+        roles: ['representative'],
+        participantId,
+      });
+      return (path: string, body: object) =>
+        api.t.http
+          .post(path)
+          .set({ Authorization: `Bearer ${token}` })
+          .send(body);
+    };
+    const mine = await asRepresentative(me);
+    const someoneElse = await asRepresentative(people[1]);
+    const events = async () =>
+      (
+        await api.t.db.pool.query(
+          `SELECT type, data FROM events WHERE stream_id = $1 ORDER BY global_position`,
+          [`representation-${me}`],
+        )
+      ).rows as Array<{ type: string; data: Record<string, unknown> }>;
+
+    // Another representative may not speak for them: 403, nothing recorded.
+    expectProblem(await someoneElse(`/v1/participants/${me}/breadth-consent`, FFO_SAMI), 403);
+    expectProblem(await someoneElse(`/v1/participants/${me}/perspective`, { perspectives: ['user'] }), 403);
+    expectProblem(await someoneElse(`/v1/participants/${me}/breadth-consent/withdraw`, {}), 403);
+    expect(await events()).toEqual([]);
+
+    // Their own word needs no written consent on file.
+    const given = ok(
+      await mine(`/v1/participants/${me}/breadth-consent`, { attributes: { sami: true, ageBand: '30-49' } }),
+      201,
+    );
+    expect(given.body).toEqual({ version: 1, consentId: `${me}.1` });
+    ok(await mine(`/v1/participants/${me}/perspective`, { perspectives: ['next-of-kin'] }), 200);
+    ok(await mine(`/v1/participants/${me}/breadth-consent/withdraw`, {}), 200);
+    const recorded = await events();
+    expect(recorded.map((e) => e.type)).toEqual([
+      'BreadthConsentGiven',
+      'PerspectiveRecorded',
+      'BreadthConsentWithdrawn',
+    ]);
+    expect(recorded[0].data).toMatchObject({ givenBy: 'participant', writtenConsentRef: null });
+    expect(await keyOf(`breadth-consent:${me}.1`)).toEqual({ wrapped_key: null });
+  });
+
+  it('lets no other staff role give or withdraw consent or declare a perspective', async () => {
     for (const who of ['lead', 'finance', 'auditor'] as const) {
       expectProblem(await api.post(`/v1/participants/${people[1]}/breadth-consent`, who, FFO_SAMI), 403);
       expectProblem(await api.post(`/v1/participants/${people[1]}/breadth-consent/withdraw`, who, {}), 403);
