@@ -177,6 +177,10 @@ describe('perspective and representation breadth', () => {
       userOrganizations: { groups: [], smallGroupsHidden: true },
     });
     expect(four.projects[0].indicator).toEqual({ perspectivesCovered: 1, groupsCovered: null });
+    // The audit of the project shows the same indicator (it replaces "not alone"), to its lead too.
+    const audited = async (who: 'auditor' | 'lead') =>
+      ok(await api.get(`/v1/audit/projects/${project}/participation`, who), 200).body.breadth;
+    expect(await audited('auditor')).toEqual({ perspectivesCovered: 1, groupsCovered: null });
 
     ok(await consent(people[4]), 201);
     ok(
@@ -202,6 +206,7 @@ describe('perspective and representation breadth', () => {
         indicator: { perspectivesCovered: 2, groupsCovered: 2 },
       }),
     ]);
+    expect(await audited('lead')).toEqual({ perspectivesCovered: 2, groupsCovered: 2 });
     // The absent participant is not among the people who took part.
     expect(JSON.stringify(five)).not.toContain(absentee);
   });
