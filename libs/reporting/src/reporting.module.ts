@@ -29,7 +29,7 @@ import { MeetingFactsQueries } from './queries/meeting-facts.queries';
     ParticipationRealityQueries,
     AnnualReportQueries,
   ],
-  exports: [ParticipationRealityQueries, AnnualReportQueries, REALITY_THRESHOLDS],
+  exports: [ParticipationRealityQueries, AnnualReportQueries, MeetingFactsQueries, REALITY_THRESHOLDS],
 })
 export class ReportingModule implements OnModuleInit {
   constructor(@Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry) {}

@@ -1,5 +1,6 @@
 import type { ProjectReality } from './classify-project';
 import { addEconomy, NO_MONEY, type EconomyFigures } from './economy';
+import { attendanceEvidenceOf } from './involvement-indicators';
 import { countsAsParticipation, type InvolvementFacts } from './participation-facts';
 
 export interface ReportProject {
@@ -81,6 +82,11 @@ export function buildAnnualReport(input: AnnualReportInput) {
 
   const withFeedback = present.filter((i) => i.evidence.some((e) => e.kind === 'feedback')).length;
   const withInfluence = present.filter((i) => i.evidence.some((e) => e.kind === 'influence')).length;
+  // The participant's own word (docs/adr/0028): their latest word on attendance is a confirmation.
+  const confirmed = present.filter((i) => attendanceEvidenceOf(i) === 'confirmed-by-participant').length;
+  const acknowledged = present.filter((i) =>
+    i.evidence.some((e) => e.kind === 'feedback-acknowledgement'),
+  ).length;
   const accrued = counted.reduce(
     (sum, i) => addEconomy(sum, input.accrued.get(i.involvementId) ?? NO_MONEY),
     {
@@ -131,6 +137,8 @@ export function buildAnnualReport(input: AnnualReportInput) {
     },
     feedback: { involvements: withFeedback, share: share(withFeedback, present.length) },
     influence: { involvements: withInfluence, share: share(withInfluence, present.length) },
+    participantConfirmation: { involvements: confirmed, share: share(confirmed, present.length) },
+    feedbackAcknowledged: { involvements: acknowledged, share: share(acknowledged, present.length) },
     symbolicRisk: { projects: atRisk.length, of: input.assessments.length, items: atRisk },
   };
 }
