@@ -141,6 +141,7 @@ describe('participant changes through HTTP', () => {
     const read = (await api.get(`/v1/participants/${participantId}`, 'admin').expect(200)).body;
     expect(read).toMatchObject({ status: 'forgotten', personalData: null });
     expect(read.bankAccount).toBeUndefined();
+    await api.t.settled(); // the audit history is a read model
     const history = (await api.get(`/v1/audit/participants/${participantId}/history`, 'auditor')).body;
     const changed = history.items.find((e: { type: string }) => e.type === 'ParticipantBankAccountChanged');
     expect(changed.personalData).toEqual({ sealed: { forgotten: true } });
