@@ -38,6 +38,10 @@ export function InvolvementView({ projectId, involvementId }: { projectId: strin
         <dd className="mono" data-testid="participant-id">
           {i.participantId}
         </dd>
+        <dt>Møte</dt>
+        <dd className="mono" data-testid="meeting-id">
+          {i.meetingId ?? 'Ikke knyttet til et møte'}
+        </dd>
         <dt>Oppmøte</dt>
         <dd>{words.attendance(i.attendance)}</dd>
         <dt>Timer</dt>

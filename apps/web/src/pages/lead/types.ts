@@ -47,6 +47,8 @@ export interface Involvement {
   hours: { meeting?: number; preparation?: number; travel?: number };
   expenses: Array<{ kind: string; km?: number; amountOre?: number }>;
   topic: string | null;
+  /** The meeting it belongs to (docs/adr/0026), when it names one. */
+  meetingId?: string;
   status: string;
   corrections: number;
   evidence: Array<{
