@@ -381,6 +381,19 @@ describe('the web client in a browser', () => {
     await checkPage(finance.page, '13-utkast-holdt-tilbake');
     expect(finance.problems).toEqual([]);
     await finance.context.close();
+
+    // The lead sees the dispute and its reason on the involvement.
+    const leadAgain = await openContext(browser, web.baseUrl);
+    await logInAs(leadAgain.page, 'kari', 'Kari Nordmann', 'Prosjektleder');
+    await heading(leadAgain.page, 'Mine prosjekter').waitFor();
+    await leadAgain.page.getByRole('link', { name: 'Ny pasientreise-ordning' }).click();
+    await leadAgain.page.getByRole('link', { name: '10. februar 2026' }).click();
+    await heading(leadAgain.page, 'Brukerutvalg 10. februar 2026').waitFor();
+    expect(await leadAgain.page.getByTestId('participant-response').innerText()).toBe(
+      'Bestridt: Møtet varte bare én time. Beløpet holdes tilbake til du retter registreringen.',
+    );
+    expect(leadAgain.problems).toEqual([]);
+    await leadAgain.context.close();
   });
 
   it('finance: a batch of more lines than one page of the API is shown whole, in pages of rows', async () => {

@@ -24,6 +24,9 @@ describe('the web client’s words', () => {
     expect(words.attendance('cancelled')).toBe('Avlyst av arrangør');
     expect(words.level('system')).toBe('Systemnivå');
     expect(words.batchStatus('settled')).toBe('Oppgjort');
+    expect(words.lineKind('not-payable')).toBe('Ingen utbetaling');
+    expect(words.unit('none')).toBe('');
+    expect(words.eventType('ParticipantDisputedInvolvement')).toBe('Bestridt av deltakeren');
   });
 
   it('tells a validation problem field by field, by the field’s label', () => {

@@ -64,4 +64,12 @@ export interface Involvement {
   history: Array<{ position: number; version: number; type: string; actor: string; recordedAt: string }>;
   honorarium: Honorarium | null;
   payout: { batchId: string; status: string } | null;
+  /** The participant's own word (docs/adr/0028); older answers may lack these. */
+  participantResponse?: {
+    confirmed: boolean;
+    correctedSince: boolean;
+    reason?: string | { erased: true } | null;
+  } | null;
+  waiver?: { reason: string | { erased: true } | null } | null;
+  disputeHoldsBackPayout?: boolean;
 }
