@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { syntheticNationalId } from '../participation/support/builders';
 import { checkPage, launchChromium, openContext } from './support/browser';
 import { buildClientInto, startWebApp, type WebApp } from './support/web-app';
@@ -11,7 +13,10 @@ import { buildClientInto, startWebApp, type WebApp } from './support/web-app';
  * finance drafts, is refused approving their own draft, a colleague approves,
  * downloads the CSV and records the payment; the auditor follows the person's
  * history, the project's verdict, verifies the log and reads the yearly
- * account. axe-core checks every page against WCAG 2.1 A and AA; a
+ * account; the representative sees what is recorded about them, confirms,
+ * disputes (finance's next draft holds it back) and waives; a batch of
+ * more lines than the API gives in one page is shown whole, in pages of
+ * rows. axe-core checks every page against WCAG 2.1 A and AA; a
  * screenshot of each is saved under test-results/web-screenshots.
  */
 jest.setTimeout(180_000);
@@ -35,12 +40,13 @@ describe('the web client in a browser', () => {
 
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
-  async function logInAs(page: Page, sub: string, name: string, role: string) {
+  async function logInAs(page: Page, sub: string, name: string, role: string, participantId?: string) {
     await page.goto('/');
     await heading(page, 'Logg inn').waitFor();
     await page.getByLabel('Bruker-id').fill(sub);
     await page.getByLabel('Navn').fill(name);
     await page.getByRole('radio', { name: role }).check();
+    if (participantId !== undefined) await page.getByLabel('Deltaker-id').fill(participantId);
     await page.getByRole('button', { name: /^Logg inn som/ }).click();
   }
 
@@ -114,6 +120,8 @@ describe('the web client in a browser', () => {
     await page.getByRole('link', { name: '10. mars 2025' }).click();
     await heading(page, 'Brukerutvalg 10. mars 2025').waitFor();
     found.participantId = (await page.getByTestId('participant-id').innerText()).trim();
+    // "Registrer møte" registered the meeting first, and the involvement names it.
+    expect(await page.getByTestId('meeting-id').innerText()).not.toMatch(/^Ikke knyttet/);
     expect(await page.getByTestId('honorarium-total').innerText()).toMatch(/^2\s350,50\skr$/);
 
     await page.getByText('Legg til dokumentasjon').click();
@@ -152,6 +160,25 @@ describe('the web client in a browser', () => {
     await page.getByLabel('Begrunnelse for annulleringen').fill('Registrert to ganger');
     await page.getByRole('button', { name: 'Annuller medvirkningen' }).click();
     await page.getByTestId('involvement-status').filter({ hasText: 'Annullert' }).waitFor();
+
+    // A gathering: its two decisions are asked once, on the meeting, and apply to everyone in it.
+    await page.getByRole('link', { name: 'Tilbake til prosjektet' }).click();
+    await heading(page, 'Ny pasientreise-ordning').waitFor();
+    await page.getByLabel('Dato for møtet').fill('2026-01-15');
+    await page.getByLabel('Medvirkningsform').selectOption('user-gathering');
+    await page.getByRole('group', { name: 'Vedtak for hele samlingen' }).waitFor();
+    await page.getByLabel('Dekkes utlegg for samlingen?').selectOption('no');
+    await page.getByLabel('Betales honorar for samlingen?').selectOption('unpaid');
+    await page.getByLabel('Møtetimer').fill('2');
+    await page.getByLabel('Kjørte kilometer').fill('10');
+    await checkPage(page, '05b-prosjekt-brukersamling');
+    await page.getByRole('button', { name: 'Lagre møtet' }).click();
+    await page.getByText('Møtet er registrert. Lagret 1 registrering av medvirkning.').waitFor();
+    await page.getByRole('link', { name: '15. januar 2026' }).click();
+    await heading(page, 'Brukersamling 15. januar 2026').waitFor();
+    expect(await page.getByTestId('meeting-id').innerText()).not.toMatch(/^Ikke knyttet/);
+    // Neither honorarium nor expenses, as the meeting decided (not a per-person flag).
+    expect(await page.getByTestId('honorarium-total').innerText()).toMatch(/^0,00\skr$/);
 
     // Back at "Mine prosjekter": the project is listed (GET /v1/projects, the projects this lead leads).
     await page
@@ -256,6 +283,179 @@ describe('the web client in a browser', () => {
     expect(text).toMatch(/Sum opptjent\s+1\s921,50\skr/);
     expect(text).toMatch(/Utbetalt\s+1\s921,50\skr/);
     await checkPage(page, '09-revisjon');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('representative: sees their involvements, ledger and payout, confirms one, disputes one (held back from the draft) and waives one', async () => {
+    // The lead logs two council meetings in 2026 for the representative (setup through the API).
+    const lead = await openContext(browser, web.baseUrl);
+    const minted = await lead.page.request.post('/web-client/dev-tokens', {
+      data: { sub: 'kari', name: 'Kari Nordmann', roles: ['project-lead'] },
+    });
+    expect(minted.status()).toBe(201);
+    const { token } = (await minted.json()) as { token: string };
+    for (const occurredOn of ['2026-02-10', '2026-03-10']) {
+      const logged = await lead.page.request.post(
+        `/v1/projects/${encodeURIComponent(found.projectId!)}/involvements`,
+        {
+          headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': randomUUID() },
+          data: {
+            participantId: found.participantId,
+            form: 'user-council',
+            occurredOn,
+            attendance: 'in-person',
+            hours: { meeting: 2 },
+            expenses: [{ kind: 'mileage', km: 40 }],
+          },
+        },
+      );
+      expect(logged.status()).toBe(201);
+    }
+    await lead.context.close();
+    await web.settled();
+
+    const { context, page, problems } = await openContext(browser, web.baseUrl);
+    await page.goto('/');
+    await heading(page, 'Logg inn').waitFor();
+    await page.getByRole('radio', { name: 'Brukerrepresentant' }).check();
+    await page.getByLabel('Deltaker-id').waitFor();
+    await checkPage(page, '10-logg-inn-brukerrepresentant');
+    await logInAs(page, 'maret', 'Máret Ŋuolja', 'Brukerrepresentant', found.participantId);
+    await heading(page, 'Mine sider: Máret Ŋuolja').waitFor();
+    expect(await page.getByTestId('ledger-paid').innerText()).toMatch(/^1\s921,50\skr$/);
+    const card = (name: string) => page.getByRole('article', { name });
+    await card('Brukerutvalg 10. mars 2025')
+      .getByText(/Utbetaling: /)
+      .waitFor();
+    await card('Dialogmøte 11. mars 2025')
+      .getByText(/^Annullert av prosjektlederen/)
+      .waitFor();
+    await card('Brukersamling 15. januar 2026').waitFor();
+    await page.getByRole('table', { name: 'Linjene i honoraret ditt' }).waitFor();
+    await checkPage(page, '11-mine-sider');
+
+    // Confirms the paid council meeting.
+    await card('Brukerutvalg 10. mars 2025')
+      .getByRole('button', { name: 'Bekreft at dette stemmer' })
+      .click();
+    await card('Brukerutvalg 10. mars 2025')
+      .getByTestId('own-response')
+      .filter({ hasText: 'Du har bekreftet at dette stemmer.' })
+      .waitFor();
+
+    // Disputes the February meeting: without a reason first (told so), then with one.
+    const february = card('Brukerutvalg 10. februar 2026');
+    await february.getByRole('button', { name: 'Bestrid registreringen' }).click();
+    await february.getByRole('alert').waitFor();
+    await february.getByRole('checkbox', { name: 'Timene' }).check();
+    await february.getByLabel('Hva stemmer ikke?').fill('Møtet varte bare én time');
+    await february.getByRole('button', { name: 'Bestrid registreringen' }).click();
+    const disputed = february.getByTestId('own-response');
+    await disputed.filter({ hasText: 'Du har bestridt dette: Møtet varte bare én time.' }).waitFor();
+    expect(await disputed.innerText()).toMatch(/holdes tilbake fra utbetaling/);
+
+    // Waives the honorarium of the March meeting (the mileage is still paid).
+    const march = card('Brukerutvalg 10. mars 2026');
+    await march.getByLabel('Gi avkall på honoraret, begrunnelse').fill('Jeg ønsker ikke honorar for dette');
+    await march.getByRole('button', { name: 'Gi avkall på honoraret' }).click();
+    await march
+      .getByTestId('own-waiver')
+      .filter({ hasText: 'Du har gitt avkall på honoraret: Jeg ønsker ikke honorar for dette.' })
+      .waitFor();
+    await checkPage(page, '12-mine-sider-besvart');
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // Finance's next draft holds the disputed meeting back, and says why in words.
+    await web.settled();
+    const finance = await openContext(browser, web.baseUrl);
+    await logInAs(finance.page, 'frode', 'Frode Økonomi', 'Økonomi');
+    await heading(finance.page, 'Utbetaling').waitFor();
+    await finance.page.getByLabel('Til og med dato').fill('2026-12-31');
+    await finance.page.getByRole('button', { name: 'Lag utkast' }).click();
+    await finance.page.getByRole('status').filter({ hasText: 'Utkastet er laget' }).waitFor();
+    const heldBack = finance.page.getByTestId('held-back');
+    expect(await heldBack.count()).toBe(1);
+    expect(await heldBack.innerText()).toMatch(/Holdt tilbake: deltakeren bestrider registreringen/);
+    await checkPage(finance.page, '13-utkast-holdt-tilbake');
+    expect(finance.problems).toEqual([]);
+    await finance.context.close();
+
+    // The lead sees the dispute and its reason on the involvement.
+    const leadAgain = await openContext(browser, web.baseUrl);
+    await logInAs(leadAgain.page, 'kari', 'Kari Nordmann', 'Prosjektleder');
+    await heading(leadAgain.page, 'Mine prosjekter').waitFor();
+    await leadAgain.page.getByRole('link', { name: 'Ny pasientreise-ordning' }).click();
+    await leadAgain.page.getByRole('link', { name: '10. februar 2026' }).click();
+    await heading(leadAgain.page, 'Brukerutvalg 10. februar 2026').waitFor();
+    expect(await leadAgain.page.getByTestId('participant-response').innerText()).toBe(
+      'Bestridt: Møtet varte bare én time. Beløpet holdes tilbake til du retter registreringen.',
+    );
+    expect(leadAgain.problems).toEqual([]);
+    await leadAgain.context.close();
+  });
+
+  it('finance: a batch of more lines than one page of the API is shown whole, in pages of rows', async () => {
+    // A draft of 1,234 lines as the draft handler writes it (more than the test could log through HTTP in time).
+    const batchId = randomUUID();
+    const LINES = 1_234;
+    const lines = Array.from({ length: LINES }, (_, i) => ({
+      lineId: randomUUID(),
+      participantId: found.participantId!,
+      involvementId: `inv-bulk-${Math.floor(i / 2)}`,
+      projectId: found.projectId!,
+      organizationId: 'helse-nord',
+      occurredOn: '2026-06-01',
+      kind: i % 2 === 0 ? 'meeting' : 'mileage',
+      amountOre: 10_000 + i,
+      taxable: i % 2 === 0,
+      incomeType: i % 2 === 0 ? 'honorar' : 'trekkfri-reise',
+      adjustsLineId: null,
+    }));
+    const totalOre = lines.reduce((sum, l) => sum + l.amountOre, 0);
+    await web.app.get<EventStore>(EVENT_STORE).append(
+      `payout-batch-${batchId}`,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'PayoutBatchDrafted',
+          data: {
+            batchId,
+            periodEnd: '2026-06-30',
+            organizationId: 'helse-nord',
+            createdBy: 'frode',
+            lines,
+            totalOre,
+          },
+        },
+      ],
+      'no-stream',
+      { actor: 'frode', correlationId: randomUUID() },
+    );
+    await web.settled();
+
+    const { context, page, problems } = await openContext(browser, web.baseUrl);
+    await logInAs(page, 'grete', 'Grete Regnskap', 'Økonomi');
+    await heading(page, 'Utbetaling').waitFor();
+    await page.goto(`/#/okonomi/${batchId}`);
+    await heading(page, 'Utbetalingsgrunnlag til og med 30. juni 2026').waitFor();
+    const range = page.getByTestId('line-range');
+    expect(await range.innerText()).toMatch(/^Viser linje 1–500 av 1\s234 \(side 1 av 3\)\.$/);
+    const rows = page.getByRole('table', { name: 'Linjene i utbetalingsgrunnlaget' }).locator('tbody tr');
+    expect(await rows.count()).toBe(500);
+    await checkPage(page, '14-utbetalingsgrunnlag-mange-linjer');
+
+    await page.getByRole('button', { name: 'Neste side' }).click();
+    await range.filter({ hasText: /^Viser linje 501–1\s000 av 1\s234/ }).waitFor();
+    await page.getByRole('button', { name: 'Siste side' }).click();
+    await range.filter({ hasText: /^Viser linje 1\s001–1\s234 av 1\s234 \(side 3 av 3\)/ }).waitFor();
+    expect(await rows.count()).toBe(234);
+    // The last line of the batch is there: the client followed `next` past the API's first page.
+    const lastAmount = (await rows.last().locator('td').nth(4).innerText()).replace(/\s/g, ' ');
+    expect(lastAmount).toBe(`${((10_000 + LINES - 1) / 100).toFixed(2).replace('.', ',')} kr`);
+    expect(await page.getByTestId('batch-total').innerText()).toMatch(/^\d/);
+    expect(await page.getByRole('button', { name: 'Neste side' }).isDisabled()).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });

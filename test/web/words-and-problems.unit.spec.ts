@@ -24,6 +24,9 @@ describe('the web client’s words', () => {
     expect(words.attendance('cancelled')).toBe('Avlyst av arrangør');
     expect(words.level('system')).toBe('Systemnivå');
     expect(words.batchStatus('settled')).toBe('Oppgjort');
+    expect(words.lineKind('not-payable')).toBe('Ingen utbetaling');
+    expect(words.unit('none')).toBe('');
+    expect(words.eventType('ParticipantDisputedInvolvement')).toBe('Bestridt av deltakeren');
   });
 
   it('tells a validation problem field by field, by the field’s label', () => {
@@ -57,6 +60,12 @@ describe('the web client’s words', () => {
         detail: 'Payout batch b-1 must be approved by a finance user other than its creator',
       }).summary,
     ).toMatch(/^Du laget dette utbetalingsgrunnlaget selv\. En annen i økonomi må godkjenne det/);
+    expect(problemText({ status: 422, rule: 'dispute-reason-required' }).summary).toBe(
+      'Skriv hva som ikke stemmer når du bestrider registreringen.',
+    );
+    expect(problemText({ status: 422, rule: 'gathering-decisions-on-meeting' }).summary).toMatch(
+      /^Vedtakene om utlegg og honorar for en brukersamling gis på møtet/,
+    );
     expect(problemText({ status: 412 }).summary).toMatch(/^Noen andre har endret dette/);
     expect(problemText({ status: 0 }).summary).toMatch(/^Fikk ikke kontakt med tjenesten/);
   });

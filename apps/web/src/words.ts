@@ -40,6 +40,7 @@ const LINE_KINDS: Record<string, string> = {
   other: 'Andre utlegg',
   'lost-income-documented': 'Tapt arbeidsinntekt (dokumentert)',
   'lost-income-undocumented': 'Tapt arbeidsinntekt (udokumentert)',
+  'not-payable': 'Ingen utbetaling',
 };
 const UNITS: Record<string, string> = {
   hour: 'timer',
@@ -47,6 +48,10 @@ const UNITS: Record<string, string> = {
   day: 'døgn',
   receipt: 'kvittering',
   flat: 'fast',
+  meeting: 'møte',
+  claim: 'krav',
+  trip: 'reise',
+  none: '',
 };
 const BATCH_STATUS: Record<string, string> = {
   draft: 'Utkast',
@@ -105,6 +110,12 @@ const EVENT_TYPES: Record<string, string> = {
   PayoutBatchCancelled: 'Utbetalingsgrunnlag kansellert',
   PaymentResultsRecorded: 'Utbetalingsresultat registrert',
   PayoutBatchSettled: 'Utbetalingsgrunnlag oppgjort',
+  ParticipantConfirmedInvolvement: 'Bekreftet av deltakeren',
+  ParticipantDisputedInvolvement: 'Bestridt av deltakeren',
+  ParticipantWaivedHonorarium: 'Deltakeren ga avkall på honoraret',
+  ParticipantAcknowledgedFeedback: 'Deltakeren bekreftet tilbakemeldingen',
+  MeetingRegistered: 'Møte registrert',
+  MeetingCancelled: 'Møte avlyst',
 };
 const INCOME_TYPES: Record<string, string> = {
   styrehonorarOgGodtgjoerelseVerv: 'Styrehonorar og godtgjørelse i verv',

@@ -70,6 +70,15 @@ const FIELD_LABELS: Record<string, string> = {
   sub: 'Bruker-id',
   roles: 'Roller',
   confirmed: 'Bekreftelse',
+  concerns: 'Hva det gjelder',
+  meetingId: 'Møte',
+  heldOn: 'Dato for møtet',
+  agenda: 'Tema',
+  gatheringDecisions: 'Vedtakene for samlingen',
+  'gatheringDecisions.expensesCovered': 'Dekkes utlegg',
+  'gatheringDecisions.honorariumPaid': 'Betales honorar',
+  limit: 'Antall linjer',
+  after: 'Fra linje',
 };
 
 const RULES: Record<string, string> = {
@@ -103,6 +112,22 @@ const RULES: Record<string, string> = {
   'involvement-over-bound': 'Beløpet er større enn det som er tillatt for én medvirkning.',
   'mixed-guideline-regions': 'Utbetalingen blander retningslinjer fra ulike regioner.',
   'ambiguous-effective-date': 'Det finnes allerede en versjon av retningslinjen fra samme dato.',
+  'dispute-reason-required': 'Skriv hva som ikke stemmer når du bestrider registreringen.',
+  'waiver-reason-required': 'Skriv en begrunnelse når du gir avkall på honoraret.',
+  'honorarium-already-waived': 'Du har allerede gitt avkall på honoraret for denne medvirkningen.',
+  'nothing-to-waive': 'Det er ikke noe honorar å gi avkall på for denne medvirkningen.',
+  'honorarium-already-batched':
+    'Honoraret er allerede med i et utbetalingsgrunnlag. Be økonomi om å kansellere utkastet først.',
+  'voided-involvement-takes-no-response':
+    'Medvirkningen er annullert, så den kan ikke bekreftes eller bestrides.',
+  'feedback-not-recorded': 'Tilbakemeldingen finnes ikke på denne medvirkningen.',
+  'gathering-decisions-required': 'En brukersamling må ha svar på om utlegg dekkes og om honorar betales.',
+  'gathering-decisions-only-for-gatherings': 'Bare en brukersamling har vedtak om utlegg og honorar.',
+  'gathering-decisions-on-meeting':
+    'Vedtakene om utlegg og honorar for en brukersamling gis på møtet, ikke for hver deltaker.',
+  'involvement-meeting-mismatch': 'Medvirkningen må ha samme prosjekt, form og dato som møtet.',
+  'meeting-cancelled': 'Møtet er avlyst, så ingenting mer kan registreres på det.',
+  'meeting-record-in-future': 'Det som registreres på møtet, kan ikke være datert fram i tid.',
   'idempotency-key-reused': 'Den samme forespørselen ble sendt med annet innhold. Prøv igjen.',
 };
 

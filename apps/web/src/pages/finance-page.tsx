@@ -9,14 +9,14 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import type { Session } from '../auth/session';
 import { CodeSelect } from '../components/fields';
 import { Page, Section } from '../components/page';
 import { ProblemAlert } from '../components/problem-alert';
 import { useAction } from '../components/use-action';
 import { useLoad } from '../components/use-load';
-import { formatDate, formatKroner, todayInOslo } from '../format';
+import { formatDate, formatInstant, formatKroner, formatNumber, todayInOslo } from '../format';
 import { go, href } from '../router';
 import { words } from '../words';
 
@@ -34,8 +34,29 @@ interface Drafted {
   totalOre: number;
   unpriced: UnpricedEntry[];
   leftForNextBatch: { lineCount: number; involvementCount: number; totalOre: number };
-  /** Representatives' disputes hold lines back (planned in the API): shown when the answer has them. */
-  disputed?: Array<{ involvementId: string; reason?: string }>;
+  /** Involvements the participant disputes: no line until the lead corrects or they confirm (docs/adr/0028). */
+  heldBack?: HeldBack[];
+}
+
+interface HeldBack {
+  involvementId: string;
+  participantId: string;
+  reason: string;
+  concerns?: string[];
+  disputedAt?: string;
+}
+
+/** A held-back involvement's reason in words. */
+function heldBackWords(reason: string): string {
+  return reason === 'disputed-by-participant'
+    ? 'deltakeren bestrider registreringen'
+    : `holdt tilbake (${reason})`;
+}
+
+/** The `heldBack` a refusal carries (422 nothing-payable lists what disputes hold back). */
+function heldBackOf(error: unknown): HeldBack[] {
+  const problem = error instanceof ApiError ? error.problem : null;
+  return problem && Array.isArray(problem.heldBack) ? (problem.heldBack as HeldBack[]) : [];
 }
 
 interface Line {
@@ -52,6 +73,25 @@ interface Line {
   reason: string | null;
 }
 
+/** The API's page of a batch's lines (docs/adr/0024): at most 1,000 by default, `next` for the rest. */
+const API_PAGE = 1000;
+/** Rows shown at a time in the table; the rest behind "Neste side". */
+const ROWS_PER_PAGE = 500;
+
+/** The batch with every line: follows `next` page by page, so a batch of any size is shown whole. */
+async function wholeBatch(batchId: string): Promise<Batch> {
+  const path = `/v1/payout-batches/${encodeURIComponent(batchId)}`;
+  const first = await api.get<Batch>(`${path}?limit=${API_PAGE}`);
+  const lines = [...first.lines];
+  let next = first.next;
+  while (next) {
+    const page = await api.get<Batch>(`${path}?limit=${API_PAGE}&after=${encodeURIComponent(next)}`);
+    lines.push(...page.lines);
+    next = page.next;
+  }
+  return { ...first, lines, next: null };
+}
+
 interface Batch {
   id: string;
   status: string;
@@ -63,6 +103,8 @@ interface Batch {
   lineCount: number;
   totalOre: number;
   version: number;
+  /** The `after` of the next page of lines; null on the last. */
+  next: string | null;
 }
 
 const LAST_DRAFT = 'brukermedvirkning.siste-utkast';
@@ -113,6 +155,9 @@ function DraftView() {
             onChange={(e) => setOrganizationId(e.target.value)}
           />
           <ProblemAlert error={draft.error} />
+          {heldBackOf(draft.error).length > 0 && (
+            <NotPayable unpriced={[]} heldBack={heldBackOf(draft.error)} />
+          )}
           <div>
             <Button type="submit" loading={draft.busy}>
               Lag utkast
@@ -135,7 +180,7 @@ function DraftView() {
                 utbetalingsgrunnlag.
               </Paragraph>
             )}
-            <NotPayable unpriced={drafted.unpriced} disputed={drafted.disputed ?? []} />
+            <NotPayable unpriced={drafted.unpriced} heldBack={drafted.heldBack ?? []} />
           </div>
         )}
       </Section>
@@ -167,14 +212,8 @@ function DraftView() {
 }
 
 /** What is owed but not in the batch: unpriced involvements and disputed ones, each with why. */
-function NotPayable({
-  unpriced,
-  disputed,
-}: {
-  unpriced: UnpricedEntry[];
-  disputed: Drafted['disputed'] & object;
-}) {
-  if (unpriced.length === 0 && disputed.length === 0)
+function NotPayable({ unpriced, heldBack }: { unpriced: UnpricedEntry[]; heldBack: HeldBack[] }) {
+  if (unpriced.length === 0 && heldBack.length === 0)
     return <Paragraph>Alt som er registrert til og med datoen kunne prises.</Paragraph>;
   return (
     <Alert data-color="warning">
@@ -190,9 +229,11 @@ function NotPayable({
               : 'kan ikke prises'}
           </li>
         ))}
-        {disputed.map((d) => (
-          <li key={d.involvementId}>
-            Medvirkning <span className="mono">{d.involvementId}</span>: bestridt av brukerrepresentanten
+        {heldBack.map((d) => (
+          <li key={d.involvementId} data-testid="held-back">
+            Medvirkning <span className="mono">{d.involvementId}</span>: Holdt tilbake:{' '}
+            {heldBackWords(d.reason)}
+            {d.disputedAt ? ` (bestridt ${formatInstant(d.disputedAt)})` : ''}.
           </li>
         ))}
       </ul>
@@ -201,7 +242,8 @@ function NotPayable({
 }
 
 function BatchView({ batchId, session }: { batchId: string; session: Session }) {
-  const loaded = useLoad(() => api.get<Batch>(`/v1/payout-batches/${encodeURIComponent(batchId)}`), batchId);
+  const loaded = useLoad(() => wholeBatch(batchId), batchId);
+  const [pageIndex, setPageIndex] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const approve = useAction(async (batch: Batch) => {
     await api.post(
@@ -233,6 +275,9 @@ function BatchView({ batchId, session }: { batchId: string; session: Session }) 
   const batch = loaded.data;
   if (!batch) return <Spinner aria-label="Laster utbetalingsgrunnlaget" />;
   const ownDraft = batch.status === 'draft' && batch.createdBy === session.sub;
+  const pages = Math.max(1, Math.ceil(batch.lines.length / ROWS_PER_PAGE));
+  const current = Math.min(pageIndex, pages - 1);
+  const shown = batch.lines.slice(current * ROWS_PER_PAGE, (current + 1) * ROWS_PER_PAGE);
   return (
     <Page title={`Utbetalingsgrunnlag til og med ${formatDate(batch.periodEnd)}`}>
       <dl className="facts">
@@ -278,6 +323,16 @@ function BatchView({ batchId, session }: { batchId: string; session: Session }) 
         <ProblemAlert error={approve.error ?? download.error} />
       </Section>
       <Section title="Linjer">
+        {pages > 1 && (
+          <LinePager
+            current={current}
+            pages={pages}
+            first={current * ROWS_PER_PAGE + 1}
+            last={current * ROWS_PER_PAGE + shown.length}
+            total={batch.lines.length}
+            onPage={setPageIndex}
+          />
+        )}
         <Table zebra>
           <caption className="visually-hidden">Linjene i utbetalingsgrunnlaget</caption>
           <Table.Head>
@@ -291,7 +346,7 @@ function BatchView({ batchId, session }: { batchId: string; session: Session }) 
             </Table.Row>
           </Table.Head>
           <Table.Body>
-            {batch.lines.map((line) => (
+            {shown.map((line) => (
               <Table.Row key={line.lineId}>
                 <Table.Cell>{formatDate(line.occurredOn)}</Table.Cell>
                 <Table.Cell>{words.lineKind(line.kind)}</Table.Cell>
@@ -327,6 +382,54 @@ function BatchView({ batchId, session }: { batchId: string; session: Session }) 
         </Section>
       )}
     </Page>
+  );
+}
+
+/** Which lines the table shows, and buttons to the other pages of them. */
+function LinePager({
+  current,
+  pages,
+  first,
+  last,
+  total,
+  onPage,
+}: {
+  current: number;
+  pages: number;
+  first: number;
+  last: number;
+  total: number;
+  onPage: (index: number) => void;
+}) {
+  return (
+    <nav aria-label="Sider med linjer" className="actions">
+      <Paragraph role="status" data-testid="line-range">
+        Viser linje {formatNumber(first)}–{formatNumber(last)} av {formatNumber(total)} (side {current + 1} av{' '}
+        {pages}).
+      </Paragraph>
+      <Button variant="secondary" data-size="sm" disabled={current === 0} onClick={() => onPage(0)}>
+        Første side
+      </Button>
+      <Button variant="secondary" data-size="sm" disabled={current === 0} onClick={() => onPage(current - 1)}>
+        Forrige side
+      </Button>
+      <Button
+        variant="secondary"
+        data-size="sm"
+        disabled={current === pages - 1}
+        onClick={() => onPage(current + 1)}
+      >
+        Neste side
+      </Button>
+      <Button
+        variant="secondary"
+        data-size="sm"
+        disabled={current === pages - 1}
+        onClick={() => onPage(pages - 1)}
+      >
+        Siste side
+      </Button>
+    </nav>
   );
 }
 

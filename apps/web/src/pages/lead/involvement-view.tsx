@@ -38,6 +38,10 @@ export function InvolvementView({ projectId, involvementId }: { projectId: strin
         <dd className="mono" data-testid="participant-id">
           {i.participantId}
         </dd>
+        <dt>Møte</dt>
+        <dd className="mono" data-testid="meeting-id">
+          {i.meetingId ?? 'Ikke knyttet til et møte'}
+        </dd>
         <dt>Oppmøte</dt>
         <dd>{words.attendance(i.attendance)}</dd>
         <dt>Timer</dt>
@@ -51,6 +55,8 @@ export function InvolvementView({ projectId, involvementId }: { projectId: strin
         <dd>{i.corrections} gang(er)</dd>
         <dt>Utbetaling</dt>
         <dd>{i.payout ? words.lineStatus(i.payout.status) : 'Ikke med i noe utbetalingsgrunnlag ennå'}</dd>
+        <dt>Deltakerens svar</dt>
+        <dd data-testid="participant-response">{participantResponseWords(i)}</dd>
       </dl>
       <Section title="Honorar">
         <HonorariumTable honorarium={i.honorarium} caption="Honorar etter retningslinjen" />
@@ -283,4 +289,16 @@ function EvidenceForm({ involvementId, onDone }: { involvementId: string; onDone
       </form>
     </details>
   );
+}
+
+/** What the participant said about the involvement (docs/adr/0028), for the lead. */
+function participantResponseWords(i: Involvement): string {
+  const response = i.participantResponse;
+  const waived = i.waiver ? ' Deltakeren har gitt avkall på honoraret.' : '';
+  if (!response) return `Ikke besvart.${waived}`;
+  const after = response.correctedSince ? ' (før din siste rettelse)' : '';
+  if (response.confirmed) return `Bekreftet${after}.${waived}`;
+  const reason = typeof response.reason === 'string' ? `: ${response.reason}` : '';
+  const held = i.disputeHoldsBackPayout ? ' Beløpet holdes tilbake til du retter registreringen.' : '';
+  return `Bestridt${after}${reason}.${held}${waived}`;
 }

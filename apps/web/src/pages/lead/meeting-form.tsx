@@ -27,10 +27,15 @@ interface RowResult {
   error?: unknown;
 }
 
+/** Peer support (likepersonsarbeid) is not participation and holds no meetings (docs/adr/0026). */
+const WITHOUT_MEETING = ['peer-support'];
+
 /**
- * One meeting: date, form and topic once; per participant attendance, hours
- * and expenses. "Beregn honorar" asks the API what the guideline gives each
- * (nothing stored); "Lagre" logs one involvement per participant.
+ * One meeting: date, form and topic once (a gathering's two decisions too);
+ * per participant attendance, hours and expenses. "Beregn honorar" asks the
+ * API what the guideline gives each (nothing stored); "Lagre" registers the
+ * meeting (POST /v1/projects/{id}/meetings) and logs one involvement per
+ * participant in it (`meetingId`).
  */
 export function MeetingForm({
   project,
@@ -46,6 +51,9 @@ export function MeetingForm({
   const [form, setForm] = useState('user-council');
   const [topic, setTopic] = useState('');
   const [honorariumPaid, setHonorariumPaid] = useState('paid');
+  const [expensesCovered, setExpensesCovered] = useState('yes');
+  /** The meeting registered by the first "Lagre" (kept so a retry logs the rest into the same one). */
+  const [meetingId, setMeetingId] = useState<string | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [results, setResults] = useState<Record<string, RowResult>>({});
   const [savedCount, setSavedCount] = useState<number | null>(null);
@@ -74,6 +82,7 @@ export function MeetingForm({
       set(value);
       setResults({});
       setSavedCount(null);
+      setMeetingId(null);
     };
   const update = (participantId: string, change: Partial<Row>) => {
     setRows(allRows.map((r) => (r.participantId === participantId ? { ...r, ...change } : r)));
@@ -81,7 +90,10 @@ export function MeetingForm({
     setSavedCount(null);
   };
 
-  const bodyOf = (row: Row) => {
+  const inMeeting = !WITHOUT_MEETING.includes(form);
+  const gathering = form === 'user-gathering';
+  /** The involvement's body; in a registered meeting it names it, and a gathering's decisions are the meeting's. */
+  const bodyOf = (row: Row, meeting: string | null) => {
     const hours = {
       meeting: parseDecimal(row.meeting) ?? 0,
       ...(parseDecimal(row.preparation) !== undefined ? { preparation: parseDecimal(row.preparation) } : {}),
@@ -106,7 +118,7 @@ export function MeetingForm({
       attendance: row.attendance,
       hours,
       ...(expenses.length > 0 ? { expenses } : {}),
-      ...(form === 'user-gathering' ? { honorariumDecision: honorariumPaid } : {}),
+      ...(meeting ? { meetingId: meeting } : gathering ? { honorariumDecision: honorariumPaid } : {}),
       ...(topic.trim() ? { topic: topic.trim() } : {}),
     };
   };
@@ -118,7 +130,7 @@ export function MeetingForm({
       try {
         const answer = await api.post<{ honorarium: Honorarium }>(
           `/v1/projects/${encodeURIComponent(project.id)}/involvements/preview`,
-          bodyOf(row),
+          bodyOf(row, null),
         );
         next[row.participantId] = { preview: answer.honorarium };
       } catch (error) {
@@ -128,7 +140,30 @@ export function MeetingForm({
     }
     setResults(next);
   });
+  const registerMeeting = async (): Promise<string | null> => {
+    if (!inMeeting) return null;
+    if (meetingId) return meetingId;
+    const created = await api.post<{ id: string }>(
+      `/v1/projects/${encodeURIComponent(project.id)}/meetings`,
+      {
+        form,
+        heldOn: occurredOn,
+        ...(topic.trim() ? { agenda: topic.trim() } : {}),
+        ...(gathering
+          ? {
+              gatheringDecisions: {
+                expensesCovered: expensesCovered === 'yes',
+                honorariumPaid: honorariumPaid === 'paid',
+              },
+            }
+          : {}),
+      },
+    );
+    setMeetingId(created.id);
+    return created.id;
+  };
   const save = useAction(async () => {
+    const meeting = await registerMeeting();
     const next: Record<string, RowResult> = { ...results };
     let count = 0;
     const ids: string[] = [];
@@ -137,7 +172,7 @@ export function MeetingForm({
       try {
         const created = await api.post<{ id: string }>(
           `/v1/projects/${encodeURIComponent(project.id)}/involvements`,
-          bodyOf(row),
+          bodyOf(row, meeting),
         );
         next[row.participantId] = { ...next[row.participantId], saved: created.id, error: undefined };
         count += 1;
@@ -176,14 +211,30 @@ export function MeetingForm({
         word={words.form}
         onChange={changeMeeting(setForm)}
       />
-      {form === 'user-gathering' && (
-        <CodeSelect
-          label="Betales honorar for samlingen?"
-          value={honorariumPaid}
-          codes={['paid', 'unpaid']}
-          word={(c) => (c === 'paid' ? 'Ja, honorar betales' : 'Nei, bare utlegg dekkes')}
-          onChange={changeMeeting(setHonorariumPaid)}
-        />
+      {gathering && (
+        <Fieldset>
+          <Fieldset.Legend>Vedtak for hele samlingen</Fieldset.Legend>
+          <Fieldset.Description>Gjelder alle som deltar på samlingen.</Fieldset.Description>
+          <CodeSelect
+            label="Dekkes utlegg for samlingen?"
+            value={expensesCovered}
+            codes={['yes', 'no']}
+            word={(c) => (c === 'yes' ? 'Ja, dokumenterte utlegg dekkes' : 'Nei, utlegg dekkes ikke')}
+            onChange={changeMeeting(setExpensesCovered)}
+          />
+          <CodeSelect
+            label="Betales honorar for samlingen?"
+            value={honorariumPaid}
+            codes={['paid', 'unpaid']}
+            word={(c) => (c === 'paid' ? 'Ja, honorar betales' : 'Nei, honorar betales ikke')}
+            onChange={changeMeeting(setHonorariumPaid)}
+          />
+          {expensesCovered === 'no' && (
+            <Paragraph data-size="sm">
+              Beregningen før lagring regner med at utlegg dekkes; når møtet er lagret, blir utleggene 0 kr.
+            </Paragraph>
+          )}
+        </Fieldset>
       )}
       <Textfield
         label="Tema"
@@ -260,6 +311,7 @@ export function MeetingForm({
       <ProblemAlert error={preview.error ?? save.error} />
       {savedCount !== null && (
         <Paragraph role="status">
+          {meetingId ? 'Møtet er registrert. ' : ''}
           {savedCount === 0
             ? 'Ingenting ble lagret.'
             : `Lagret ${savedCount} registrering${savedCount === 1 ? '' : 'er'} av medvirkning.`}

@@ -47,6 +47,8 @@ export interface Involvement {
   hours: { meeting?: number; preparation?: number; travel?: number };
   expenses: Array<{ kind: string; km?: number; amountOre?: number }>;
   topic: string | null;
+  /** The meeting it belongs to (docs/adr/0026), when it names one. */
+  meetingId?: string;
   status: string;
   corrections: number;
   evidence: Array<{
@@ -62,4 +64,12 @@ export interface Involvement {
   history: Array<{ position: number; version: number; type: string; actor: string; recordedAt: string }>;
   honorarium: Honorarium | null;
   payout: { batchId: string; status: string } | null;
+  /** The participant's own word (docs/adr/0028); older answers may lack these. */
+  participantResponse?: {
+    confirmed: boolean;
+    correctedSince: boolean;
+    reason?: string | { erased: true } | null;
+  } | null;
+  waiver?: { reason: string | { erased: true } | null } | null;
+  disputeHoldsBackPayout?: boolean;
 }
