@@ -603,5 +603,10 @@ describe('a realistic year under revision 2: verdicts and amounts as the sources
       totalOre: 1134950,
     });
     expect(report.economy.unpricedCount).toBe(0);
+    // Feedback counts as the audit counts it: given on or after the day, given and recorded within 30 days. The
+    // panel's, recorded in August and claimed for May, does not: 9 of the 11 (the council's four, the gathering's
+    // two, both interviews and the dialogue). Influence was recorded for all 11.
+    expect(report.feedback).toEqual({ involvements: 9, share: 0.818 });
+    expect(report.influence).toEqual({ involvements: 11, share: 1 });
   });
 });
