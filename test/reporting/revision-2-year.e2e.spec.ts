@@ -351,6 +351,47 @@ describe('a realistic year under revision 2: verdicts and amounts as the sources
 
   afterAll(() => api.close());
 
+  it('records the appointments as the board made them, and the cancelled meeting as cancelled', async () => {
+    const council = await api.get(`/v1/projects/${projects.council}`, 'auditor');
+    expect(council.status).toBe(200);
+    const seated = (council.body.appointments as Array<Record<string, unknown>>).map(
+      ({ participantId, role, form, nominatedByKind, appointedBy, decisionRef, mandate, from, to }) => ({
+        participantId,
+        role,
+        form,
+        nominatedByKind,
+        appointedBy,
+        decisionRef,
+        mandate,
+        from,
+        to,
+      }),
+    );
+    const common = {
+      form: 'user-council',
+      nominatedByKind: 'user-organisation',
+      appointedBy: 'Styret i St. Olavs hospital',
+      decisionRef: 'Styresak 3/2026',
+      mandate: 'Gi råd til direktøren om pasienttilbudet, budsjett og planer',
+      from: '2026-01-01',
+      to: '2027-12-31',
+    };
+    expect(seated).toEqual(
+      expect.arrayContaining([
+        { participantId: people.anna, role: 'leader', ...common },
+        { participantId: people.bjorn, role: 'member', ...common },
+        { participantId: people.cecilie, role: 'member', ...common },
+      ]),
+    );
+    expect(seated).toHaveLength(3);
+    const cancelled = await api.get(`/v1/meetings/${meetings.councilApril}`, 'auditor');
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      heldOn: '2026-04-20',
+      cancellationReason: 'Avlyst av sekretariatet: for få saker',
+    });
+  });
+
   describe('honorarium per involvement', () => {
     it('pays the council leader the leader rate and her ticket (9 March, version 2016-01-01)', async () => {
       // meeting 2 h × 567.00 = 1134.00; preparation 1 h × 429.00 = 429.00 (≤ 2 h meeting);
