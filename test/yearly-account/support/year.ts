@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
 import type { ParticipationApi } from '../../participation/support/builders';
+import { evidenceAsItHappened } from '../../reporting/support/evidence';
 
 /** Fails the test with the answer when a command does not answer `status`. */
 export function ok(res: Response, status: number): Response {
@@ -95,14 +96,14 @@ export async function buildYear(api: ParticipationApi, organizationId: string): 
     expenses: [],
   });
   ok(await api.post(`/v1/involvements/${voided}/void`, 'lead', { reason: 'Feilført' }), 200);
+  // Recorded when given, within the window: feedback recorded later is feedback-late and does not count.
   for (const [id, at, kind] of [
     [march1, '2025-03-20T10:00:00Z', 'feedback'],
     [april, '2025-04-20T10:00:00Z', 'feedback'],
-  ] as const)
-    ok(
-      await api.post(`/v1/involvements/${id}/evidence`, 'lead', { kind, at, summary: 'Tatt med i planen' }),
-      201,
-    );
+  ] as const) {
+    const body = { kind, at, summary: 'Tatt med i planen' };
+    await evidenceAsItHappened(api, id, body);
+  }
   ok(
     await api.post(`/v1/involvements/${march1}/evidence`, 'lead', {
       kind: 'influence',

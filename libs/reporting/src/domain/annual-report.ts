@@ -80,7 +80,14 @@ export function buildAnnualReport(input: AnnualReportInput) {
     byMonth[Number(i.occurredOn.slice(5, 7)) - 1].involvements += 1;
   }
 
-  const withFeedback = present.filter((i) => i.evidence.some((e) => e.kind === 'feedback')).length;
+  // Feedback counts as the audit counts it (told back): given on or after the day, given and recorded within the
+  // window. Feedback dated before the meeting, or back-dated after an audit request, does not raise the share.
+  const toldBack = new Set(
+    input.assessments.flatMap((a) =>
+      a.reality.involvements.filter((i) => i.indicators.toldBack === true).map((i) => i.involvementId),
+    ),
+  );
+  const withFeedback = present.filter((i) => toldBack.has(i.involvementId)).length;
   const withInfluence = present.filter((i) => i.evidence.some((e) => e.kind === 'influence')).length;
   // The participant's own word (docs/adr/0028): their latest word on attendance is a confirmation.
   const confirmed = present.filter((i) => attendanceEvidenceOf(i) === 'confirmed-by-participant').length;
