@@ -535,9 +535,14 @@ describe('a realistic year under revision 2: verdicts and amounts as the sources
           notDocumented: [],
           findings: [],
         });
-      // The absence and the cancellation document attendance (false) and are no participation.
-      for (const name of ['cecilieMarch', 'bjornCancelled'])
-        expect(judged(body, name)).toMatchObject({ indicators: { attended: false }, notDocumented: [] });
+      // The absence documents attendance (false). The meeting the organiser cancelled never took place:
+      // it is left out of the judgement, so it cannot make the council look symbolic.
+      expect(judged(body, 'cecilieMarch')).toMatchObject({
+        indicators: { attended: false },
+        notDocumented: [],
+      });
+      expect(judged(body, 'bjornCancelled')).toBeUndefined();
+      expect(body.excluded).toEqual({ voided: 0, notParticipation: 0, cancelled: 1 });
     });
 
     it('the panel is symbolic-risk for no-feedback: the feedback recorded in August, claimed for May, is late', async () => {

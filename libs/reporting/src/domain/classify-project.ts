@@ -48,7 +48,8 @@ export interface ProjectReality {
    */
   appointedRepresentatives: number | null;
   involvements: Array<{ involvementId: string } & InvolvementAssessment>;
-  excluded: { voided: number; notParticipation: number };
+  /** Left out of the judgement: voided, not participation (peer support), and cancelled by the organiser (the meeting never took place). */
+  excluded: { voided: number; notParticipation: number; cancelled: number };
   /** Whether users were involved before the project's decisions (E8). */
   involvedEarly: InvolvedEarly;
 }
@@ -94,7 +95,8 @@ export function classifyProject(input: {
   const { thresholds } = input;
   const meetings = input.meetings ?? [];
   const involvements = withMeetingEvidence(input.involvements, meetings);
-  const counted = involvements.filter(countsAsParticipation);
+  // A meeting the organiser cancelled never took place: nothing in it can show participation real or symbolic.
+  const counted = involvements.filter((i) => countsAsParticipation(i) && i.attendance !== 'cancelled');
   const scored = counted.map((facts) => ({
     involvementId: facts.involvementId,
     ...assessInvolvement(facts, thresholds, input.today),
@@ -169,6 +171,7 @@ export function classifyProject(input: {
     excluded: {
       voided: involvements.filter((i) => i.status === 'voided').length,
       notParticipation: involvements.filter((i) => i.status === 'logged' && !i.countsAsParticipation).length,
+      cancelled: involvements.filter((i) => countsAsParticipation(i) && i.attendance === 'cancelled').length,
     },
     involvedEarly,
   };

@@ -202,7 +202,7 @@ describe('classification of a project', () => {
     ]);
     expect(result.classification).toBe('real');
     expect(result.involvements).toHaveLength(1);
-    expect(result.excluded).toEqual({ voided: 1, notParticipation: 1 });
+    expect(result.excluded).toEqual({ voided: 1, notParticipation: 1, cancelled: 0 });
   });
 
   it('only peer support is no participation at all', () => {
@@ -395,5 +395,20 @@ describe('too-few-representatives applies to meetings with appointed members (E6
     });
     expect(result).toMatchObject({ reasons: ['too-few-representatives'], appointedRepresentatives: 1 });
     expect(result.explanations[0].involvementIds).toEqual([may.involvementId]);
+  });
+});
+
+describe('a meeting the organiser cancelled', () => {
+  it('is left out of the judgement: three people logged cancelled do not outweigh two who took part', () => {
+    const took = [involvement(complete()), involvement(complete())];
+    const cancelled = [1, 2, 3].map(() => involvement([], { attendance: 'cancelled' }));
+    const result = classify([...took, ...cancelled]);
+    expect(result).toMatchObject({ classification: 'real', reasons: [] });
+    expect(result.involvements.map((i) => i.involvementId)).toEqual(took.map((i) => i.involvementId));
+    expect(result.excluded).toEqual({ voided: 0, notParticipation: 0, cancelled: 3 });
+  });
+
+  it('alone is no participation at all', () => {
+    expect(classify([involvement([], { attendance: 'cancelled' })]).reasons).toEqual(['no-involvements']);
   });
 });

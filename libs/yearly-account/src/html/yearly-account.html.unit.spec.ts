@@ -27,7 +27,7 @@ function account(overrides: { reasons?: string[]; what?: string } = {}) {
           explanations: [],
           appointedRepresentatives: null,
           involvements: [],
-          excluded: { voided: 0, notParticipation: 0 },
+          excluded: { voided: 0, notParticipation: 0, cancelled: 0 },
           involvedEarly: { early: null, firstMeetingWithUsers: null, firstMilestoneAfterMandate: null },
         },
       },
