@@ -21,6 +21,7 @@ import { IdempotencyClaimOwners1732300000020 } from './1732300000020-idempotency
 import { IdempotencyUnkeyedHashes1732300000021 } from './1732300000021-idempotency-unkeyed-hashes';
 import { ReportingEvidenceRecordedAt1732300000035 } from './1732300000035-reporting-evidence-recorded-at';
 import { ParticipationClaimPersonDay1732300000041 } from './1732300000041-participation-claim-person-day';
+import { PricedInvolvements1732300000050 } from './1732300000050-priced-involvements';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -50,4 +51,5 @@ export const migrations = [
   IdempotencyUnkeyedHashes1732300000021,
   ReportingEvidenceRecordedAt1732300000035,
   ParticipationClaimPersonDay1732300000041,
+  PricedInvolvements1732300000050,
 ];

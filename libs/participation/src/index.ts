@@ -15,3 +15,12 @@ export * from './queries/involvement-list.queries';
 export * from './queries/participant-honorarium.queries';
 export * from './application/payout-ledger.port';
 export * from './queries/unpriced-honorarium';
+export * from './queries/priced-involvement.queries';
+export * from './queries/involvement-honorarium';
+export * from './pricing/price-involvement';
+export {
+  PRICED_INVOLVEMENTS_PROJECTION,
+  PRICE_TRIGGERS,
+  PricedInvolvementsProjection,
+} from './read-models/priced-involvements/priced-involvements.projection';
+export { PricingInputLoader } from './read-models/priced-involvements/pricing-input.loader';

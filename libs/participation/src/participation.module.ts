@@ -34,6 +34,8 @@ import { InvolvementsIntegrationProjection } from './integration/involvements-in
 import { InvolvementListQueries } from './queries/involvement-list.queries';
 import { InvolvementHonorarium } from './queries/involvement-honorarium';
 import { ParticipantHonorariumQueries } from './queries/participant-honorarium.queries';
+import { PricedInvolvementQueries } from './queries/priced-involvement.queries';
+import { PricedInvolvementsProjection } from './read-models/priced-involvements/priced-involvements.projection';
 
 /** Projects, participants, appointments and involvements: command handlers, queries, read models. */
 @Module({
@@ -65,6 +67,7 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     InvolvementListQueries,
     InvolvementHonorarium,
     ParticipantHonorariumQueries,
+    PricedInvolvementQueries,
     RegisterProjectHandler,
     AddProjectLeadHandler,
     RegisterParticipantHandler,
@@ -78,6 +81,8 @@ import { ParticipantHonorariumQueries } from './queries/participant-honorarium.q
     ParticipationQueries,
     InvolvementListQueries,
     ParticipantHonorariumQueries,
+    PricedInvolvementQueries,
+    InvolvementHonorarium,
     PersonalDataVault,
     EventSourcedRepository,
   ],
@@ -89,5 +94,6 @@ export class ParticipationModule implements OnModuleInit {
     this.projections.register(new AppointmentsProjection());
     this.projections.register(new InvolvementSummariesProjection());
     this.projections.register(new InvolvementsIntegrationProjection());
+    this.projections.register(new PricedInvolvementsProjection());
   }
 }

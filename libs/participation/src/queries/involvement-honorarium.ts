@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  calculateHonorarium,
-  GuidelineCatalogue,
-  guidelineForDay,
-  type HonorariumCalculation,
-  type Involvement,
-} from '@app/honorarium';
+import { GuidelineCatalogue, type Involvement } from '@app/honorarium';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
 import { streams } from '../application/streams';
 import { involvementDecider, type AppointmentRole, type RecordedInvolvement } from '../domain';
 import { sameDayRows } from '../read-models/involvement-summaries/same-day-rows';
-import { noGuidelineInForce, unpricedBecause, type InvolvementHonorariumView } from './unpriced-honorarium';
+import { priceInvolvement } from '../pricing/price-involvement';
+import type { InvolvementHonorariumView } from './unpriced-honorarium';
 
 /** The calculator's view of a logged involvement (the paying fields only). */
 export function toCalculatorInput(i: RecordedInvolvement): Involvement {
@@ -79,48 +74,18 @@ export class InvolvementHonorarium {
     const versions = (await this.guidelines.versionsOf(region)).filter(
       (v) => asOf === undefined || v.publishedAt === null || Date.parse(v.publishedAt) <= asOf.getTime(),
     );
-    const inForce = guidelineForDay(versions, involvement.occurredOn, lastChangedAt);
-    if (inForce.guideline === null)
-      return noGuidelineInForce(
-        involvement.involvementId,
-        involvement.occurredOn,
-        region,
-        inForce.firstEffectiveFrom,
-      );
-    const { guideline } = inForce;
     const others = await this.sameDay(involvement);
-    const price = (earlier: SameDay['earlier']): HonorariumCalculation =>
-      calculateHonorarium({
-        guideline,
-        involvement: toCalculatorInput(involvement),
-        role: involvement.appointment?.role ?? null,
-        otherInvolvementsSameDay: earlier,
-        orderKey: others.ownKey,
-      });
-    try {
-      return price(others.earlier);
-    } catch (error) {
-      // Alone, the involvement itself may be what cannot be priced; if it can, an unpriceable
-      // other of the same day takes no part in the daily caps rather than block this one.
-      try {
-        price([]);
-      } catch (alone) {
-        return unpricedBecause(involvement.involvementId, alone);
-      }
-      const priceable = others.earlier.filter((other) => {
-        try {
-          calculateHonorarium({ guideline, involvement: other.involvement, role: other.role });
-          return true;
-        } catch {
-          return false;
-        }
-      });
-      try {
-        return price(priceable);
-      } catch {
-        return unpricedBecause(involvement.involvementId, error);
-      }
-    }
+    return priceInvolvement({
+      involvementId: involvement.involvementId,
+      status: involvement.status,
+      involvement: toCalculatorInput(involvement),
+      role: involvement.appointment?.role ?? null,
+      region,
+      changedAt: lastChangedAt,
+      versions,
+      sameDay: others.earlier,
+      ownKey: others.ownKey,
+    });
   }
 
   private async sameDay(involvement: RecordedInvolvement): Promise<SameDay> {
