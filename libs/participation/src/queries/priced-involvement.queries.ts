@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, readCheckpoint, type EventStore } from '@app/event-store';
 import type { HonorariumCalculation, HonorariumLine } from '@app/honorarium';
@@ -99,17 +99,48 @@ export class PricedInvolvementQueries {
     }
   }
 
+  /** Waits for `caughtUp`; a 503 saying so when the read model is further behind than a money view may wait. */
+  async whenCaughtUp(): Promise<void> {
+    if (!(await this.caughtUp()))
+      throw new ServiceUnavailableException(
+        'The honorarium read model has not caught up with the log yet; try again shortly',
+      );
+  }
+
+  /**
+   * A participant's involvements in a period (days inclusive, either end open), in day and logging order,
+   * with their honorarium as GET /v1/involvements/{id} answers it.
+   */
+  async ofParticipant(participantId: string, from: string | null, to: string | null) {
+    const rows = (await this.db.query(
+      `SELECT ${PRICED_COLUMNS}, i.status, i.occurred_on FROM priced_involvements i
+       WHERE i.participant_id = $1 AND ($2::text IS NULL OR i.occurred_on >= $2) AND ($3::text IS NULL OR i.occurred_on <= $3)
+       ORDER BY i.occurred_on, i.logged_at, i.involvement_id`,
+      [participantId, from, to],
+    )) as Array<PricedRow & { status: 'logged' | 'voided'; occurred_on: string }>;
+    const honoraria = await this.honorariaOfRows(rows);
+    return rows.map((row) => ({
+      id: row.involvement_id,
+      status: row.status,
+      occurredOn: row.occurred_on,
+      honorarium: honoraria.get(row.involvement_id) ?? null,
+    }));
+  }
+
   /** Priced involvements by id with their lines (an id the read model does not hold is absent). */
   async honoraria(involvementIds: readonly string[]): Promise<Map<string, InvolvementHonorariumView | null>> {
-    const [rows, lines] = await Promise.all([
-      this.db.query(`SELECT ${PRICED_COLUMNS} FROM priced_involvements i WHERE i.involvement_id = ANY($1)`, [
-        involvementIds,
-      ]) as Promise<PricedRow[]>,
-      this.db.query(
-        `SELECT * FROM priced_involvement_lines WHERE involvement_id = ANY($1) ORDER BY involvement_id, line_no`,
-        [involvementIds],
-      ) as Promise<PricedLineRow[]>,
-    ]);
+    const rows = (await this.db.query(
+      `SELECT ${PRICED_COLUMNS} FROM priced_involvements i WHERE i.involvement_id = ANY($1)`,
+      [involvementIds],
+    )) as PricedRow[];
+    return this.honorariaOfRows(rows);
+  }
+
+  private async honorariaOfRows(rows: readonly PricedRow[]) {
+    const lines = (await this.db.query(
+      `SELECT * FROM priced_involvement_lines WHERE involvement_id = ANY($1) ORDER BY involvement_id, line_no`,
+      [rows.filter((r) => r.pricing === 'priced').map((r) => r.involvement_id)],
+    )) as PricedLineRow[];
     const linesOf = new Map<string, PricedLineRow[]>();
     for (const line of lines) linesOf.set(line.involvement_id, [...(linesOf.get(line.involvement_id) ?? []), line]);
     return new Map(rows.map((row) => [row.involvement_id, honorariumOfRow(row, linesOf.get(row.involvement_id) ?? [])]));
