@@ -49,7 +49,9 @@ export class PricedInvolvements1732300000050 implements MigrationInterface {
     await q.query(
       `CREATE INDEX priced_involvements_person_day_idx ON priced_involvements (participant_id, occurred_on)`,
     );
-    await q.query(`CREATE INDEX priced_involvements_project_idx ON priced_involvements (project_id, occurred_on)`);
+    await q.query(
+      `CREATE INDEX priced_involvements_project_idx ON priced_involvements (project_id, occurred_on)`,
+    );
     await q.query(`CREATE INDEX priced_involvements_day_idx ON priced_involvements (occurred_on)`);
     await q.query(`
       CREATE TABLE priced_involvement_lines (

@@ -38,7 +38,10 @@ export const PRICED_COLUMNS = `i.involvement_id, i.pricing, i.total_ore, i.guide
   i.rate_tables, i.reason, i.errors, i.first_effective_from`;
 
 /** The `honorarium` block as GET /v1/involvements/{id} answers it, from a row and its lines (in line order). */
-export function honorariumOfRow(row: PricedRow, lines: readonly PricedLineRow[]): InvolvementHonorariumView | null {
+export function honorariumOfRow(
+  row: PricedRow,
+  lines: readonly PricedLineRow[],
+): InvolvementHonorariumView | null {
   switch (row.pricing) {
     case 'priced':
       return {
@@ -71,7 +74,9 @@ export function honorariumOfRow(row: PricedRow, lines: readonly PricedLineRow[])
         firstEffectiveFrom: row.first_effective_from,
         reason: row.reason as string,
       };
-    default:
+    case 'voided':
+    case 'no-project':
+    case 'pending':
       return null;
   }
 }
@@ -112,12 +117,12 @@ export class PricedInvolvementQueries {
    * with their honorarium as GET /v1/involvements/{id} answers it.
    */
   async ofParticipant(participantId: string, from: string | null, to: string | null) {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<Array<PricedRow & { status: 'logged' | 'voided'; occurred_on: string }>>(
       `SELECT ${PRICED_COLUMNS}, i.status, i.occurred_on FROM priced_involvements i
        WHERE i.participant_id = $1 AND ($2::text IS NULL OR i.occurred_on >= $2) AND ($3::text IS NULL OR i.occurred_on <= $3)
        ORDER BY i.occurred_on, i.logged_at, i.involvement_id`,
       [participantId, from, to],
-    )) as Array<PricedRow & { status: 'logged' | 'voided'; occurred_on: string }>;
+    );
     const honoraria = await this.honorariaOfRows(rows);
     return rows.map((row) => ({
       id: row.involvement_id,
@@ -129,20 +134,23 @@ export class PricedInvolvementQueries {
 
   /** Priced involvements by id with their lines (an id the read model does not hold is absent). */
   async honoraria(involvementIds: readonly string[]): Promise<Map<string, InvolvementHonorariumView | null>> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<PricedRow[]>(
       `SELECT ${PRICED_COLUMNS} FROM priced_involvements i WHERE i.involvement_id = ANY($1)`,
       [involvementIds],
-    )) as PricedRow[];
+    );
     return this.honorariaOfRows(rows);
   }
 
   private async honorariaOfRows(rows: readonly PricedRow[]) {
-    const lines = (await this.db.query(
+    const lines = await this.db.query<PricedLineRow[]>(
       `SELECT * FROM priced_involvement_lines WHERE involvement_id = ANY($1) ORDER BY involvement_id, line_no`,
       [rows.filter((r) => r.pricing === 'priced').map((r) => r.involvement_id)],
-    )) as PricedLineRow[];
+    );
     const linesOf = new Map<string, PricedLineRow[]>();
-    for (const line of lines) linesOf.set(line.involvement_id, [...(linesOf.get(line.involvement_id) ?? []), line]);
-    return new Map(rows.map((row) => [row.involvement_id, honorariumOfRow(row, linesOf.get(row.involvement_id) ?? [])]));
+    for (const line of lines)
+      linesOf.set(line.involvement_id, [...(linesOf.get(line.involvement_id) ?? []), line]);
+    return new Map(
+      rows.map((row) => [row.involvement_id, honorariumOfRow(row, linesOf.get(row.involvement_id) ?? [])]),
+    );
   }
 }

@@ -168,7 +168,9 @@ function lineOf(row: OwedRow, lineIdFor: (key: string) => string): PayoutLine {
   if (!Number.isSafeInteger(amountOre))
     throw new RangeError(`owed amount ${row.owed_ore} øre is beyond exact integers`);
   return {
-    lineId: lineIdFor(entitlementKey({ involvementId: row.involvement_id, kind: row.kind, taxable: row.taxable })),
+    lineId: lineIdFor(
+      entitlementKey({ involvementId: row.involvement_id, kind: row.kind, taxable: row.taxable }),
+    ),
     participantId: row.participant_id,
     involvementId: row.involvement_id,
     projectId: row.project_id,

@@ -46,7 +46,9 @@ export class AccruedEconomyQueries {
   ): Promise<{ accrued: EconomyFigures; unpriced: UnpricedEntry[] }> {
     await this.priced.whenCaughtUp();
     const period = [`${year}-01-01`, `${year}-12-31`, organizationId];
-    const [sums] = (await this.db.query(
+    const [sums] = await this.db.query<
+      Array<{ honorarium: string; expenses: string; lost_income: string; total: string }>
+    >(
       `SELECT ${partSum('honorariumOre')} AS honorarium, ${partSum('expensesOre')} AS expenses,
               ${partSum('lostIncomeOre')} AS lost_income,
               coalesce(sum(l.amount_ore) FILTER (WHERE l.kind = ANY($4)), 0)::text AS total
@@ -56,12 +58,12 @@ export class AccruedEconomyQueries {
          AND ($3::text IS NULL OR p.organization_id = $3)
          AND i.status = 'logged' AND (i.details->>'countsAsParticipation')::boolean`,
       [...period, Object.keys(ECONOMY_PART_OF_KIND)],
-    )) as Array<{ honorarium: string; expenses: string; lost_income: string; total: string }>;
-    const unpricedRows = (await this.db.query(
+    );
+    const unpricedRows = await this.db.query<PricedRow[]>(
       `SELECT ${PRICED_COLUMNS} ${COUNTED_IN_YEAR} AND i.pricing IN ('unpriced', 'no-guideline-in-force')
        ORDER BY i.involvement_id`,
       period,
-    )) as PricedRow[];
+    );
     return {
       accrued: {
         honorariumOre: exact(sums.honorarium),

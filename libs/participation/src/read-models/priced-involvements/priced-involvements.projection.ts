@@ -40,7 +40,11 @@ export const PRICE_TRIGGERS = [
   'InvolvementVoided',
 ] as const;
 
-const INVOLVEMENT_EVENTS: readonly string[] = ['InvolvementLogged', 'InvolvementCorrected', 'InvolvementVoided'];
+const INVOLVEMENT_EVENTS: readonly string[] = [
+  'InvolvementLogged',
+  'InvolvementCorrected',
+  'InvolvementVoided',
+];
 
 /** What a batch changed: involvements, person-days and regions whose prices must be worked out again. */
 class Affected {
@@ -106,7 +110,11 @@ export class PricedInvolvementsProjection implements Projection {
     );
   }
 
-  private async storeGuidelineVersions(events: readonly StoredEvent[], tx: EntityManager, affected: Affected) {
+  private async storeGuidelineVersions(
+    events: readonly StoredEvent[],
+    tx: EntityManager,
+    affected: Affected,
+  ) {
     const versions = events
       .filter((e) => e.type === GUIDELINE_VERSION_PUBLISHED)
       .map((e) => {
@@ -129,11 +137,11 @@ export class PricedInvolvementsProjection implements Projection {
     const involvementEvents = events.filter((e) => INVOLVEMENT_EVENTS.includes(e.type));
     if (involvementEvents.length === 0) return;
     const ids = [...new Set(involvementEvents.map((e) => String(e.data.involvementId)))];
-    const stored = (await tx.query(
+    const stored = await tx.query<PricingRow[]>(
       `SELECT involvement_id, project_id, participant_id, occurred_on, logged_at, status, changed_at, details
        FROM priced_involvements WHERE involvement_id = ANY($1)`,
       [ids],
-    )) as PricingRow[];
+    );
     const rows = new Map(stored.map((r) => [r.involvement_id, r]));
     const touched = new Set<string>();
     for (const event of involvementEvents) {
@@ -168,7 +176,7 @@ export class PricedInvolvementsProjection implements Projection {
   /** The involvements whose price the batch may have changed. */
   private async affectedInvolvements(tx: EntityManager, affected: Affected): Promise<string[]> {
     const days = [...affected.personDays.values()];
-    const rows = (await tx.query(
+    const rows = await tx.query<Array<{ involvement_id: string }>>(
       `SELECT involvement_id FROM priced_involvements
        WHERE involvement_id = ANY($1)
           OR (participant_id, occurred_on) IN (SELECT * FROM unnest($2::text[], $3::text[]))
@@ -183,7 +191,7 @@ export class PricedInvolvementsProjection implements Projection {
         [...affected.projects],
         [...affected.regions],
       ],
-    )) as Array<{ involvement_id: string }>;
+    );
     return rows.map((r) => r.involvement_id);
   }
 

@@ -33,7 +33,7 @@ export function recordedOf(row: PricingRow): RecordedInvolvement {
     evidence: [],
     corrections: 0,
     topic: null,
-  } as RecordedInvolvement;
+  };
 }
 
 const orderKey = (row: Pick<PricingRow, 'logged_at' | 'involvement_id'>) =>
