@@ -44,9 +44,11 @@ type SameDay = {
 };
 
 /**
- * The `honorarium` block of an involvement: priced by the project region's
- * guideline version in force on the day, with the participant's other
- * involvements that day (in logging order) so daily caps hold across them.
+ * An involvement priced from the log itself (its stream, the catalogue, the
+ * person's other involvements that day), by the same `priceInvolvement` the
+ * priced-involvement read model uses: for reads of the past (`asOf`), for a
+ * read the read model cannot answer in time, and as the oracle the read model
+ * is tested against.
  */
 @Injectable()
 export class InvolvementHonorarium {

@@ -12,7 +12,7 @@ import { involvementDecider, participantDecider, projectDecider } from '../domai
 import { isForgotten, PersonalDataVault, type ParticipantPersonalData } from '../personal-data';
 import { AppointmentQueries } from './appointment.queries';
 import { InvolvementHonorarium } from './involvement-honorarium';
-import { PricedInvolvementQueries } from './priced-involvement.queries';
+import { PRICED_SINGLE_READ_WAIT_MS, PricedInvolvementQueries } from './priced-involvement.queries';
 import type { InvolvementHonorariumView } from './unpriced-honorarium';
 import { PAYOUT_LEDGER, type PayoutLedger } from '../application/payout-ledger.port';
 
@@ -137,7 +137,7 @@ export class ParticipationQueries {
     asOf: Date | undefined,
     live: () => Promise<InvolvementHonorariumView | null>,
   ): Promise<InvolvementHonorariumView | null> {
-    if (asOf === undefined && (await this.priced.caughtUp())) {
+    if (asOf === undefined && (await this.priced.caughtUp(PRICED_SINGLE_READ_WAIT_MS))) {
       const stored = (await this.priced.honoraria([involvementId])).get(involvementId);
       if (stored !== undefined) return stored;
     }
