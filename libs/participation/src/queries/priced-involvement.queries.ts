@@ -8,8 +8,11 @@ import type { InvolvementHonorariumView } from './unpriced-honorarium';
 /** How long a money view waits for the priced-involvement read model to reach the log's head. */
 export const PRICED_READ_WAIT_MS = 10_000;
 
-/** How long GET /v1/involvements/{id} waits before it prices from the streams instead. */
-export const PRICED_SINGLE_READ_WAIT_MS = 2_000;
+/**
+ * GET /v1/involvements/{id} does not wait: read right after a write (the projection still behind), it
+ * prices from the streams by the same calculation, as fast as before the read model.
+ */
+export const PRICED_SINGLE_READ_WAIT_MS = 0;
 
 /** A `priced_involvements` row's result columns. */
 export interface PricedRow {
