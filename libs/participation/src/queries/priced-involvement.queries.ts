@@ -1,8 +1,12 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, readCheckpoint, type EventStore } from '@app/event-store';
+import { APP_CONFIG, type AppConfig } from '@app/platform';
 import type { HonorariumCalculation, HonorariumLine } from '@app/honorarium';
-import { PRICED_INVOLVEMENTS_PROJECTION } from '../read-models/priced-involvements/priced-involvements.projection';
+import {
+  PRICE_TRIGGERS,
+  PRICED_INVOLVEMENTS_PROJECTION,
+} from '../read-models/priced-involvements/priced-involvements.projection';
 import type { InvolvementHonorariumView } from './unpriced-honorarium';
 
 /** How long a money view waits for the priced-involvement read model to reach the log's head. */
@@ -97,17 +101,36 @@ export class PricedInvolvementQueries {
   constructor(
     private readonly db: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** True once the read model holds every event up to the head as it is now; false after `timeoutMs`. */
+  /**
+   * True once the read model holds every event that prices (PRICE_TRIGGERS) up to the head as it is now;
+   * false after `timeoutMs`. So a view waits for the involvement just logged, not for a batch just drafted.
+   */
   async caughtUp(timeoutMs = PRICED_READ_WAIT_MS): Promise<boolean> {
-    const head = await this.store.headPosition();
+    const head = await this.lastPricingEvent();
     const deadline = Date.now() + timeoutMs;
     for (let pause = 5; ; pause = Math.min(pause * 2, 50)) {
       if ((await readCheckpoint(this.db, PRICED_INVOLVEMENTS_PROJECTION)) >= head) return true;
       if (Date.now() > deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
+  }
+
+  /**
+   * The log position of the last event of PRICE_TRIGGERS: one index lookup per type in the PostgreSQL
+   * store (`events_type_position_idx`); the head of the log in any other store.
+   */
+  private async lastPricingEvent(): Promise<number> {
+    if (this.config.eventStore !== 'postgres') return this.store.headPosition();
+    const [row] = await this.db.query<Array<{ position: string | null }>>(
+      `SELECT max(last.global_position) AS position FROM unnest($1::text[]) AS trigger(type)
+       CROSS JOIN LATERAL (SELECT global_position FROM events WHERE events.type = trigger.type
+                           ORDER BY global_position DESC LIMIT 1) last`,
+      [PRICE_TRIGGERS],
+    );
+    return Number(row.position ?? 0);
   }
 
   /** Waits for `caughtUp`; a 503 saying so when the read model is further behind than a money view may wait. */
