@@ -8,6 +8,7 @@ import { signDevToken } from '../apps/api/src/http/auth/dev-token';
 import { tokenLifetimeProblem } from '../apps/api/src/http/auth/token-lifetime';
 
 const USAGE = `usage: npm run token -- --sub <id> --role <role> [--role <role>] [--name <name>] [--expires 8h]
+       [--participant <participant id>]   (required with --role representative: whose own data they see)
 roles: ${ROLES.join(', ')}
 Prints a development HS256 token signed with the secret the API verifies with:
 AUTH_JWT_SECRET when set, otherwise DATA_DIR/auth-jwt.secret (generated in embedded mode).`;
@@ -20,6 +21,7 @@ async function main(argv: string[]): Promise<void> {
       sub: { type: 'string' },
       role: { type: 'string', multiple: true },
       name: { type: 'string' },
+      participant: { type: 'string' },
       expires: { type: 'string', default: '8h' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -29,6 +31,8 @@ async function main(argv: string[]): Promise<void> {
   const roles = values.role ?? [];
   const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
   if (unknown.length > 0) throw new UsageError(`unknown role ${unknown.join(', ')}`);
+  if (roles.includes('representative') && !values.participant)
+    throw new UsageError('--participant is required with --role representative');
   const config = loadConfig();
   const auth = resolveAuthSettings(config);
   if (!auth.jwtSecret)
@@ -40,6 +44,7 @@ async function main(argv: string[]): Promise<void> {
       sub: values.sub,
       name: values.name,
       roles: roles as Role[],
+      ...(roles.includes('representative') ? { participantId: values.participant } : {}),
       expires: values.expires,
       issuer: auth.issuer,
       audience: auth.audience,

@@ -22,6 +22,12 @@ import { IdempotencyUnkeyedHashes1732300000021 } from './1732300000021-idempoten
 import { ReportingEvidenceRecordedAt1732300000035 } from './1732300000035-reporting-evidence-recorded-at';
 import { ParticipationClaimPersonDay1732300000041 } from './1732300000041-participation-claim-person-day';
 import { PricedInvolvements1732300000050 } from './1732300000050-priced-involvements';
+import { ParticipationAppointmentRevision21732300000090 } from './1732300000090-participation-appointment-revision-2';
+import { DisputedInvolvements1732300000100 } from './1732300000100-disputed-involvements';
+import { YearlyAccount1732300000110 } from './1732300000110-yearly-account';
+import { MeetingsAndMilestones1732300000080 } from './1732300000080-meetings-and-milestones';
+import { ParticipationProjectList1732300000130 } from './1732300000130-participation-project-list';
+import { PayoutLinesInOrder1732300000060 } from './1732300000060-payout-lines-in-order';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -52,4 +58,10 @@ export const migrations = [
   ReportingEvidenceRecordedAt1732300000035,
   ParticipationClaimPersonDay1732300000041,
   PricedInvolvements1732300000050,
+  ParticipationAppointmentRevision21732300000090,
+  DisputedInvolvements1732300000100,
+  YearlyAccount1732300000110,
+  MeetingsAndMilestones1732300000080,
+  ParticipationProjectList1732300000130,
+  PayoutLinesInOrder1732300000060,
 ];

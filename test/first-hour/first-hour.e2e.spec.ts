@@ -101,6 +101,23 @@ describe('the first hour', () => {
     expect(res.status).toBe(200);
   }, 120_000);
 
+  it('npm run -s token mints a representative only with --participant, and the API lets them read themselves only', async () => {
+    const token = (...extra: string[]) =>
+      run('npm', ['run', '-s', 'token', '--', '--sub', 'rep', '--role', 'representative', ...extra], {
+        cwd: root,
+        env,
+      });
+    await expect(token()).rejects.toMatchObject({
+      stderr: expect.stringContaining('--participant is required with --role representative'),
+    });
+    const { stdout } = await token('--participant', 'participant-of-rep');
+    const auth = { Authorization: `Bearer ${stdout.trim()}` };
+    const guidelines = await fetch(`http://127.0.0.1:${port}/v1/guidelines`, { headers: auth });
+    expect(guidelines.status).toBe(403);
+    const own = await fetch(`http://127.0.0.1:${port}/v1/participants/participant-of-rep`, { headers: auth });
+    expect(own.status).toBe(404);
+  }, 120_000);
+
   it("runs the README's walkthrough as written: lead, finance, auditor", async () => {
     // One more step after the walkthrough: adding a lead answers {id, version}, not the stored event.
     const script = `${walkthrough()}

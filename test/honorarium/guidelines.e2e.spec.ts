@@ -1,13 +1,18 @@
 import { FixedClock } from '@app/shared-kernel';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-/** A guideline version derived from the shipped helse-midt-norge one, with another meeting rate. */
+/**
+ * A guideline version derived from the latest shipped helse-midt-norge one
+ * (2026-12-01, which names the forms it pays, as a publication must), with
+ * another meeting rate.
+ */
 async function nextVersion(t: TestApp, admin: string, effectiveFrom: string, memberRateOre: number) {
   const res = await t.http
     .get('/v1/guidelines/helse-midt-norge/versions')
     .set('Authorization', `Bearer ${admin}`)
     .expect(200);
-  const { publishedAt: _a, publishedBy: _b, ...base } = res.body.items[0];
+  const latestShipped = res.body.items.find((v: { version: string }) => v.version === '2026-12-01');
+  const { publishedAt: _a, publishedBy: _b, ...base } = latestShipped;
   return {
     ...base,
     version: effectiveFrom,
@@ -46,7 +51,9 @@ describe('guideline versions through HTTP', () => {
     const participant = await post('/v1/participants', lead, { name: 'Åse' }).expect(201);
     const logged = await post(`/v1/projects/${project.body.id}/involvements`, lead, {
       participantId: participant.body.id,
-      form: 'dialogue',
+      // A gathering decided paid: a form every version paying by form pays, needing no appointment.
+      form: 'user-gathering',
+      honorariumDecision: 'paid',
       occurredOn: day,
       attendance: 'in-person',
       hours: { meeting: 2 },
@@ -64,6 +71,7 @@ describe('guideline versions through HTTP', () => {
           region: 'helse-midt-norge',
           versions: [
             expect.objectContaining({ version: '2016-01-01', label: 'illustrative', publishedBy: null }),
+            expect.objectContaining({ version: '2026-12-01', label: 'illustrative', publishedBy: null }),
           ],
         },
         expect.objectContaining({ region: 'helse-bergen-neuro-sysmed' }),

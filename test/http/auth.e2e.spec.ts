@@ -83,6 +83,22 @@ describe('authentication and roles', () => {
       .expect(200);
   });
 
+  it('refuses a representative alone every route that does not name their role, with or without @Roles', async () => {
+    const representative = bearer(
+      await t.token({ sub: 'rep', roles: ['representative'], participantId: 'participant-1' }),
+    );
+    for (const path of ['/test/auth/me', '/test/auth/finance']) {
+      const res = await t.http.get(path).set(representative);
+      expectProblem(res, 403);
+      expect(res.body.detail).toMatch(
+        /representative may call only the endpoints that name the role representative/,
+      );
+    }
+    // A staff member who is also a representative keeps what the staff role gives.
+    const both = await t.token({ sub: 'l', roles: ['project-lead', 'representative'], participantId: 'p-2' });
+    await t.http.get('/test/auth/me').set(bearer(both)).expect(200);
+  });
+
   it('answers a caller without any of the roles with 403 problem+json naming them', async () => {
     const res = await t.http
       .get('/test/auth/finance')

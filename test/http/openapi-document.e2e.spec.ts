@@ -67,14 +67,38 @@ describe('the OpenAPI document', () => {
     expect(withIfMatch.sort()).toEqual(
       [
         'POST /v1/appointments/{id}/end',
+        'POST /v1/involvements/{id}/confirmation',
         'POST /v1/involvements/{id}/corrections',
+        'POST /v1/involvements/{id}/feedback-acknowledgement',
         'POST /v1/involvements/{id}/void',
+        'POST /v1/involvements/{id}/waiver',
+        'POST /v1/measures/{id}/status',
+        'POST /v1/budgets',
+        'POST /v1/participants/{id}/breadth-consent',
+        'POST /v1/participants/{id}/breadth-consent/withdraw',
+        'POST /v1/participants/{id}/perspective',
+        'POST /v1/meetings/{id}/updates',
         'POST /v1/payout-batches/{id}/approve',
         'POST /v1/payout-batches/{id}/cancel',
         'POST /v1/payout-batches/{id}/payments',
+        'POST /v1/participants/{id}/employment',
+        'POST /v1/participants/{id}/bank-account',
+        'POST /v1/participants/{id}/contact',
       ].sort(),
     );
     for (const op of commands.filter((o) => header(o, 'If-Match'))) expect(op.responses['412']).toBeDefined();
+    // Changes of a person's data must name the version they are based on: required, 428 without it.
+    const required = commands
+      .filter((op) => op.parameters.some((p) => p.in === 'header' && p.name === 'If-Match' && p.required))
+      .map(label);
+    expect(required.sort()).toEqual(
+      [
+        'POST /v1/participants/{id}/bank-account',
+        'POST /v1/participants/{id}/contact',
+        'POST /v1/participants/{id}/employment',
+      ].sort(),
+    );
+    for (const op of commands) expect(op.responses['428'] !== undefined).toBe(required.includes(label(op)));
   });
 
   it('types money as integer øre, days as dates, instants as date-times, codes as enums, texts with lengths', () => {
@@ -126,6 +150,7 @@ describe('the OpenAPI document', () => {
       'involvements',
       'guidelines',
       'payout-batches',
+      'yearly-account',
       'reports',
       'audit',
       'operations',

@@ -7,21 +7,47 @@ import { expectProblem, ParticipationApi, SUB, type Actor, type Scenario } from 
  * `otherLead` is a project lead who does not; the participant is appointed to
  * the project, so its lead may read them. Rows whose success changes the
  * state they need (a void, a forget, an end) get a fresh scenario per call.
+ * `representative` is the scenario's participant speaking for themselves
+ * (role representative, `participantId` claim); `otherRepresentative` is
+ * another participant's: they see only their own, everything else is 403.
  */
-type Expected = Record<Actor, number>;
+type Caller = Actor | 'representative' | 'otherRepresentative';
+type Expected = Record<Caller, number>;
 
 interface Row {
   method: 'get' | 'post';
   path: (s: Scenario) => string;
   body?: (s: Scenario) => object;
+  headers?: Record<string, string>;
   /** Its success consumes the fixture: build a new one for every caller. */
   fresh?: boolean;
   expected: Expected;
 }
 
-const ACTORS: Actor[] = ['admin', 'lead', 'otherLead', 'finance', 'auditor', 'none', 'expired'];
+const ACTORS: Caller[] = [
+  'admin',
+  'lead',
+  'otherLead',
+  'finance',
+  'auditor',
+  'representative',
+  'otherRepresentative',
+  'none',
+  'expired',
+];
 
-const unauthenticated = { none: 401, expired: 401 } as const;
+/** A representative reaches only the routes naming their role, and there only their own participant. */
+const unauthenticated = { none: 401, expired: 401, representative: 403, otherRepresentative: 403 } as const;
+/** Only the representative the involvement or participant is about. */
+const ownOnly = (ok: number): Expected => ({
+  admin: 403,
+  lead: 403,
+  otherLead: 403,
+  finance: 403,
+  auditor: 403,
+  ...unauthenticated,
+  representative: ok,
+});
 const everyone = (ok: number): Expected => ({
   admin: ok,
   lead: ok,
@@ -77,6 +103,11 @@ const ENDPOINTS: Record<string, Row> = {
     body: () => project,
     expected: creators(201),
   },
+  'GET /v1/projects': {
+    method: 'get',
+    path: () => '/v1/projects',
+    expected: { ...everyone(200), finance: 403 },
+  },
   'GET /v1/projects/{id}': {
     method: 'get',
     path: (s) => `/v1/projects/${s.projectId}`,
@@ -98,12 +129,88 @@ const ENDPOINTS: Record<string, Row> = {
   'GET /v1/participants/{id}': {
     method: 'get',
     path: (s) => `/v1/participants/${s.participantId}`,
-    expected: { admin: 200, lead: 200, otherLead: 403, finance: 200, auditor: 200, ...unauthenticated },
+    expected: {
+      admin: 200,
+      lead: 200,
+      otherLead: 403,
+      finance: 200,
+      auditor: 200,
+      ...unauthenticated,
+      representative: 200,
+    },
+  },
+  'GET /v1/participants/{id}/honorarium': {
+    method: 'get',
+    path: (s) => `/v1/participants/${s.participantId}/honorarium`,
+    expected: {
+      admin: 200,
+      lead: 403,
+      otherLead: 403,
+      finance: 200,
+      auditor: 200,
+      ...unauthenticated,
+      representative: 200,
+    },
+  },
+  'GET /v1/participants/{id}/involvements': {
+    method: 'get',
+    path: (s) => `/v1/participants/${s.participantId}/involvements`,
+    expected: {
+      admin: 200,
+      lead: 403,
+      otherLead: 403,
+      finance: 403,
+      auditor: 200,
+      ...unauthenticated,
+      representative: 200,
+    },
   },
   'POST /v1/participants/{id}/forget': {
     method: 'post',
     path: (s) => `/v1/participants/${s.participantId}/forget`,
     fresh: true,
+    expected: { admin: 200, lead: 403, otherLead: 403, finance: 403, auditor: 403, ...unauthenticated },
+  },
+  'POST /v1/participants/{id}/employment': {
+    method: 'post',
+    path: (s) => `/v1/participants/${s.participantId}/employment`,
+    body: () => ({ employedBy: ['helse-vest'], from: '2025-08-01' }),
+    headers: { 'If-Match': '"1"' },
+    fresh: true,
+    expected: { admin: 200, lead: 200, otherLead: 403, finance: 403, auditor: 403, ...unauthenticated },
+  },
+  'POST /v1/participants/{id}/bank-account': {
+    method: 'post',
+    path: (s) => `/v1/participants/${s.participantId}/bank-account`,
+    body: () => ({ bankAccount: '1503.12.34562' }),
+    headers: { 'If-Match': '"1"' },
+    fresh: true,
+    expected: { admin: 200, lead: 200, otherLead: 403, finance: 200, auditor: 403, ...unauthenticated },
+  },
+  'POST /v1/participants/{id}/contact': {
+    method: 'post',
+    path: (s) => `/v1/participants/${s.participantId}/contact`,
+    body: () => ({ email: 'ny@example.no' }),
+    headers: { 'If-Match': '"1"' },
+    fresh: true,
+    expected: { admin: 200, lead: 200, otherLead: 403, finance: 403, auditor: 403, ...unauthenticated },
+  },
+  'POST /v1/participants/{id}/perspective': {
+    method: 'post',
+    path: (s) => `/v1/participants/${s.participantId}/perspective`,
+    body: () => ({ perspectives: ['user'] }),
+    expected: { admin: 200, lead: 403, otherLead: 403, finance: 403, auditor: 403, ...unauthenticated },
+  },
+  'POST /v1/participants/{id}/breadth-consent': {
+    method: 'post',
+    path: (s) => `/v1/participants/${s.participantId}/breadth-consent`,
+    body: () => ({ attributes: { sami: true }, writtenConsentRef: 'Samtykke 2025/7' }),
+    fresh: true,
+    expected: { admin: 201, lead: 403, otherLead: 403, finance: 403, auditor: 403, ...unauthenticated },
+  },
+  'POST /v1/participants/{id}/breadth-consent/withdraw': {
+    method: 'post',
+    path: (s) => `/v1/participants/${s.participantId}/breadth-consent/withdraw`,
     expected: { admin: 200, lead: 403, otherLead: 403, finance: 403, auditor: 403, ...unauthenticated },
   },
   'POST /v1/projects/{id}/appointments': {
@@ -126,6 +233,12 @@ const ENDPOINTS: Record<string, Row> = {
     body: involvement,
     expected: leadsOfIt(201),
   },
+  'POST /v1/projects/{id}/involvements/preview': {
+    method: 'post',
+    path: (s) => `/v1/projects/${s.projectId}/involvements/preview`,
+    body: involvement,
+    expected: leadsOfIt(200),
+  },
   'GET /v1/projects/{id}/involvements': {
     method: 'get',
     path: (s) => `/v1/projects/${s.projectId}/involvements`,
@@ -134,7 +247,7 @@ const ENDPOINTS: Record<string, Row> = {
   'GET /v1/involvements/{id}': {
     method: 'get',
     path: (s) => `/v1/involvements/${s.involvementId}`,
-    expected: everyone(200),
+    expected: { ...everyone(200), representative: 200 },
   },
   'POST /v1/involvements/{id}/corrections': {
     method: 'post',
@@ -160,6 +273,54 @@ const ENDPOINTS: Record<string, Row> = {
     }),
     expected: leadsOfIt(201),
   },
+  'POST /v1/involvements/{id}/confirmation': {
+    method: 'post',
+    path: (s) => `/v1/involvements/${s.involvementId}/confirmation`,
+    body: () => ({ confirmed: true }),
+    expected: ownOnly(200),
+  },
+  'POST /v1/involvements/{id}/waiver': {
+    method: 'post',
+    path: (s) => `/v1/involvements/${s.involvementId}/waiver`,
+    body: () => ({ reason: 'Jeg vil ikke ha honorar for dette' }),
+    fresh: true,
+    expected: ownOnly(200),
+  },
+  'POST /v1/involvements/{id}/feedback-acknowledgement': {
+    method: 'post',
+    path: (s) => `/v1/involvements/${s.involvementId}/feedback-acknowledgement`,
+    // The scenario holds no feedback: past the guard, the domain answers that it is not recorded.
+    body: () => ({ evidenceId: 'feedback-never-recorded' }),
+    expected: ownOnly(422),
+  },
+  'POST /v1/projects/{id}/meetings': {
+    method: 'post',
+    path: (s) => `/v1/projects/${s.projectId}/meetings`,
+    body: () => ({ form: 'user-council', heldOn: '2025-03-10' }),
+    expected: leadsOfIt(201),
+  },
+  'GET /v1/projects/{id}/meetings': {
+    method: 'get',
+    path: (s) => `/v1/projects/${s.projectId}/meetings`,
+    expected: everyone(200),
+  },
+  'GET /v1/meetings/{id}': {
+    method: 'get',
+    path: (s) => `/v1/meetings/${s.meetingId}`,
+    expected: everyone(200),
+  },
+  'POST /v1/meetings/{id}/updates': {
+    method: 'post',
+    path: (s) => `/v1/meetings/${s.meetingId}/updates`,
+    body: () => ({ kind: 'minutes', ref: 'referat 2025-03-10' }),
+    expected: leadsOfIt(200),
+  },
+  'POST /v1/projects/{id}/milestones': {
+    method: 'post',
+    path: (s) => `/v1/projects/${s.projectId}/milestones`,
+    body: () => ({ kind: 'mandate-set', at: '2025-01-15T10:00:00Z' }),
+    expected: leadsOfIt(201),
+  },
 };
 
 /** Ids nobody registered: the guard answers first (401, 403 for a role the route never admits), then 404. */
@@ -168,6 +329,7 @@ const UNKNOWN: Scenario = {
   participantId: 'participant-that-does-not-exist',
   appointmentId: 'appointment-that-does-not-exist',
   involvementId: 'involvement-that-does-not-exist',
+  meetingId: 'meeting-that-does-not-exist',
 };
 const idRows = Object.entries(ENDPOINTS).filter(([, row]) => row.path(UNKNOWN).includes('does-not-exist'));
 
@@ -178,12 +340,33 @@ describe('participation endpoints: who may call what', () => {
   beforeAll(async () => {
     api = await ParticipationApi.start();
     shared = await api.scenario();
+    const meeting = await api.post(`/v1/projects/${shared.projectId}/meetings`, 'lead', {
+      form: 'user-council',
+      heldOn: '2025-03-10',
+    });
+    shared.meetingId = meeting.body.id as string;
   });
   afterAll(() => api.close());
 
-  const call = (row: Row, s: Scenario, who: Actor): Promise<Response> => {
+  const call = async (row: Row, s: Scenario, who: Caller): Promise<Response> => {
     const path = row.path(s);
-    return row.method === 'get' ? api.get(path, who) : api.post(path, who, row.body?.(s) ?? {});
+    if (who === 'representative' || who === 'otherRepresentative') {
+      const participantId = who === 'representative' ? s.participantId : 'participant-of-someone-else';
+      const token = await api.t.token({
+        sub: `rep-${participantId}`,
+        roles: ['representative'],
+        participantId,
+      });
+      const req = (row.method === 'get' ? api.t.http.get(path) : api.t.http.post(path)).set(
+        'Authorization',
+        `Bearer ${token}`,
+      );
+      const withHeaders = Object.entries(row.headers ?? {}).reduce((r, [k, v]) => r.set(k, v), req);
+      return row.method === 'get' ? withHeaders : withHeaders.send(row.body?.(s) ?? {});
+    }
+    return row.method === 'get'
+      ? api.get(path, who)
+      : api.post(path, who, row.body?.(s) ?? {}, row.headers ?? {});
   };
 
   function expectStatus(res: Response, expected: number): void {
@@ -203,8 +386,8 @@ describe('participation endpoints: who may call what', () => {
   });
 
   describe.each(idRows)('%s with an unknown id', (_name, row) => {
-    it('answers 404 to an admin', async () => {
-      expectStatus(await call(row, UNKNOWN, 'admin'), 404);
+    it('answers 404 to an admin, or to the representative where only they are admitted', async () => {
+      expectStatus(await call(row, UNKNOWN, row.expected.admin === 403 ? 'representative' : 'admin'), 404);
     });
 
     it('answers 401 without a token, before looking the id up', async () => {

@@ -57,9 +57,10 @@ describe('appointment and participant rules through HTTP', () => {
       },
     );
 
-    it('appoints staff of the organisation below system level, and staff of another organisation at it, without a reason', async () => {
+    // Revision 2 (docs/adr/0027): service level counts too; only the individual level is free of the rule.
+    it('appoints staff of the organisation at individual level, and staff of another organisation at system level, without a reason', async () => {
       expect(
-        (await appoint(await api.project({ level: 'service', organizationId: 'helse-nord' }), employee))
+        (await appoint(await api.project({ level: 'individual', organizationId: 'helse-nord' }), employee))
           .status,
       ).toBe(201);
       const elsewhere = await api.participant({ employedBy: ['helse-vest'] });

@@ -224,7 +224,7 @@ describe('money within bounds, and records that cannot be priced', () => {
       expect(csv.status).toBe(200);
       const rows = parseCsv(csv.text);
       const total = rows[rows.length - 1];
-      expect([total[0], total[12]]).toEqual(['TOTAL', '50000000,00']);
+      expect([total[0], total[12]]).toEqual(['SUM', '50000000,00']);
 
       // What was left is owed still: the next draft takes it, and nothing is in two batches.
       const next = await api.draft('2025-05-31', 'frode', { organizationId: 'helse-vest' });

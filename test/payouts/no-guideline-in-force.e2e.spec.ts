@@ -5,7 +5,7 @@ import { expectRule } from '../participation/support/builders';
 import { PayoutsApi } from './support/payouts-api';
 
 const REGION = 'helse-bergen-neuro-sysmed';
-/** The region's only shipped version takes effect 2025-05-06. */
+/** The region's first shipped version takes effect 2025-05-06. */
 const FIRST_EFFECTIVE = '2025-05-06';
 const ORG = 'helse-bergen';
 const TICKET_450_KR = 45_000;
@@ -129,7 +129,8 @@ describe('never silently unpriced: no guideline in force on the day', () => {
     const beforePublication = api.p.t.clock.now().toISOString();
     (api.p.t.clock as FixedClock).advance(60_000);
     const shipped = await api.p.get(`/v1/guidelines/${REGION}/versions`, 'admin');
-    const { publishedAt: _at, publishedBy: _by, ...base } = shipped.body.items[0];
+    // Derived from the latest shipped version, which names its forms, as a publication must.
+    const { publishedAt: _at, publishedBy: _by, ...base } = shipped.body.items.at(-1);
     const published = await api.p.post(`/v1/guidelines/${REGION}/versions`, 'admin', {
       ...base,
       version: '2025-01-01',

@@ -91,15 +91,34 @@ describe('payout batches: the whole flow', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     const rows = parseCsv(csv.text);
     const [header, ...rest] = rows;
+    // Issue 16, item 5: finance reads Norwegian column headers (docs/api.md); the JSON keeps its field names.
+    expect(header).toEqual([
+      'Linje-ID',
+      'Deltaker-ID',
+      'Mottaker',
+      'Fødselsnummer',
+      'Kontonummer',
+      'Personopplysninger slettet',
+      'Inntektstype',
+      'Type',
+      'Medvirknings-ID',
+      'Dato',
+      'Skattepliktig (kr)',
+      'Skattefritt (kr)',
+      'Beløp (kr)',
+      'Korrigerer linje-ID',
+    ]);
     const col = (name: string) => header.indexOf(name);
     const total = rest[rest.length - 1];
     const lines = rest.slice(0, -1);
-    expect(total[col('lineId')]).toBe('TOTAL');
+    expect(total[col('Linje-ID')]).toBe('SUM');
     expect(lines).toHaveLength(file.lines.length);
-    expect(sum(lines.map((r) => ore(r[col('amountNok')])))).toBe(file.totals.totalOre);
-    expect(ore(total[col('amountNok')])).toBe(file.totals.totalOre);
-    expect(ore(total[col('taxableNok')]) + ore(total[col('taxFreeNok')])).toBe(file.totals.totalOre);
-    const names = new Set(lines.map((r) => r[col('payeeName')]));
+    expect(sum(lines.map((r) => ore(r[col('Beløp (kr)')])))).toBe(file.totals.totalOre);
+    expect(ore(total[col('Beløp (kr)')])).toBe(file.totals.totalOre);
+    expect(ore(total[col('Skattepliktig (kr)')]) + ore(total[col('Skattefritt (kr)')])).toBe(
+      file.totals.totalOre,
+    );
+    const names = new Set(lines.map((r) => r[col('Mottaker')]));
     expect(names).toEqual(new Set(['Máret Ŋuolja', 'Øystein Ærø; "Junior"']));
     expect(csv.text).toContain('"Øystein Ærø; ""Junior"""');
 

@@ -6,6 +6,7 @@ import { HonorariumHttpModule } from './honorarium/honorarium-http.module';
 import { ParticipationHttpModule } from './participation/participation-http.module';
 import { PayoutsHttpModule } from './payouts/payouts-http.module';
 import { ReportingHttpModule } from './reporting/reporting-http.module';
+import { YearlyAccountHttpModule } from './yearly-account/yearly-account-http.module';
 
 /** The API process: HTTP on top of the platform; contexts plug in here. */
 @Module({})
@@ -21,6 +22,7 @@ export class AppModule {
         HonorariumHttpModule,
         AuditHttpModule,
         PayoutsHttpModule,
+        YearlyAccountHttpModule,
       ],
     };
   }

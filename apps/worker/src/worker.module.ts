@@ -5,6 +5,7 @@ import { ParticipationModule } from '@app/participation';
 import { PayoutsModule } from '@app/payouts';
 import { PlatformModule, type PlatformOptions } from '@app/platform';
 import { ReportingModule } from '@app/reporting';
+import { YearlyAccountModule } from '@app/yearly-account';
 
 /**
  * The worker process: every context's projections, the notary, the outbox
@@ -25,6 +26,7 @@ export class WorkerModule {
         ParticipationModule,
         PayoutsModule,
         ReportingModule,
+        YearlyAccountModule,
       ],
     };
   }

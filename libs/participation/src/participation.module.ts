@@ -18,10 +18,16 @@ import {
 } from './application/postgres-personal-data-key-store';
 import { AddProjectLeadHandler } from './commands/add-project-lead/add-project-lead.handler';
 import { AppointHandler } from './commands/appoint/appoint.handler';
+import {
+  ChangeBankAccountHandler,
+  ChangeContactHandler,
+  ChangeEmploymentHandler,
+} from './commands/change-participant/change-participant.handler';
 import { ChangeInvolvementHandler } from './commands/change-involvement/change-involvement.handler';
 import { EndAppointmentHandler } from './commands/end-appointment/end-appointment.handler';
 import { ForgetParticipantHandler } from './commands/forget-participant/forget-participant.handler';
 import { LogInvolvementHandler } from './commands/log-involvement/log-involvement.handler';
+import { RecordParticipantStatementHandler } from './commands/participant-voice/participant-voice.handler';
 import { RegisterParticipantHandler } from './commands/register-participant/register-participant.handler';
 import { RegisterProjectHandler } from './commands/register-project/register-project.handler';
 import { parseMasterKey, PersonalDataVault } from './personal-data';
@@ -31,11 +37,21 @@ import { AppointmentsProjection } from './read-models/appointments/appointments.
 import { InvolvementSummariesProjection } from './read-models/involvement-summaries/involvement-summaries.projection';
 import { InvolvementSummary } from './read-models/involvement-summaries/involvement-summary.entity';
 import { InvolvementsIntegrationProjection } from './integration/involvements-integration.projection';
+import { DisputedInvolvementsProjection } from './read-models/disputed-involvements/disputed-involvements.projection';
+import { DisputedInvolvements } from './read-models/disputed-involvements/disputed-involvements.reader';
 import { InvolvementListQueries } from './queries/involvement-list.queries';
 import { InvolvementHonorarium } from './queries/involvement-honorarium';
 import { ParticipantHonorariumQueries } from './queries/participant-honorarium.queries';
 import { PricedInvolvementQueries } from './queries/priced-involvement.queries';
 import { PricedInvolvementsProjection } from './read-models/priced-involvements/priced-involvements.projection';
+import { RegisterMeetingHandler } from './commands/meetings/register-meeting.handler';
+import { UpdateMeetingHandler } from './commands/meetings/update-meeting.handler';
+import { RecordMilestoneHandler } from './commands/meetings/record-milestone.handler';
+import { MeetingQueries } from './queries/meeting.queries';
+import { MeetingsProjection } from './read-models/meetings/meetings.projection';
+import { InvolvementPreviewQueries } from './queries/involvement-preview.queries';
+import { ProjectListQueries } from './queries/project-list.queries';
+import { ProjectListProjection } from './read-models/project-list/project-list.projection';
 
 /** Projects, participants, appointments and involvements: command handlers, queries, read models. */
 @Module({
@@ -68,14 +84,25 @@ import { PricedInvolvementsProjection } from './read-models/priced-involvements/
     InvolvementHonorarium,
     ParticipantHonorariumQueries,
     PricedInvolvementQueries,
+    DisputedInvolvements,
+    InvolvementPreviewQueries,
+    ProjectListQueries,
     RegisterProjectHandler,
     AddProjectLeadHandler,
     RegisterParticipantHandler,
     AppointHandler,
     LogInvolvementHandler,
     ChangeInvolvementHandler,
+    RecordParticipantStatementHandler,
     ForgetParticipantHandler,
     EndAppointmentHandler,
+    ChangeEmploymentHandler,
+    ChangeBankAccountHandler,
+    ChangeContactHandler,
+    RegisterMeetingHandler,
+    UpdateMeetingHandler,
+    RecordMilestoneHandler,
+    MeetingQueries,
   ],
   exports: [
     ParticipationQueries,
@@ -83,8 +110,12 @@ import { PricedInvolvementsProjection } from './read-models/priced-involvements/
     ParticipantHonorariumQueries,
     PricedInvolvementQueries,
     InvolvementHonorarium,
+    MeetingQueries,
+    InvolvementPreviewQueries,
+    ProjectListQueries,
     PersonalDataVault,
     EventSourcedRepository,
+    DisputedInvolvements,
   ],
 })
 export class ParticipationModule implements OnModuleInit {
@@ -95,5 +126,8 @@ export class ParticipationModule implements OnModuleInit {
     this.projections.register(new InvolvementSummariesProjection());
     this.projections.register(new InvolvementsIntegrationProjection());
     this.projections.register(new PricedInvolvementsProjection());
+    this.projections.register(new DisputedInvolvementsProjection());
+    this.projections.register(new MeetingsProjection());
+    this.projections.register(new ProjectListProjection());
   }
 }

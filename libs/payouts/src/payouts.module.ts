@@ -15,6 +15,7 @@ import { DraftPayoutBatchHandler } from './commands/draft-payout-batch.handler';
 import { PayoutExporter } from './export/payout-export';
 import { PayoutBatchQueries } from './queries/payout-batch.queries';
 import { PayoutLineQueries } from './queries/payout-line.queries';
+import { PayoutReadModel } from './queries/payout-read-model';
 import { PayoutLedgerModule } from './payout-ledger.module';
 import { PayoutLinesProjection } from './read-models/payout-lines.projection';
 import { PaymentResultsConsumer } from './messaging/payment-results.consumer';
@@ -31,6 +32,7 @@ import { PaymentResultsConsumer } from './messaging/payment-results.consumer';
     ApprovePayoutBatchHandler,
     CancelPayoutBatchHandler,
     RecordPaymentResultsHandler,
+    PayoutReadModel,
     PayoutBatchQueries,
     PayoutLineQueries,
     PayoutExporter,

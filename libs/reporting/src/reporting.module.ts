@@ -10,6 +10,8 @@ import { AnnualReportQueries } from './queries/annual-report.queries';
 import { ParticipationFactsQueries } from './queries/participation-facts.queries';
 import { ParticipationRealityQueries } from './queries/participation-reality.queries';
 import { ParticipationFactsProjection } from './read-models/participation-facts/participation-facts.projection';
+import { MeetingFactsProjection } from './read-models/meeting-facts/meeting-facts.projection';
+import { MeetingFactsQueries } from './queries/meeting-facts.queries';
 
 /**
  * Participation reality (audit) and the annual report. "Paid" comes through
@@ -24,6 +26,7 @@ import { ParticipationFactsProjection } from './read-models/participation-facts/
     // Read at start: a bad PARTICIPATION_* setting stops the start and names it.
     { provide: REALITY_THRESHOLDS, useFactory: () => loadRealityThresholds(process.env) },
     ParticipationFactsQueries,
+    MeetingFactsQueries,
     ParticipationRealityQueries,
     AccruedEconomyQueries,
     AnnualReportQueries,
@@ -35,5 +38,6 @@ export class ReportingModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.projections.register(new ParticipationFactsProjection());
+    this.projections.register(new MeetingFactsProjection());
   }
 }

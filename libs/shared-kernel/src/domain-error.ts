@@ -5,7 +5,8 @@
 export type FieldError = { field: string; message: string };
 
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'validation' | 'rule' | 'not-found' | 'conflict' | 'forbidden' | 'precondition';
+  abstract readonly kind:
+    'validation' | 'rule' | 'not-found' | 'conflict' | 'forbidden' | 'precondition' | 'precondition-required';
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
@@ -67,5 +68,15 @@ export class PreconditionFailed extends DomainError {
     readonly actual: number,
   ) {
     super(`If-Match expected version ${expected}, but the current version is ${actual}`);
+  }
+}
+
+/** A change that must name the version it is based on came without If-Match (428, RFC 6585 §3). */
+export class PreconditionRequired extends DomainError {
+  readonly kind = 'precondition-required' as const;
+  constructor(what: string) {
+    super(
+      `${what} requires If-Match with the version the change is based on (the ETag of the last read, e.g. "3"), so that no change made in between is overwritten`,
+    );
   }
 }

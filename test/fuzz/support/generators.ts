@@ -228,6 +228,9 @@ function paramValue(doc: OpenApiDocument, p: Parameter, known: Known): fc.Arbitr
   );
 }
 
+/** Stands for the ETag of the operation's aggregate (its path without the last segment) at the time of sending. */
+export const CURRENT_VERSION = '<current version>';
+
 /** Headers a client may send: a key, a precondition, or spoiled ones (always valid HTTP header bytes). */
 function headerValue(p: Parameter): fc.Arbitrary<string | undefined> {
   if (p.name === 'Idempotency-Key')
@@ -235,6 +238,14 @@ function headerValue(p: Parameter): fc.Arbitrary<string | undefined> {
       { weight: 4, arbitrary: fc.constant(undefined) },
       { weight: 3, arbitrary: fc.uuid() },
       { weight: 1, arbitrary: fc.constantFrom('fixed-key-1', 'x'.repeat(300), ' ', 'ab\tcd') },
+    );
+  // A required If-Match (428 without it) also gets the current version, read just before sending.
+  if (p.name === 'If-Match' && p.required)
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.constant(CURRENT_VERSION) },
+      { weight: 2, arbitrary: fc.constant(undefined) },
+      { weight: 2, arbitrary: fc.constantFrom('"1"', 'W/"1"', '*', '"999"') },
+      { weight: 1, arbitrary: fc.constantFrom('garbage', '"-1"', '"1e3"', '"99999999999999999999"') },
     );
   if (p.name === 'If-Match')
     return fc.oneof(

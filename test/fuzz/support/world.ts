@@ -2,8 +2,11 @@ import { Notary } from '@app/audit';
 import { FixedClock } from '@app/shared-kernel';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
-/** The five kinds of caller the fuzz suite sends every operation as. */
-export const CALLERS = ['admin', 'project-lead', 'finance', 'auditor', 'none'] as const;
+/**
+ * The kinds of caller the fuzz suite sends every operation as; the
+ * representative is the world's participant (`ids.participantId`).
+ */
+export const CALLERS = ['admin', 'project-lead', 'finance', 'auditor', 'representative', 'none'] as const;
 export type Caller = (typeof CALLERS)[number];
 
 /** Ids that exist, so generated requests reach past "not found" into the handlers. */
@@ -15,10 +18,15 @@ export interface World {
     participantId: string;
     appointmentId: string;
     involvementId: string;
+    /** A feedback evidence of that involvement, for the representative to acknowledge. */
+    evidenceId: string;
+    meetingId: string;
     batchId: string;
     /** A second batch, left a draft, for approve and cancel to find one. */
     draftBatchId: string;
     lineId: string;
+    /** A measure of the action plan, for its status changes. */
+    measureId: string;
     region: string;
     streamId: string;
   };
@@ -48,13 +56,14 @@ function nationalId(ddmmyy: string, individual: number): string {
  */
 export async function buildWorld(): Promise<World> {
   const t = await startTestApp({ env: { PII_MASTER_KEY } });
-  const tokens = {
+  const tokens: Record<Exclude<Caller, 'none'>, string> = {
     admin: await t.token({ sub: 'fuzz-admin', name: 'Anne Admin', roles: ['admin'] }),
     'project-lead': await t.token({ sub: 'fuzz-lead', name: 'Kari Leder', roles: ['project-lead'] }),
     finance: await t.token({ sub: 'fuzz-finance', name: 'Frode Økonomi', roles: ['finance'] }),
     auditor: await t.token({ sub: 'fuzz-auditor', name: 'Aud Revisor', roles: ['auditor'] }),
+    representative: '',
   };
-  const post = async (path: string, caller: Exclude<Caller, 'none'>, body: object) => {
+  const post = async (path: string, caller: Exclude<Caller, 'none' | 'representative'>, body: object) => {
     const res = await t.http.post(path).set('Authorization', `Bearer ${tokens[caller]}`).send(body);
     if (res.status >= 300) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body as { id: string };
@@ -98,6 +107,10 @@ export async function buildWorld(): Promise<World> {
     at: '2025-05-20T12:00:00Z',
     confirmedBy: 'attendance-list',
   });
+  const meeting = await post(`/v1/projects/${project.id}/meetings`, 'project-lead', {
+    form: 'user-council',
+    heldOn: '2025-05-20',
+  });
   await t.settled();
   // Drafted by a second finance user, so the fuzzed one may approve it (four eyes).
   const drafter = await t.token({ sub: 'fuzz-finance-2', name: 'Fiona Økonomi', roles: ['finance'] });
@@ -113,10 +126,45 @@ export async function buildWorld(): Promise<World> {
   await post(`/v1/payout-batches/${batch.id}/approve`, 'finance', {});
   await t.settled();
   const draftBatch = await draft('2025-06-01');
+  // Logged after both drafts, so owed and in no batch (and priced: the guideline is in force from 2025-05-06).
+  await post(`/v1/projects/${project.id}/involvements`, 'project-lead', {
+    participantId: people[0].participant.id,
+    form: 'user-council',
+    occurredOn: '2025-05-12',
+    attendance: 'remote',
+    hours: { meeting: 1 },
+  });
   const lines = await t.http
     .get(`/v1/payout-batches/${batch.id}`)
     .set('Authorization', `Bearer ${tokens.finance}`);
+  // The representative's own involvement, in no batch yet (so a waiver may pass), with feedback to acknowledge.
+  const own = people[1].participant.id;
+  const ownInvolvement = await post(`/v1/projects/${project.id}/involvements`, 'project-lead', {
+    participantId: own,
+    form: 'user-council',
+    occurredOn: '2025-06-02',
+    attendance: 'remote',
+    hours: { meeting: 1.5 },
+  });
+  const feedback = await post(`/v1/involvements/${ownInvolvement.id}/evidence`, 'project-lead', {
+    kind: 'feedback',
+    at: '2025-06-02T08:00:00Z',
+    summary: 'Innspillet tas med i planen',
+  });
+  tokens.representative = await t.token({
+    sub: 'fuzz-representative',
+    name: 'Ola Nordmann',
+    roles: ['representative'],
+    participantId: own,
+  });
   await t.settled();
+  const measure = await post('/v1/measures', 'admin', {
+    organizationId: 'helse-bergen',
+    what: 'Opplæring av nye brukerrepresentanter',
+    responsible: 'Fagdirektør',
+    deadline: '2025-09-30',
+    year: 2025,
+  });
   // A signed checkpoint, so proofs answer: the notary signs when a leaf has waited a minute.
   (t.clock as FixedClock).advance(61_000);
   await t.app.get(Notary).checkpointIfDue();
@@ -127,10 +175,13 @@ export async function buildWorld(): Promise<World> {
       projectId: project.id,
       participantId: people[1].participant.id,
       appointmentId: people[1].appointment.id,
-      involvementId: people[1].involvement.id,
+      involvementId: ownInvolvement.id,
+      evidenceId: feedback.id,
+      meetingId: meeting.id,
       batchId: batch.id,
       draftBatchId: draftBatch.id,
       lineId: (lines.body as { lines: Array<{ lineId: string }> }).lines[0].lineId,
+      measureId: measure.id,
       region,
       streamId: `project-${project.id}`,
     },

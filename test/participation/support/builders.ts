@@ -90,6 +90,8 @@ export interface Scenario {
   participantId: string;
   appointmentId: string;
   involvementId: string;
+  /** A meeting of the project, where a test registered one. */
+  meetingId?: string;
 }
 
 /** The real app with tokens for every actor and builders that enter test data through the API. */

@@ -1,31 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { HELSE_BERGEN_NEURO_SYSMED_2025_05_06 as SHIPPED } from '@app/honorarium';
+import { HELSE_BERGEN_NEURO_SYSMED_2026_12_01 as SHIPPED, RULE_KINDS } from '@app/honorarium';
 
 // The guideline as published and read (docs/guidelines.md); rules are validated in full by the domain.
 
 const DATE = { type: 'string', format: 'date', example: '2026-01-01' } as const;
-const RULE_KINDS = [
-  'meeting-hourly',
-  'meeting-tiered',
-  'preparation',
-  'travel-time',
-  'lost-income',
-  'daily-cap',
-  'not-payable',
-  'mileage',
-  'receipts',
-  'meals',
-  'tax',
-];
 
 export class GuidelineRuleSchema {
-  @ApiProperty({ enum: RULE_KINDS }) kind!: string;
+  @ApiProperty({
+    enum: RULE_KINDS,
+    description:
+      'Pay rules (meeting-hourly, meeting-tiered, meeting-flat) name the forms they pay in `forms` (required when ' +
+      'publishing; a form no rule names is not paid) and may give them their own a-melding treatment in `income` ' +
+      '({taxable, incomeType, source}); interviews, conversations and dialogues are never a verv fee. ' +
+      'not-attended-expenses {attendance: absent | cancelled, expenses: [kinds]} says which expenses an absence or ' +
+      'a cancellation covers (a cancellation always covers documented outlays already incurred). Versions stored ' +
+      'before forms were named pay every form.',
+  })
+  kind!: string;
   @ApiProperty({ description: 'Where the rule comes from (a URL or document reference)', maxLength: 2000 })
   source!: string;
   @ApiPropertyOptional({ maxLength: 2000 }) note?: string;
 }
 
-/** The next version of a shipped guideline, two years on (it is adjusted every other year): publishable as given. */
+/** The next version of the latest shipped guideline (it is adjusted every other year): publishable as given. */
 export const GUIDELINE_EXAMPLE = {
   ...SHIPPED,
   version: '2027-05-06',

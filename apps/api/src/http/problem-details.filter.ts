@@ -30,6 +30,7 @@ const STATUS_OF: Record<DomainError['kind'], number> = {
   'not-found': 404,
   conflict: 409,
   precondition: 412,
+  'precondition-required': 428,
   rule: 422,
 };
 

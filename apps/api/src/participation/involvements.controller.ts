@@ -10,14 +10,20 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ChangeInvolvementCommand, ParticipationQueries } from '@app/participation';
-import { CurrentUser, IfMatch, Roles, setETag, type AuthUser } from '../http';
+import {
+  ChangeInvolvementCommand,
+  ParticipationQueries,
+  RecordParticipantStatementCommand,
+  type ParticipantStatement,
+} from '@app/participation';
+import { CurrentUser, IfMatch, representedParticipant, Roles, setETag, type AuthUser } from '../http';
 import { parseAsOf } from './as-of';
 import { commandMeta } from './command-meta';
 import { AddEvidenceDto, CorrectInvolvementDto, VoidInvolvementDto } from './dto/change-involvement.dto';
 import { ApiCommand, ApiIfMatch, ApiProblems } from '../http/openapi/problem-responses';
 import { InvolvementView, VersionView } from './dto/participation.responses';
 import { CreatedDto } from './dto/register-project.dto';
+import { ConfirmationDto, FeedbackAcknowledgementDto, WaiverDto } from './dto/participant-voice.dto';
 
 const INVOLVEMENT_ID = ApiParam({ name: 'id', description: 'The involvement id' });
 
@@ -31,7 +37,7 @@ export class InvolvementsController {
   ) {}
 
   @Get(':id')
-  @Roles('admin', 'project-lead', 'finance', 'auditor')
+  @Roles('admin', 'project-lead', 'finance', 'auditor', 'representative')
   @ApiQuery({
     name: 'asOf',
     required: false,
@@ -41,7 +47,7 @@ export class InvolvementsController {
   @ApiOperation({
     summary: 'Read an involvement, priced',
     description:
-      'With its honorarium by the guideline in force on `occurredOn`, its evidence, history and payout; `ETag` is its version.',
+      'With its honorarium by the guideline in force on `occurredOn`, its evidence, history and payout; `ETag` is its version. A representative reads only involvements logged about themselves (403 otherwise).',
   })
   @INVOLVEMENT_ID
   @ApiOkResponse({ type: InvolvementView })
@@ -55,6 +61,7 @@ export class InvolvementsController {
     const involvement = await this.queries.involvement(id, parseAsOf(asOf), {
       actor: user.sub,
       roles: user.roles,
+      participantId: representedParticipant(user),
     });
     setETag(res, involvement.version);
     return involvement;
@@ -128,6 +135,95 @@ export class InvolvementsController {
   ) {
     return this.commands.execute(
       new ChangeInvolvementCommand(id, { kind: 'evidence', evidence: body }, commandMeta(req, user)),
+    );
+  }
+
+  @Post(':id/confirmation')
+  @HttpCode(200)
+  @Roles('representative')
+  @ApiOperation({
+    summary: 'Confirm or dispute an involvement logged about me',
+    description:
+      '`{confirmed: true}` confirms what is logged (and withdraws an earlier dispute); `{confirmed: false, reason, concerns?}` disputes it. A dispute holds the involvement’s amount back from payout drafts until the lead corrects the involvement or the representative confirms. Only the representative the involvement is about (403 otherwise).',
+  })
+  @INVOLVEMENT_ID
+  @ApiOkResponse({ type: VersionView })
+  @ApiCommand(404)
+  @ApiIfMatch()
+  confirm(
+    @Param('id') id: string,
+    @Body() body: ConfirmationDto,
+    @IfMatch() ifMatch: number | undefined,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
+    return this.speak(id, { kind: 'confirmation', ...body }, user, req, ifMatch);
+  }
+
+  @Post(':id/waiver')
+  @HttpCode(200)
+  @Roles('representative')
+  @ApiOperation({
+    summary: 'Waive the honorarium of an involvement logged about me',
+    description:
+      'The participant’s own waiver: no honorarium (meeting, preparation and travel time) is paid for it; expenses and lost income are still covered. Once per involvement.',
+  })
+  @INVOLVEMENT_ID
+  @ApiOkResponse({ type: VersionView })
+  @ApiCommand(404)
+  @ApiIfMatch()
+  waive(
+    @Param('id') id: string,
+    @Body() body: WaiverDto,
+    @IfMatch() ifMatch: number | undefined,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
+    return this.speak(id, { kind: 'waiver', reason: body.reason }, user, req, ifMatch);
+  }
+
+  @Post(':id/feedback-acknowledgement')
+  @HttpCode(200)
+  @Roles('representative')
+  @ApiOperation({
+    summary: 'Acknowledge feedback recorded on an involvement logged about me',
+    description:
+      'Names the feedback evidence received; the strongest evidence that feedback reached the participant.',
+  })
+  @INVOLVEMENT_ID
+  @ApiOkResponse({ type: VersionView })
+  @ApiCommand(404)
+  @ApiIfMatch()
+  acknowledgeFeedback(
+    @Param('id') id: string,
+    @Body() body: FeedbackAcknowledgementDto,
+    @IfMatch() ifMatch: number | undefined,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
+    return this.speak(
+      id,
+      { kind: 'feedback-acknowledgement', evidenceId: body.evidenceId },
+      user,
+      req,
+      ifMatch,
+    );
+  }
+
+  private speak(
+    id: string,
+    statement: ParticipantStatement,
+    user: AuthUser,
+    req: Request,
+    ifMatch: number | undefined,
+  ) {
+    return this.commands.execute(
+      new RecordParticipantStatementCommand(
+        id,
+        representedParticipant(user),
+        statement,
+        commandMeta(req, user, ifMatch),
+      ),
     );
   }
 }

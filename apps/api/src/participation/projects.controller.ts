@@ -14,7 +14,9 @@ import {
   AddProjectLeadCommand,
   AppointCommand,
   InvolvementListQueries,
+  InvolvementPreviewQueries,
   parseLimit,
+  ProjectListQueries,
   LogInvolvementCommand,
   ParticipationQueries,
   RegisterProjectCommand,
@@ -29,7 +31,13 @@ import { LogInvolvementDto } from './dto/log-involvement.dto';
 import { AddProjectLeadDto, CreatedDto, RegisterProjectDto } from './dto/register-project.dto';
 import { parseAsOf } from './as-of';
 import { ApiCommand, ApiProblems } from '../http/openapi/problem-responses';
-import { InvolvementPage, ProjectView, VersionView } from './dto/participation.responses';
+import {
+  InvolvementPage,
+  InvolvementPreviewView,
+  ProjectListPage,
+  ProjectView,
+  VersionView,
+} from './dto/participation.responses';
 
 const PROJECT_ID = ApiParam({ name: 'id', description: 'The project id' });
 const AS_OF = ApiQuery({
@@ -47,6 +55,8 @@ export class ProjectsController {
     private readonly commands: CommandBus,
     private readonly queries: ParticipationQueries,
     private readonly involvementList: InvolvementListQueries,
+    private readonly previews: InvolvementPreviewQueries,
+    private readonly projectList: ProjectListQueries,
   ) {}
 
   @Post()
@@ -64,6 +74,35 @@ export class ProjectsController {
     @Req() req: Request,
   ): Promise<CreatedDto> {
     return this.commands.execute(new RegisterProjectCommand(body, commandMeta(req, user)));
+  }
+
+  @Get()
+  @Roles('admin', 'project-lead', 'auditor')
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+  })
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    schema: { type: 'string', maxLength: 500 },
+    description: 'the `next` cursor of the previous page',
+  })
+  @ApiOperation({
+    summary: 'List projects',
+    description:
+      'A project lead gets the projects they lead; an admin or an auditor gets every project. In the order they were registered, paged with `limit` and `after`.',
+  })
+  @ApiOkResponse({ type: ProjectListPage })
+  @ApiProblems(400)
+  list(
+    @Query('limit') limit: string | undefined,
+    @Query('after') after: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ) {
+    const everyProject = user.roles.includes('admin') || user.roles.includes('auditor');
+    return this.projectList.list(everyProject ? {} : { leadSub: user.sub }, parseLimit(limit), after);
   }
 
   @Get(':id')
@@ -172,6 +211,30 @@ export class ProjectsController {
         body as unknown as { participantId: string } & DetailsInput,
         commandMeta(req, user),
       ),
+    );
+  }
+
+  @Post(':id/involvements/preview')
+  @HttpCode(200)
+  @Roles('admin', 'project-lead')
+  @ApiOkResponse({ type: InvolvementPreviewView })
+  @ApiOperation({
+    summary: 'Preview the honorarium of an involvement before logging it',
+    description:
+      'A dry run: the same body, checks and answers (400, 403, 404, 422) as logging it, and the honorarium the guideline in force gives, with the person’s other involvements that day in the daily caps. Nothing is stored.',
+  })
+  @PROJECT_ID
+  @ApiCommand(404)
+  preview(
+    @Param('id') id: string,
+    @Body() body: LogInvolvementDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ) {
+    return this.previews.preview(
+      id,
+      body as unknown as { participantId: string } & DetailsInput,
+      commandMeta(req, user),
     );
   }
 }

@@ -17,9 +17,12 @@ import {
   ApprovePayoutBatchCommand,
   CancelPayoutBatchCommand,
   DraftPayoutBatchCommand,
+  DEFAULT_LINE_LIMIT,
+  exportText,
+  MAX_LINE_LIMIT,
+  parseLinePaging,
   PayoutBatchQueries,
   PayoutExporter,
-  payoutCsv,
   RecordPaymentResultsCommand,
   type DraftedBatch,
 } from '@app/payouts';
@@ -34,6 +37,7 @@ import {
 } from './dto/payout-batch.dto';
 import { ApiCommand, ApiIfMatch, ApiProblems } from '../http/openapi/problem-responses';
 import { BatchChangedView, PayoutBatchView, PayoutExportView } from './dto/payout-batch.responses';
+import { writeStreamed } from './stream-response';
 
 const BATCH_ID = ApiParam({ name: 'id', description: 'The payout batch id' });
 
@@ -54,7 +58,7 @@ export class PayoutBatchesController {
   @Expensive('payout-draft')
   @ApiCreatedResponse({ type: DraftedBatchDto })
   @ApiOperation({
-    summary: 'Draft a payout batch',
+    summary: 'Draft a payout batch (utbetalingsgrunnlag)',
     description:
       'Everything owed up to `periodEnd` (optionally of one organisation) and not yet in a live batch, oldest involvements first and whole, up to the batch bound (50 000 000 kr moved); what did not fit stays owed and is counted in `leftForNextBatch`. 422 when nothing is payable, or when one involvement alone exceeds the bound.',
   })
@@ -71,13 +75,30 @@ export class PayoutBatchesController {
   @Roles('finance', 'auditor')
   @ApiOperation({
     summary: 'Read a payout batch',
-    description: 'Its lines with their status; `ETag` is its version.',
+    description: `The batch with one page of its lines in draft order (\`limit\`, default ${DEFAULT_LINE_LIMIT}, at most ${MAX_LINE_LIMIT}); \`next\` is the \`after\` of the next page, null on the last. \`lineCount\` and \`totalOre\` are the whole batch's. \`ETag\` is its version.`,
   })
   @BATCH_ID
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_LINE_LIMIT, default: DEFAULT_LINE_LIMIT },
+    description: 'lines per page',
+  })
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    schema: { type: 'string', pattern: '^[\\w-]{1,100}$' },
+    description: 'the lineId of the last line of the previous page (its `next`)',
+  })
   @ApiOkResponse({ type: PayoutBatchView })
   @ApiProblems(400, 404)
-  async get(@Param('id') id: string, @Res({ passthrough: true }) res: Response) {
-    const batch = await this.batches.batch(id);
+  async get(
+    @Param('id') id: string,
+    @Query('limit') limit: unknown,
+    @Query('after') after: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const batch = await this.batches.batch(id, parseLinePaging({ limit, after }));
     setETag(res, batch.version);
     return batch;
   }
@@ -181,15 +202,26 @@ export class PayoutBatchesController {
     @Param('id') id: string,
     @Query('format') format: string | undefined,
     @CurrentUser() user: AuthUser,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+    @Res() res: Response,
+  ): Promise<void> {
     const chosen = format ?? 'json';
     if (chosen !== 'csv' && chosen !== 'json')
       throw new ValidationFailed([{ field: 'format', message: 'must be csv or json' }]);
-    const file = await this.exporter.export(id, chosen, { actor: user.sub, roles: user.roles });
-    if (chosen === 'json') return file;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="payout-batch-${id}.csv"`);
-    return payoutCsv(file);
+    // Every refusal (404, 409, 422) comes from open(), before the first byte: it stays problem+json.
+    const opened = await this.exporter.open(id, chosen, { actor: user.sub, roles: user.roles });
+    try {
+      res.status(200);
+      if (chosen === 'json') res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      else {
+        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        res.setHeader('Content-Disposition', `attachment; filename="payout-batch-${id}.csv"`);
+      }
+      await writeStreamed(res, exportText(opened, chosen));
+    } catch (error) {
+      if (!res.headersSent) throw error;
+      res.destroy(error instanceof Error ? error : undefined);
+    } finally {
+      await opened.close();
+    }
   }
 }

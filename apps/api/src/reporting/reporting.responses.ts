@@ -32,8 +32,28 @@ export class AssessedInvolvementView {
   @ApiPropertyOptional() form?: string;
   @ApiPropertyOptional(DATE) occurredOn?: string;
   @ApiPropertyOptional() attendance?: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The meeting it belongs to; its invitation and feedback count for it',
+  })
+  meetingId?: string | null;
   @ApiProperty({ type: [String] }) evidence!: string[];
   @ApiProperty({ type: IndicatorsView }) indicators!: IndicatorsView;
+  @ApiProperty({
+    enum: [
+      'confirmed-by-participant',
+      'disputed-by-participant',
+      'logged-absent',
+      'attendance-record',
+      'not-documented',
+    ],
+    description:
+      'What "attended" rests on, strongest first: the participant’s own confirmation or dispute of attendance, then logged absent or an attendance record',
+  })
+  attendanceEvidence!: string;
+  @ApiProperty({ description: 'The participant acknowledged a recorded feedback' })
+  feedbackAcknowledged!: boolean;
   @ApiProperty({
     type: 'array',
     items: { type: 'string', enum: ['invitedInGoodTime', 'attended'] },
@@ -52,6 +72,24 @@ export class ExplanationView {
   @ApiProperty() reason!: string;
   @ApiProperty() message!: string;
   @ApiProperty({ type: [String] }) involvementIds!: string[];
+}
+
+export class MilestoneDayView {
+  @ApiProperty({ enum: ['options-chosen', 'decision-taken'] }) kind!: string;
+  @ApiProperty(DATE) on!: string;
+}
+
+/** "Involved early": users met before the first decision milestone after the mandate. */
+export class InvolvedEarlyView {
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'null: no milestone after the mandate is recorded yet',
+  })
+  early!: boolean | null;
+  @ApiProperty({ ...DATE, nullable: true }) firstMeetingWithUsers!: string | null;
+  @ApiProperty({ type: MilestoneDayView, nullable: true })
+  firstMilestoneAfterMandate!: MilestoneDayView | null;
 }
 
 export class ParticipationAssessmentView {
@@ -76,6 +114,7 @@ export class ParticipationAssessmentView {
       'The fewest members and leaders appointed on the day of a council, panel or group meeting; null without such meetings',
   })
   appointedRepresentatives!: number | null;
+  @ApiProperty({ type: InvolvedEarlyView }) involvedEarly!: InvolvedEarlyView;
   @ApiProperty({ type: [AssessedInvolvementView] }) involvements!: AssessedInvolvementView[];
   @ApiProperty({ type: 'object', additionalProperties: COUNT }) excluded!: object;
 }
@@ -105,4 +144,16 @@ export class AnnualReportView {
   @ApiProperty({ type: 'object', properties: { involvements: COUNT, share: SHARE } }) influence!: object;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'projects, of, items' })
   symbolicRisk!: object;
+  @ApiProperty({
+    type: 'object',
+    properties: {
+      total: COUNT,
+      byLevel: COUNTS,
+      byForm: COUNTS,
+      personMeetings: { ...COUNT, description: 'Involvements in them where the participant was there' },
+      cancelled: { ...COUNT, description: 'Cancelled meetings, left out of the counts' },
+    },
+    description: 'Meetings (møter) held in the year, cancelled ones excluded',
+  })
+  meetings!: object;
 }

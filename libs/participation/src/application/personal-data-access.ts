@@ -5,11 +5,33 @@ import { AppointmentQueries } from '../queries/appointment.queries';
 import { EventSourcedRepository, type Loaded } from './event-sourced-repository';
 import { streams } from './streams';
 
-/** Who wants to read a person's data. */
-export type PersonalDataReader = { actor: string; roles: readonly string[] };
+/**
+ * Who wants to read a person's data. `participantId`: the participant a
+ * representative is (their token's claim), set only with that role.
+ */
+export type PersonalDataReader = { actor: string; roles: readonly string[]; participantId?: string };
 
 /** Roles that read every participant's personal data (their reads are logged like all others). */
 const READS_EVERYONE = ['admin', 'finance', 'auditor'];
+
+/** The trust's staff; a caller with none of them but the representative role sees only their own. */
+const STAFF_ROLES = ['admin', 'project-lead', 'finance', 'auditor'];
+
+export const OWN_DATA_RULE =
+  'a representative sees only their own participant record, the involvements logged about them and their own honorarium ledger';
+
+/** The reader is the representative of this very participant. */
+export function readsOwnData(reader: PersonalDataReader | undefined, participantId: string): boolean {
+  return (
+    reader !== undefined && reader.roles.includes('representative') && reader.participantId === participantId
+  );
+}
+
+/** Staff pass (their own rules apply); a representative alone only for their own participant (403). */
+export function assertStaffOrOwnData(reader: PersonalDataReader, participantId: string): void {
+  if (STAFF_ROLES.some((role) => reader.roles.includes(role))) return;
+  if (!readsOwnData(reader, participantId)) throw new Forbidden(OWN_DATA_RULE);
+}
 
 export const READ_RULE =
   'only admins, finance, auditors, the lead who registered this person and leads of a project this person is appointed to may read their personal data';
@@ -19,6 +41,9 @@ export const APPOINT_RULE =
 
 export const LOG_RULE =
   'a project lead may log or correct an involvement only for a participant whose personal data they may read (one they registered, or one appointed to a project they lead); an admin logs for anyone';
+
+export const CHANGE_RULE =
+  'a project lead may change only a participant whose personal data they may read (one they registered, or one appointed to a project they lead); an admin changes anyone';
 
 /** Who registered the participant: the actor of the stream's ParticipantRegistered event. */
 export function registrantOf(participant: Pick<Loaded<unknown>, 'history'>): string | undefined {
@@ -45,13 +70,15 @@ export class PersonalDataAccess {
     reader: PersonalDataReader,
   ): Promise<boolean> {
     if (READS_EVERYONE.some((role) => reader.roles.includes(role))) return true;
+    if (readsOwnData(reader, participantId)) return true;
     if (!reader.roles.includes('project-lead')) return false;
     if (registeredBy !== undefined && registeredBy === reader.actor) return true;
     return this.leadsAProjectOf(participantId, reader.actor);
   }
 
   async assertMayRead(participantId: string, registeredBy: string | undefined, reader: PersonalDataReader) {
-    if (!(await this.mayRead(participantId, registeredBy, reader))) throw new Forbidden(READ_RULE);
+    if (!(await this.mayRead(participantId, registeredBy, reader)))
+      throw new Forbidden(reader.roles.includes('project-lead') ? READ_RULE : OWN_DATA_RULE);
   }
 
   /** Admins appoint anyone; a lead only someone they may already read. */
@@ -70,6 +97,11 @@ export class PersonalDataAccess {
    */
   async assertMayLogFor(participantId: string, registeredBy: string | undefined, reader: PersonalDataReader) {
     await this.assertAdminOrReader(participantId, registeredBy, reader, LOG_RULE);
+  }
+
+  /** Admins (and finance, for a bank account: the route admits them) change anyone; a lead only someone they may read. */
+  async assertMayChange(participantId: string, registeredBy: string | undefined, reader: PersonalDataReader) {
+    await this.assertAdminOrReader(participantId, registeredBy, reader, CHANGE_RULE);
   }
 
   private async assertAdminOrReader(

@@ -4,4 +4,5 @@ export const streams = {
   participant: (id: string) => `participant-${id}`,
   appointment: (id: string) => `appointment-${id}`,
   involvement: (id: string) => `involvement-${id}`,
+  meeting: (id: string) => `meeting-${id}`,
 };

@@ -4,4 +4,5 @@ export * from './project';
 export * from './participant';
 export * from './appointment';
 export * from './involvement';
+export * from './meeting';
 export * from './personal-text-fields';

@@ -20,6 +20,10 @@ export const PERSONAL_TEXT_FIELDS: Readonly<
     ['evidence', 'summary'],
     ['evidence', 'rationale'],
   ],
+  ParticipantConfirmedInvolvement: [],
+  ParticipantDisputedInvolvement: [['reason']],
+  ParticipantWaivedHonorarium: [['reason']],
+  ParticipantAcknowledgedFeedback: [],
   AppointmentMade: [['exceptionReason']],
   AppointmentEnded: [['reason']],
 };

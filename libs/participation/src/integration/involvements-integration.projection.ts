@@ -112,6 +112,10 @@ export class InvolvementsIntegrationProjection implements Projection {
         };
         break;
       case 'EvidenceAdded':
+      case 'ParticipantConfirmedInvolvement':
+      case 'ParticipantDisputedInvolvement':
+      case 'ParticipantWaivedHonorarium':
+      case 'ParticipantAcknowledgedFeedback':
         return;
     }
     await tx.query(

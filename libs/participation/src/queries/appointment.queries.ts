@@ -14,6 +14,11 @@ export interface AppointmentView {
   endedOn: string | null;
   /** Sealed in the log with the participant's key; `{ erased: true }` once they are forgotten. */
   exceptionReason: PersonalText | null;
+  /** Revision 2 (docs/adr/0027); null when not given, and for appointments made before it. */
+  form: string | null;
+  nominatedByKind: string | null;
+  decisionRef: string | null;
+  mandate: string | null;
 }
 
 type Row = {
@@ -26,6 +31,10 @@ type Row = {
   to_date: string | null;
   ended_on: string | null;
   exception_reason: string | null;
+  form: string | null;
+  nominated_by_kind: string | null;
+  decision_ref: string | null;
+  mandate: string | null;
 };
 
 const DATE = (column: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${column}`;
@@ -42,6 +51,7 @@ export class AppointmentQueries {
     const at = asOf?.toISOString() ?? null;
     const rows: Row[] = await this.db.query(
       `SELECT appointment_id, participant_id, role, nominated_by, appointed_by, exception_reason,
+              form, nominated_by_kind, decision_ref, mandate,
               ${DATE('from_date')}, ${DATE('to_date')},
               CASE WHEN $2::timestamptz IS NULL OR ended_recorded_at <= $2 THEN to_char(ended_on, 'YYYY-MM-DD') END AS ended_on
        FROM participation_appointments
@@ -61,6 +71,10 @@ export class AppointmentQueries {
         to: r.to_date,
         endedOn: r.ended_on,
         exceptionReason: await this.personalText.openValue(r.participant_id, r.exception_reason),
+        form: r.form,
+        nominatedByKind: r.nominated_by_kind,
+        decisionRef: r.decision_ref,
+        mandate: r.mandate,
       });
     return views;
   }

@@ -3,13 +3,27 @@ import { DataSource } from 'typeorm';
 import { GuidelineCatalogue, type Involvement } from '@app/honorarium';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
 import { streams } from '../application/streams';
-import { involvementDecider, type AppointmentRole, type RecordedInvolvement } from '../domain';
+import {
+  involvementDecider,
+  meetingDecider,
+  type AppointmentRole,
+  type GatheringDecisions,
+  type RecordedInvolvement,
+} from '../domain';
 import { sameDayRows } from '../read-models/involvement-summaries/same-day-rows';
 import { priceInvolvement } from '../pricing/price-involvement';
 import type { InvolvementHonorariumView } from './unpriced-honorarium';
 
-/** The calculator's view of a logged involvement (the paying fields only). */
-export function toCalculatorInput(i: RecordedInvolvement): Involvement {
+/**
+ * The calculator's view of a logged involvement (the paying fields only). An
+ * involvement in a user gathering meeting is paid by the meeting's two
+ * decisions, the same for everyone in it, never by a flag of its own.
+ */
+export function toCalculatorInput(
+  i: RecordedInvolvement,
+  gatheringDecisions: GatheringDecisions | null = null,
+): Involvement {
+  const byMeeting = gatheringDecisions !== null && i.form === 'user-gathering';
   return {
     form: i.form,
     occurredOn: i.occurredOn,
@@ -34,7 +48,9 @@ export function toCalculatorInput(i: RecordedInvolvement): Involvement {
     ...(i.lostIncome && i.lostIncome.amountOre !== null
       ? { lostIncome: { documented: i.lostIncome.documented, amountOre: i.lostIncome.amountOre } }
       : {}),
-    ...(i.honorariumDecision ? { honorariumDecision: i.honorariumDecision } : {}),
+    ...(i.honorariumDecision && !byMeeting ? { honorariumDecision: i.honorariumDecision } : {}),
+    ...(byMeeting ? { gatheringDecisions } : {}),
+    ...(i.waiver ? { waived: true } : {}),
   };
 }
 
@@ -77,10 +93,11 @@ export class InvolvementHonorarium {
       (v) => asOf === undefined || v.publishedAt === null || Date.parse(v.publishedAt) <= asOf.getTime(),
     );
     const others = await this.sameDay(involvement);
+    const decisions = await this.gatheringDecisionsOf(involvement);
     return priceInvolvement({
       involvementId: involvement.involvementId,
       status: involvement.status,
-      involvement: toCalculatorInput(involvement),
+      involvement: toCalculatorInput(involvement, decisions),
       role: involvement.appointment?.role ?? null,
       region,
       changedAt: lastChangedAt,
@@ -88,6 +105,14 @@ export class InvolvementHonorarium {
       sameDay: others.earlier,
       ownKey: others.ownKey,
     });
+  }
+
+  /** The decisions of the gathering meeting the involvement belongs to; null when it belongs to none. */
+  private async gatheringDecisionsOf(involvement: RecordedInvolvement): Promise<GatheringDecisions | null> {
+    if (involvement.meetingId === undefined) return null;
+    const meeting = (await this.repository.load(streams.meeting(involvement.meetingId), meetingDecider))
+      .state;
+    return meeting.status === 'none' ? null : meeting.gatheringDecisions;
   }
 
   private async sameDay(involvement: RecordedInvolvement): Promise<SameDay> {
@@ -104,11 +129,14 @@ export class InvolvementHonorarium {
             .state,
         })),
     );
-    const earlier = loaded.flatMap(({ r, state }) =>
-      state.status === 'logged' && state.occurredOn === involvement.occurredOn
-        ? [{ orderKey: key(r), involvement: toCalculatorInput(state), role: state.appointment?.role ?? null }]
-        : [],
-    );
+    const earlier = [];
+    for (const { r, state } of loaded)
+      if (state.status === 'logged' && state.occurredOn === involvement.occurredOn)
+        earlier.push({
+          orderKey: key(r),
+          involvement: toCalculatorInput(state, await this.gatheringDecisionsOf(state)),
+          role: state.appointment?.role ?? null,
+        });
     return { earlier, ownKey: own ? key(own) : undefined };
   }
 }

@@ -36,11 +36,25 @@ export class InvolvementListQueries {
   constructor(private readonly db: DataSource) {}
 
   /** A project's involvements, newest day first. */
-  async forProject(projectId: string, limit: number, after?: string): Promise<Page<InvolvementSummary>> {
+  forProject(projectId: string, limit: number, after?: string): Promise<Page<InvolvementSummary>> {
+    return this.page('i.projectId = :id', projectId, limit, after);
+  }
+
+  /** The involvements logged about one participant, in every project, newest day first. */
+  forParticipant(participantId: string, limit: number, after?: string): Promise<Page<InvolvementSummary>> {
+    return this.page('i.participantId = :id', participantId, limit, after);
+  }
+
+  private async page(
+    where: string,
+    id: string,
+    limit: number,
+    after?: string,
+  ): Promise<Page<InvolvementSummary>> {
     const query = this.db
       .getRepository(InvolvementSummary)
       .createQueryBuilder('i')
-      .where('i.projectId = :projectId', { projectId })
+      .where(where, { id })
       .orderBy('i.occurredOn', 'DESC')
       .addOrderBy('i.involvementId', 'DESC')
       .take(limit + 1);

@@ -27,6 +27,12 @@ export class ParticipantHonorariumQueries {
     @Inject(PAYOUT_LEDGER) private readonly payouts: PayoutLedger,
   ) {}
 
+  /** 404 for a participant never registered. */
+  async assertRegistered(participantId: string): Promise<void> {
+    const participant = await this.repository.load(streams.participant(participantId), participantDecider);
+    if (participant.state.status === 'unregistered') throw new NotFound('Participant', participantId);
+  }
+
   async forParticipant(participantId: string, from?: string, to?: string) {
     const errors = [
       ...(from !== undefined && !DATE.test(from)
@@ -35,8 +41,7 @@ export class ParticipantHonorariumQueries {
       ...(to !== undefined && !DATE.test(to) ? [{ field: 'to', message: 'must be a date YYYY-MM-DD' }] : []),
     ];
     if (errors.length > 0) throw new ValidationFailed(errors);
-    const participant = await this.repository.load(streams.participant(participantId), participantDecider);
-    if (participant.state.status === 'unregistered') throw new NotFound('Participant', participantId);
+    await this.assertRegistered(participantId);
     await this.priced.whenCaughtUp();
     const [priced, payoutLines] = await Promise.all([
       this.priced.ofParticipant(participantId, from ?? null, to ?? null),

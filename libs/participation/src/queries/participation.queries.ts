@@ -1,14 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessLog } from '@app/audit';
-import { NotFound } from '@app/shared-kernel';
+import { CLOCK, NotFound, type Clock } from '@app/shared-kernel';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
 import {
+  assertStaffOrOwnData,
   PersonalDataAccess,
+  readsOwnData,
   registrantOf,
   type PersonalDataReader,
 } from '../application/personal-data-access';
 import { streams } from '../application/streams';
-import { involvementDecider, participantDecider, projectDecider } from '../domain';
+import { todayInOslo } from '../application/oslo-calendar';
+import {
+  employedByOn,
+  holdsBackPayout,
+  involvementDecider,
+  participantDecider,
+  projectDecider,
+  type ParticipantVoice,
+} from '../domain';
 import { isForgotten, PersonalDataVault, type ParticipantPersonalData } from '../personal-data';
 import { AppointmentQueries } from './appointment.queries';
 import { InvolvementHonorarium } from './involvement-honorarium';
@@ -30,6 +40,7 @@ export class ParticipationQueries {
     private readonly honorarium: InvolvementHonorarium,
     @Inject(PAYOUT_LEDGER) private readonly payouts: PayoutLedger,
     private readonly access: PersonalDataAccess,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly priced: PricedInvolvementQueries,
   ) {}
 
@@ -56,6 +67,8 @@ export class ParticipationQueries {
       level: state.level,
       leads: state.leads.map((sub) => ({ sub })),
       appointments,
+      /** Decision milestones in the order recorded ("involved early" is judged by them). */
+      milestones: (state.milestones ?? []).map(({ milestoneId, ...rest }) => ({ id: milestoneId, ...rest })),
       status: 'active' as const,
       version,
     };
@@ -67,7 +80,7 @@ export class ParticipationQueries {
    * person they registered or one appointed to one of their projects
    * (docs/adr/0011). Every read is logged.
    */
-  async participant(participantId: string, reader: { actor: string; roles: readonly string[] }) {
+  async participant(participantId: string, reader: PersonalDataReader) {
     const loaded = await this.repository.load(streams.participant(participantId), participantDecider);
     const { state, version } = loaded;
     if (state.status === 'unregistered') throw new NotFound('Participant', participantId);
@@ -78,7 +91,13 @@ export class ParticipationQueries {
       action: 'read-personal-data',
       subject: participantId,
     });
-    const base = { id: participantId, employedBy: [...state.employedBy], version };
+    const base = {
+      id: participantId,
+      // In force today (Oslo); `employment` is every period recorded, in the order recorded.
+      employedBy: [...employedByOn(state, todayInOslo(this.clock))],
+      employment: state.employment.map((p) => ({ from: p.from, employedBy: [...p.employedBy] })),
+      version,
+    };
     if (state.status === 'forgotten') return { ...base, status: 'forgotten' as const, personalData: null };
     const opened = await this.vault.open<ParticipantPersonalData>(participantId, state.sealed);
     if (isForgotten(opened)) return { ...base, status: 'forgotten' as const, personalData: null };
@@ -98,6 +117,7 @@ export class ParticipationQueries {
       asOf,
     );
     if (state.status === 'none') throw new NotFound('Involvement', involvementId);
+    if (reader) assertStaffOrOwnData(reader, state.participantId);
     const project = await this.repository.load(streams.project(state.projectId), projectDecider);
     const region = project.state.status === 'registered' ? project.state.region : null;
     const priced = [...history]
@@ -112,7 +132,8 @@ export class ParticipationQueries {
     return {
       id,
       ...details,
-      ...(withheld ? { topic: null, personalTextWithheld: true } : {}),
+      ...(withheld ? { topic: null, personalTextWithheld: true, ...withoutReasons(state) } : {}),
+      disputeHoldsBackPayout: holdsBackPayout(state),
       status,
       corrections,
       evidence: evidence.map((e) => {
@@ -151,9 +172,21 @@ export class ParticipationQueries {
     participantId: string,
   ): Promise<boolean> {
     if (!reader || ['admin', 'finance', 'auditor'].some((role) => reader.roles.includes(role))) return true;
+    if (readsOwnData(reader, participantId)) return true;
     if (!reader.roles.includes('project-lead')) return false;
     if (projectLeads.includes(reader.actor)) return true;
     const participant = await this.repository.load(streams.participant(participantId), participantDecider);
     return this.access.mayRead(participantId, registrantOf(participant), reader);
   }
+}
+
+/** The participant's dispute and waiver without their reasons (sealed text about them, docs/adr/0014). */
+function withoutReasons({ participantResponse, waiver }: ParticipantVoice) {
+  return {
+    participantResponse:
+      participantResponse && !participantResponse.confirmed
+        ? { ...participantResponse, reason: null }
+        : participantResponse,
+    waiver: waiver && { ...waiver, reason: null },
+  };
 }

@@ -8,25 +8,42 @@ import {
   type PricedRow,
   type UnpricedEntry,
 } from '@app/participation';
-import { CLAIMING_STATUSES, entitlementKey, type ClaimedLine, type PayoutLine } from '../domain';
+import {
+  CLAIMING_STATUSES,
+  entitlementKey,
+  holdBackDisputed,
+  type ClaimedLine,
+  type HeldBackInvolvement,
+  type OpenDispute,
+  type PayoutLine,
+} from '../domain';
 import { ClaimLedgerReader } from './claim-ledger.reader';
 
 /** What is owed up to a period end: the lines a new batch would hold, and the involvements that cannot be priced. */
 export interface Owed {
   lines: PayoutLine[];
   unpriced: UnpricedEntry[];
+  /** In scope, but held back while their participant disputes them (docs/adr/0028). */
+  heldBack: HeldBackInvolvement[];
 }
 
 /**
  * The involvements a draft up to `$1` (of organisation `$2`, or all) settles:
  * priced or voided (a voided one is owed nothing, so what it holds is taken
  * back), of a registered project. One that cannot be priced is left out, and
- * what earlier batches hold for it is left alone.
+ * what earlier batches hold for it is left alone; so is one its participant
+ * disputes (`$6`: the disputed involvement ids at the head of the log).
  */
-const IN_SCOPE = `
+const SETTLED = `
   SELECT i.involvement_id, i.participant_id, i.project_id, p.organization_id, i.occurred_on, i.logged_at, i.pricing
   FROM priced_involvements i JOIN priced_projects p ON p.project_id = i.project_id
   WHERE i.occurred_on <= $1 AND ($2::text IS NULL OR p.organization_id = $2) AND i.pricing IN ('priced', 'voided')`;
+const IN_SCOPE = `${SETTLED} AND NOT (i.involvement_id = ANY($6::text[]))`;
+
+/** The involvements a draft would settle were they not disputed (`$3`: the disputed ids), in draft order. */
+const HELD_BACK_SQL = `
+  SELECT s.involvement_id FROM (${SETTLED}) s WHERE s.involvement_id = ANY($3::text[])
+  ORDER BY s.occurred_on, s.logged_at, s.involvement_id`;
 
 /**
  * Priced lines minus claimed lines, per (involvement, kind, tax split), in one
@@ -119,9 +136,16 @@ export class WhatIsOwed {
 
   async upTo(
     client: PoolClient,
-    query: { periodEnd: string; organizationId: string | null; lineIdFor: (key: string) => string },
+    query: {
+      periodEnd: string;
+      organizationId: string | null;
+      lineIdFor: (key: string) => string;
+      /** Open disputes as they stand at the head of the log (DisputedInvolvements.atHead). */
+      disputes: ReadonlyMap<string, OpenDispute>;
+    },
   ): Promise<Owed> {
     const { periodEnd, organizationId } = query;
+    const disputed = [...query.disputes.keys()];
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     try {
       const changed = await this.claims.linesChangedSinceCheckpoint(client);
@@ -131,9 +155,21 @@ export class WhatIsOwed {
         changed.map((l) => l.lineId),
         JSON.stringify(changed.map(overlayRow)),
         CLAIMING_STATUSES,
+        disputed,
       ]);
       const unpriced = await client.query<PricedRow>(UNPRICED_SQL, [periodEnd, organizationId]);
+      const held =
+        disputed.length === 0
+          ? []
+          : (
+              await client.query<{ involvement_id: string }>(HELD_BACK_SQL, [
+                periodEnd,
+                organizationId,
+                disputed,
+              ])
+            ).rows.map((r) => ({ involvementId: r.involvement_id }));
       return {
+        heldBack: holdBackDisputed(held, query.disputes).heldBack,
         lines: owed.rows.map((r) => lineOf(r, query.lineIdFor)),
         unpriced: unpriced.rows.flatMap((row) => {
           const honorarium = honorariumOfRow(row, []);

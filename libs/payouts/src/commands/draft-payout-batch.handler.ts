@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
+  DisputedInvolvements,
   EventSourcedRepository,
   PricedInvolvementQueries,
   type CommandMeta,
@@ -19,6 +20,7 @@ import {
   payoutBatchDecider,
   payoutBatchStream,
   withinBatchBound,
+  type HeldBackInvolvement,
   type LeftForNextBatch,
 } from '../domain';
 import { DraftSerializer } from '../application/draft-serializer';
@@ -40,6 +42,8 @@ export interface DraftedBatch {
   unpriced: UnpricedEntry[];
   /** What is owed up to the period end but did not fit under the batch bound: the next draft takes it. */
   leftForNextBatch: LeftForNextBatch;
+  /** Involvements whose participant disputes them: no line until the lead corrects or they confirm. */
+  heldBack: HeldBackInvolvement[];
 }
 
 const NOTHING_LEFT: LeftForNextBatch = { lineCount: 0, involvementCount: 0, totalOre: 0 };
@@ -63,6 +67,7 @@ export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatch
     private readonly priced: PricedInvolvementQueries,
     private readonly serializer: DraftSerializer,
     private readonly owed: WhatIsOwed,
+    private readonly disputes: DisputedInvolvements,
   ) {}
 
   async execute({ input, meta }: DraftPayoutBatchCommand): Promise<DraftedBatch> {
@@ -78,14 +83,22 @@ export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatch
           totalOre: earlier.state.totalOre,
           unpriced: [],
           leftForNextBatch: NOTHING_LEFT,
+          heldBack: [],
         };
     }
     await this.priced.whenCaughtUp();
     return this.serializer.exclusively(async (client) => {
-      const { lines: owed, unpriced } = await this.owed.upTo(client, {
+      // Disputes as they stand at the head of the log: one disputed a moment ago is held back too.
+      const disputes = await this.disputes.atHead(client);
+      const {
+        lines: owed,
+        unpriced,
+        heldBack,
+      } = await this.owed.upTo(client, {
         periodEnd,
         organizationId,
         lineIdFor: (key) => lineIdFor(batchId, key),
+        disputes,
       });
       // Oldest involvements first, whole, up to the batch bound; the rest stays owed for the next draft.
       const { taken: lines, left, overBoundAlone } = withinBatchBound(owed);
@@ -104,7 +117,13 @@ export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatch
             .slice(0, 20)
             .map((u) => u.reason)
             .join('; ')}`,
-          { unpriced },
+          { unpriced, heldBack },
+        );
+      if (lines.length === 0 && heldBack.length > 0)
+        throw new RuleViolation(
+          PAYOUT_RULES.nothingPayable,
+          `Nothing is payable up to ${periodEnd}; ${heldBack.length} involvement(s) are held back while their participant disputes them`,
+          { heldBack },
         );
       const { events } = await this.repository.execute(
         stream,
@@ -121,7 +140,7 @@ export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatch
       );
       const drafted = events.find((e) => e.type === 'PayoutBatchDrafted');
       const totalOre = drafted?.type === 'PayoutBatchDrafted' ? drafted.data.totalOre : 0;
-      return { id: batchId, lineCount: lines.length, totalOre, unpriced, leftForNextBatch: left };
+      return { id: batchId, lineCount: lines.length, totalOre, unpriced, leftForNextBatch: left, heldBack };
     });
   }
 }

@@ -9,3 +9,4 @@ export * from './payout-batch.decider';
 export * from './claim-ledger';
 export * from './owed-lines';
 export * from './within-batch-bound';
+export * from './held-back-disputes';

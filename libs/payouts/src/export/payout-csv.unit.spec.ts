@@ -59,3 +59,15 @@ describe('payout CSV: names stored before control characters were refused (issue
     expect(payeeCell(payoutCsv(file('Máret Ŋuolja-Čoavddáš Østbø')))).toBe('Máret Ŋuolja-Čoavddáš Østbø');
   });
 });
+
+describe('payout CSV for finance: Norwegian headers (issue 16, item 5)', () => {
+  it('starts with the byte-order mark and the Norwegian header row, and ends with the SUM row', () => {
+    const csv = payoutCsv(file('Ola Nordmann'));
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFLinje-ID;Deltaker-ID;Mottaker;Fødselsnummer;Kontonummer;Personopplysninger slettet;' +
+        'Inntektstype;Type;Medvirknings-ID;Dato;Skattepliktig (kr);Skattefritt (kr);Beløp (kr);Korrigerer linje-ID',
+    );
+    expect(csv.split('\r\n')[2]).toBe('SUM;;;;;;;;;;100,00;0,00;100,00;');
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+});

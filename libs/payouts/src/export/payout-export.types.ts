@@ -31,5 +31,12 @@ export interface PayoutExport {
   currency: 'NOK';
   amountUnit: 'ore';
   lines: PayoutExportLine[];
-  totals: { lineCount: number; taxableOre: Ore; taxFreeOre: Ore; totalOre: Ore };
+  totals: PayoutExportTotals;
+}
+
+export interface PayoutExportTotals {
+  lineCount: number;
+  taxableOre: Ore;
+  taxFreeOre: Ore;
+  totalOre: Ore;
 }

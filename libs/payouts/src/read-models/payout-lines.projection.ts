@@ -1,9 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { Projection, StoredEvent } from '@app/event-store';
-import { PAYOUT_BATCH_EVENT_TYPES, type PayoutBatchEvent } from '../domain';
+import { PAYOUT_BATCH_EVENT_TYPES, type PayoutBatchEvent, type PayoutLine } from '../domain';
 import { enqueueApprovedBatch } from '../messaging/approved-batch.outbox';
 
 export const PAYOUT_LINES_PROJECTION = 'payout-lines';
+
+/** Lines per INSERT statement when a draft is projected (a batch may hold tens of thousands). */
+const INSERT_CHUNK = 1000;
 
 /**
  * `payout_lines` (one row per line with its status) and `payout_batches` (one
@@ -22,33 +25,29 @@ export class PayoutLinesProjection implements Projection {
     switch (event.type) {
       case 'PayoutBatchDrafted': {
         const d = event.data;
-        for (const l of d.lines)
-          await tx.query(
-            `INSERT INTO payout_lines (line_id, batch_id, participant_id, involvement_id, project_id, organization_id,
-               occurred_on, kind, amount_ore, taxable, income_type, adjusts_line_id, status, drafted_position, drafted_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'draft', $13, $14, $14)
-             ON CONFLICT (line_id) DO NOTHING`,
-            [
-              l.lineId,
-              d.batchId,
-              l.participantId,
-              l.involvementId,
-              l.projectId,
-              l.organizationId,
-              l.occurredOn,
-              l.kind,
-              l.amountOre,
-              l.taxable,
-              l.incomeType,
-              l.adjustsLineId,
-              stored.position,
-              at,
-            ],
+        for (let from = 0; from < d.lines.length; from += INSERT_CHUNK)
+          await insertLines(
+            tx,
+            d.batchId,
+            d.lines.slice(from, from + INSERT_CHUNK),
+            from,
+            stored.position,
+            at,
           );
         await tx.query(
-          `INSERT INTO payout_batches (batch_id, status, period_end, organization_id, created_by, line_count, total_ore, drafted_at, updated_at)
-           VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (batch_id) DO NOTHING`,
-          [d.batchId, d.periodEnd, d.organizationId, d.createdBy, d.lines.length, d.totalOre, at],
+          `INSERT INTO payout_batches (batch_id, status, period_end, organization_id, created_by, line_count, total_ore,
+             drafted_at, updated_at, version)
+           VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $7, $8) ON CONFLICT (batch_id) DO NOTHING`,
+          [
+            d.batchId,
+            d.periodEnd,
+            d.organizationId,
+            d.createdBy,
+            d.lines.length,
+            d.totalOre,
+            at,
+            stored.version,
+          ],
         );
         return;
       }
@@ -57,7 +56,7 @@ export class PayoutLinesProjection implements Projection {
           `UPDATE payout_lines SET status = 'approved', updated_at = $2 WHERE batch_id = $1 AND status = 'draft'`,
           [event.data.batchId, at],
         );
-        await this.batch(tx, event.data.batchId, 'approved', at, event.data.approvedBy);
+        await this.batch(tx, stored, 'approved', { approvedBy: event.data.approvedBy });
         await enqueueApprovedBatch(stored, tx);
         return;
       case 'PayoutBatchCancelled':
@@ -65,7 +64,10 @@ export class PayoutLinesProjection implements Projection {
           `UPDATE payout_lines SET status = 'cancelled', updated_at = $2 WHERE batch_id = $1 AND status IN ('draft', 'approved')`,
           [event.data.batchId, at],
         );
-        await this.batch(tx, event.data.batchId, 'cancelled', at);
+        await this.batch(tx, stored, 'cancelled', {
+          cancelledBy: event.data.cancelledBy,
+          cancelReason: event.data.reason,
+        });
         return;
       case 'PaymentResultsRecorded':
         for (const r of event.data.results)
@@ -75,17 +77,36 @@ export class PayoutLinesProjection implements Projection {
              WHERE line_id = $1 AND status = 'approved'`,
             [r.lineId, r.status, r.reference, r.reason, at],
           );
+        await this.batch(tx, stored);
         return;
       case 'PayoutBatchSettled':
-        await this.batch(tx, event.data.batchId, 'settled', at);
+        await this.batch(tx, stored, 'settled');
         return;
     }
   }
 
-  private async batch(tx: EntityManager, batchId: string, status: string, at: string, approvedBy?: string) {
+  /** The batch row follows its stream: status (when it changes), version (its ETag) and who changed it. */
+  private async batch(
+    tx: EntityManager,
+    stored: StoredEvent,
+    status?: string,
+    by: { approvedBy?: string; cancelledBy?: string; cancelReason?: string } = {},
+  ) {
+    const { batchId } = stored.data as { batchId: string };
     await tx.query(
-      `UPDATE payout_batches SET status = $2, updated_at = $3, approved_by = COALESCE($4, approved_by) WHERE batch_id = $1`,
-      [batchId, status, at, approvedBy ?? null],
+      `UPDATE payout_batches SET status = COALESCE($2, status), updated_at = $3, version = $4,
+         approved_by = COALESCE($5, approved_by), cancelled_by = COALESCE($6, cancelled_by),
+         cancel_reason = COALESCE($7, cancel_reason)
+       WHERE batch_id = $1`,
+      [
+        batchId,
+        status ?? null,
+        stored.metadata.recordedAt,
+        stored.version,
+        by.approvedBy ?? null,
+        by.cancelledBy ?? null,
+        by.cancelReason ?? null,
+      ],
     );
   }
 
@@ -93,4 +114,45 @@ export class PayoutLinesProjection implements Projection {
     await tx.query('DELETE FROM payout_lines');
     await tx.query('DELETE FROM payout_batches');
   }
+}
+
+/** One statement for a run of a draft's lines; `line_no` is each line's place in the batch (docs/adr/0024). */
+async function insertLines(
+  tx: EntityManager,
+  batchId: string,
+  lines: readonly PayoutLine[],
+  firstNo: number,
+  position: number,
+  at: string,
+): Promise<void> {
+  const column = <T>(pick: (l: PayoutLine) => T) => lines.map(pick);
+  await tx.query(
+    `INSERT INTO payout_lines (line_id, batch_id, participant_id, involvement_id, project_id, organization_id,
+       occurred_on, kind, amount_ore, taxable, income_type, adjusts_line_id, status, drafted_position, drafted_at,
+       updated_at, line_no)
+     SELECT l.line_id, $1, l.participant_id, l.involvement_id, l.project_id, l.organization_id, l.occurred_on,
+       l.kind, l.amount_ore, l.taxable, l.income_type, l.adjusts_line_id, 'draft', $2, $3, $3, $4 + l.n - 1
+     FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+       $12::bigint[], $13::boolean[], $14::text[], $15::text[])
+       WITH ORDINALITY AS l(line_id, participant_id, involvement_id, project_id, organization_id, occurred_on, kind,
+         amount_ore, taxable, income_type, adjusts_line_id, n)
+     ON CONFLICT (line_id) DO NOTHING`,
+    [
+      batchId,
+      position,
+      at,
+      firstNo,
+      column((l) => l.lineId),
+      column((l) => l.participantId),
+      column((l) => l.involvementId),
+      column((l) => l.projectId),
+      column((l) => l.organizationId),
+      column((l) => l.occurredOn),
+      column((l) => l.kind),
+      column((l) => String(l.amountOre)),
+      column((l) => l.taxable),
+      column((l) => l.incomeType),
+      column((l) => l.adjustsLineId),
+    ],
+  );
 }

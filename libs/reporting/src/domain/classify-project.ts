@@ -4,8 +4,16 @@ import {
   type DocumentedIndicator,
   type FeedbackFinding,
   type Indicator,
-  type InvolvementIndicators,
+  type InvolvementAssessment,
 } from './involvement-indicators';
+import {
+  assessInvolvedEarly,
+  undocumentedMeetings,
+  withMeetingEvidence,
+  type InvolvedEarly,
+  type MeetingFacts,
+  type MilestoneFact,
+} from './meeting-facts';
 import { countsAsParticipation, type InvolvementFacts } from './participation-facts';
 import type { RealityThresholds } from './reality-thresholds';
 
@@ -18,6 +26,7 @@ export const REALITY_REASONS = [
   'no-feedback',
   'no-influence',
   'too-few-representatives',
+  'not-involved-early',
 ] as const;
 export type RealityReason = (typeof REALITY_REASONS)[number];
 
@@ -38,13 +47,10 @@ export interface ProjectReality {
    * with appointed members; null when the project held no such meeting.
    */
   appointedRepresentatives: number | null;
-  involvements: Array<{
-    involvementId: string;
-    indicators: InvolvementIndicators;
-    notDocumented: DocumentedIndicator[];
-    findings: FeedbackFinding[];
-  }>;
+  involvements: Array<{ involvementId: string } & InvolvementAssessment>;
   excluded: { voided: number; notParticipation: number };
+  /** Whether users were involved before the project's decisions (E8). */
+  involvedEarly: InvolvedEarly;
 }
 
 const REASON_OF: Record<Indicator, { reason: RealityReason; failed: (t: RealityThresholds) => string }> = {
@@ -52,7 +58,10 @@ const REASON_OF: Record<Indicator, { reason: RealityReason; failed: (t: RealityT
     reason: 'late-invitations',
     failed: (t) => `not invited with documents at least ${t.invitationDays} days before`,
   },
-  attended: { reason: 'not-attended', failed: () => 'logged as absent' },
+  attended: {
+    reason: 'not-attended',
+    failed: () => 'logged as absent or cancelled, or the participant disputes having attended',
+  },
   heard: { reason: 'not-heard', failed: () => 'without recorded input from the participant' },
   toldBack: {
     reason: 'no-feedback',
@@ -78,9 +87,14 @@ export function classifyProject(input: {
   appointments: readonly AppointmentFact[];
   thresholds: RealityThresholds;
   today: string;
+  /** The project's meetings: their invitation and feedback count for every involvement in them. */
+  meetings?: readonly MeetingFacts[];
+  milestones?: readonly MilestoneFact[];
 }): ProjectReality {
   const { thresholds } = input;
-  const counted = input.involvements.filter(countsAsParticipation);
+  const meetings = input.meetings ?? [];
+  const involvements = withMeetingEvidence(input.involvements, meetings);
+  const counted = involvements.filter(countsAsParticipation);
   const scored = counted.map((facts) => ({
     involvementId: facts.involvementId,
     ...assessInvolvement(facts, thresholds, input.today),
@@ -93,12 +107,25 @@ export function classifyProject(input: {
       involvementIds: [],
     });
   const undocumented = scored.filter((s) => s.notDocumented.length > 0);
-  if (undocumented.length > 0) {
+  const emptyMeetings = undocumentedMeetings(
+    meetings,
+    new Set(counted.map((i) => i.involvementId)),
+    input.today,
+  );
+  if (undocumented.length > 0 || emptyMeetings.length > 0) {
     const without = (indicator: DocumentedIndicator) =>
       undocumented.filter((s) => s.notDocumented.includes(indicator)).length;
+    const parts = [
+      undocumented.length > 0
+        ? `${undocumented.length} of ${scored.length} involvements lack records: ${without('invitedInGoodTime')} without an invitation, ${without('attended')} without attendance`
+        : null,
+      emptyMeetings.length > 0
+        ? `${emptyMeetings.length} meetings held without any involvement recorded: ${emptyMeetings.map((m) => `${m.heldOn} ${m.form}`).join(', ')}`
+        : null,
+    ].filter((p): p is string => p !== null);
     explanations.push({
       reason: 'not-documented',
-      message: `${undocumented.length} of ${scored.length} involvements lack records: ${without('invitedInGoodTime')} without an invitation, ${without('attended')} without attendance`,
+      message: parts.join('; '),
       involvementIds: undocumented.map((s) => s.involvementId),
     });
   }
@@ -124,6 +151,15 @@ export function classifyProject(input: {
         .filter((i) => short.some((m) => m.day === i.occurredOn && m.form === i.form))
         .map((i) => i.involvementId),
     });
+  const involvedEarly = assessInvolvedEarly(counted, meetings, input.milestones ?? []);
+  if (involvedEarly.early === false) {
+    const milestone = involvedEarly.firstMilestoneAfterMandate!;
+    explanations.push({
+      reason: 'not-involved-early',
+      message: `the first meeting with users (${involvedEarly.firstMeetingWithUsers ?? 'none'}) does not come before the first milestone after the mandate (${milestone.kind} on ${milestone.on})`,
+      involvementIds: [],
+    });
+  }
   return {
     classification: explanations.length > 0 ? 'symbolic-risk' : 'real',
     reasons: explanations.map((e) => e.reason),
@@ -131,10 +167,10 @@ export function classifyProject(input: {
     appointedRepresentatives: seated.length === 0 ? null : Math.min(...seated.map((m) => m.representatives)),
     involvements: scored,
     excluded: {
-      voided: input.involvements.filter((i) => i.status === 'voided').length,
-      notParticipation: input.involvements.filter((i) => i.status === 'logged' && !i.countsAsParticipation)
-        .length,
+      voided: involvements.filter((i) => i.status === 'voided').length,
+      notParticipation: involvements.filter((i) => i.status === 'logged' && !i.countsAsParticipation).length,
     },
+    involvedEarly,
   };
 }
 
@@ -160,8 +196,17 @@ export interface AppointmentFact {
 /** Forms whose members are appointed (council, panel, group): only their meetings can lack representatives. */
 export const FORMS_WITH_APPOINTED_MEMBERS: readonly string[] = ['user-council', 'user-panel', 'user-group'];
 
-/** Who holds a seat: a deputy stands in and an experience consultant is staff (erfaringskonsulent). */
-const SEATED_ROLES: readonly string[] = ['member', 'leader'];
+/**
+ * Who holds a seat: members, leaders and the user and next-of-kin
+ * representatives (brukerrepresentant, pårørenderepresentant: docs/adr/0027);
+ * a deputy stands in and an experience consultant is staff (erfaringskonsulent).
+ */
+const SEATED_ROLES: readonly string[] = [
+  'member',
+  'leader',
+  'user-representative',
+  'next-of-kin-representative',
+];
 
 const activeOn = (a: AppointmentFact, day: string) =>
   a.from <= day && (a.to === null || day <= a.to) && (a.endedOn === null || day <= a.endedOn);

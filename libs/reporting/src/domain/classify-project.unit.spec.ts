@@ -365,6 +365,21 @@ describe('too-few-representatives applies to meetings with appointed members (E6
     );
   });
 
+  it('seats user and next-of-kin representatives like members (E10, docs/adr/0027)', () => {
+    const appointments = [
+      appointment({ participantId: 'user', role: 'user-representative' }),
+      appointment({ participantId: 'kin', role: 'next-of-kin-representative' }),
+    ];
+    expect(representativesOn(appointments, MEETING)).toBe(2);
+    const result = classifyProject({
+      involvements: [involvement(complete())],
+      appointments,
+      thresholds: DEFAULTS,
+      today: TODAY,
+    });
+    expect(result.reasons).not.toContain('too-few-representatives');
+  });
+
   it('judges each meeting on its own day', () => {
     const appointments = [
       appointment({ participantId: 'a' }),

@@ -5,3 +5,4 @@ export * from './involvement-indicators';
 export * from './classify-project';
 export * from './economy';
 export * from './annual-report';
+export * from './meeting-facts';

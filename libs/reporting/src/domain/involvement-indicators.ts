@@ -11,7 +11,10 @@ import type { RealityThresholds } from './reality-thresholds';
 export interface InvolvementIndicators {
   /** Invitation and documents sent at least `invitationDays` before; null when no invitation is recorded. */
   invitedInGoodTime: boolean | null;
-  /** Confirmed by the participant or an attendance list; false when logged absent; null when not recorded. */
+  /**
+   * Confirmed by the participant or an attendance list; false when logged
+   * absent or cancelled, or the participant disputes having attended; null when not recorded.
+   */
   attended: boolean | null;
   /** The participant's input is recorded (an influence decision references input, so it counts too). */
   heard: boolean;
@@ -35,8 +38,22 @@ export type DocumentedIndicator = (typeof DOCUMENTED_INDICATORS)[number];
 export const FEEDBACK_FINDINGS = ['feedback-before-meeting', 'feedback-late'] as const;
 export type FeedbackFinding = (typeof FEEDBACK_FINDINGS)[number];
 
+/**
+ * What "attended" rests on, strongest first: the participant's own word (their
+ * latest confirmation or dispute about attendance), then the lead's record.
+ */
+export type AttendanceEvidence =
+  | 'confirmed-by-participant'
+  | 'disputed-by-participant'
+  | 'logged-absent'
+  | 'attendance-record'
+  | 'not-documented';
+
 export interface InvolvementAssessment {
   indicators: InvolvementIndicators;
+  attendanceEvidence: AttendanceEvidence;
+  /** The participant acknowledged a feedback recorded on the involvement: the strongest evidence it reached them. */
+  feedbackAcknowledged: boolean;
   /** The indicators with nothing recorded to judge them by. */
   notDocumented: DocumentedIndicator[];
   /** One per recorded feedback that did not count, in the order recorded. */
@@ -61,9 +78,10 @@ export function assessInvolvement(
   today: string,
 ): InvolvementAssessment {
   const feedback = ofKind(facts, 'feedback').map((e) => feedbackFinding(e, facts, thresholds));
+  const attendanceEvidence = attendanceEvidenceOf(facts);
   const indicators: InvolvementIndicators = {
     invitedInGoodTime: invitedInGoodTime(facts, thresholds),
-    attended: attended(facts),
+    attended: ATTENDED[attendanceEvidence],
     heard: ofKind(facts, 'input').length > 0 || ofKind(facts, 'influence').length > 0,
     toldBack: feedback.includes(null)
       ? true
@@ -74,6 +92,8 @@ export function assessInvolvement(
   };
   return {
     indicators,
+    attendanceEvidence,
+    feedbackAcknowledged: ofKind(facts, 'feedback-acknowledgement').length > 0,
     notDocumented: DOCUMENTED_INDICATORS.filter((i) => indicators[i] === null),
     findings: feedback.filter((f): f is FeedbackFinding => f !== null),
   };
@@ -91,9 +111,32 @@ function invitedInGoodTime(facts: InvolvementFacts, thresholds: RealityThreshold
   return Math.max(...leadDays) >= thresholds.invitationDays;
 }
 
-function attended(facts: InvolvementFacts): boolean | null {
-  if (facts.attendance === 'absent') return false;
-  return ofKind(facts, 'attendance').length > 0 ? true : null;
+const ATTENDED: Record<AttendanceEvidence, boolean | null> = {
+  'confirmed-by-participant': true,
+  'disputed-by-participant': false,
+  'logged-absent': false,
+  'attendance-record': true,
+  'not-documented': null,
+};
+
+/**
+ * Logged absent decides (nobody claims attendance then). Otherwise the
+ * participant's latest word decides when there is one: a confirmation, or a
+ * dispute that concerns attendance (a dispute about hours or expenses says
+ * nothing against being there). Then an attendance record.
+ */
+function attendanceEvidenceOf(facts: InvolvementFacts): AttendanceEvidence {
+  if (facts.attendance === 'absent' || facts.attendance === 'cancelled') return 'logged-absent';
+  const word = facts.evidence
+    .filter(
+      (e) =>
+        e.kind === 'participant-confirmation' ||
+        (e.kind === 'participant-dispute' && (e.concerns ?? []).includes('attendance')),
+    )
+    .at(-1);
+  if (word)
+    return word.kind === 'participant-confirmation' ? 'confirmed-by-participant' : 'disputed-by-participant';
+  return ofKind(facts, 'attendance').length > 0 ? 'attendance-record' : 'not-documented';
 }
 
 /** Null when this feedback counts as timely: given on or after the meeting day, given and recorded in the window. */

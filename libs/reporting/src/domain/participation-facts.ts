@@ -9,7 +9,20 @@ export interface EvidenceFact {
   documentsSharedAt?: string | null;
   /** Influence only: adopted, partly-adopted, not-adopted. */
   outcome?: string | null;
+  /** `participant-dispute` only: what the participant disputes (attendance, hours, expenses, form, other). */
+  concerns?: readonly string[] | null;
 }
+
+/**
+ * What the participant themselves recorded (docs/adr/0028), kept among the
+ * evidence facts with the time the log recorded it: their confirmation or
+ * dispute of what was logged, and their acknowledgement of feedback.
+ */
+export const PARTICIPANT_EVIDENCE_KINDS = [
+  'participant-confirmation',
+  'participant-dispute',
+  'feedback-acknowledgement',
+] as const;
 
 export interface HoursFact {
   meeting: number;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatNok } from '@app/shared-kernel';
-import type { AnnualReport, EconomyFigures } from '../domain';
+import type { AnnualReport, EconomyFigures, MeetingCounts } from '../domain';
 import { escapeHtml as e } from './escape-html';
 import { involvementsChartSvg } from './involvements-chart.svg';
 
@@ -61,7 +61,20 @@ function unpricedNote(unpriced: AnnualReport['economy']['unpriced']): string {
 }
 
 /** The annual report as a printable page: UTF-8, every value escaped, print CSS, one inline SVG chart. */
-export function renderAnnualReportHtml(report: AnnualReport): string {
+/** Meetings (møter) by level and form, cancelled ones left out; person-meetings are the involvements in them. */
+function meetingsSection(meetings: MeetingCounts | undefined): string {
+  if (!meetings) return '';
+  return `<h2>Meetings (møter)</h2>
+<table><tbody>
+${row(['Meetings held', meetings.total], [false, true])}
+${row(['Person-meetings (participants present in them)', meetings.personMeetings], [false, true])}
+${row(['Cancelled meetings (not counted)', meetings.cancelled], [false, true])}
+</tbody></table>
+${countTable('meetings by level', meetings.byLevel)}
+${countTable('meetings by form', meetings.byForm)}`;
+}
+
+export function renderAnnualReportHtml(report: AnnualReport & { meetings?: MeetingCounts }): string {
   const scope = report.organizationId ? `organisation ${report.organizationId}` : 'all organisations';
   const risk = report.symbolicRisk.items.map(
     (p) =>
@@ -97,6 +110,8 @@ ${involvementsChartSvg(report.involvements.byMonth, report.year)}
 ${countTable('projects by level', report.projects.byLevel)}
 ${countTable('involvements by level', report.involvements.byLevel)}
 ${countTable('involvements by form', report.involvements.byForm)}
+
+${meetingsSection(report.meetings)}
 
 <h2>Economy</h2>
 ${economyTable(report.economy.accrued, report.economy.paid)}

@@ -13,12 +13,15 @@ import {
   classifyProject,
   countsAsParticipation,
   osloDate,
+  withMeetingEvidence,
   type AnnualReport,
+  type MeetingCounts,
   type RealityThresholds,
 } from '../domain';
 import { PAID_PAYOUTS, type PaidPayouts } from '../paid-payouts.port';
 import { AccruedEconomyQueries } from './accrued-economy.queries';
 import { ParticipationFactsQueries } from './participation-facts.queries';
+import { MeetingFactsQueries } from './meeting-facts.queries';
 import type { Reader } from './reader';
 
 const PARTICIPATION_FORMS = INVOLVEMENT_FORMS.filter((f) => !NOT_PARTICIPATION.includes(f));
@@ -57,15 +60,23 @@ export class AnnualReportQueries {
     private readonly participation: ParticipationQueries,
     private readonly facts: ParticipationFactsQueries,
     private readonly economy: AccruedEconomyQueries,
+    private readonly meetingFacts: MeetingFactsQueries,
     private readonly accessLog: AccessLog,
     @Inject(REALITY_THRESHOLDS) private readonly thresholds: RealityThresholds,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() @Inject(PAID_PAYOUTS) private readonly paid?: PaidPayouts,
   ) {}
 
-  async annual(query: { year?: unknown; organizationId?: unknown }, reader: Reader): Promise<AnnualReport> {
+  async annual(
+    query: { year?: unknown; organizationId?: unknown },
+    reader: Reader,
+  ): Promise<AnnualReport & { meetings: MeetingCounts }> {
     const { year, organizationId } = parseAnnualReportQuery(query);
-    const { projects, involvements } = await this.facts.forYear(year, organizationId);
+    const facts = await this.facts.forYear(year, organizationId);
+    const { projects } = facts;
+    // Evidence given once per meeting counts for each involvement in it (docs/adr/0026).
+    const { meetings, milestones } = await this.meetingFacts.forProjects([...projects.keys()]);
+    const involvements = withMeetingEvidence(facts.involvements, meetings);
     const counted = involvements.filter(countsAsParticipation);
 
     // Accrued = the counted involvements' priced lines, summed in SQL over the priced-involvement read model
@@ -82,6 +93,8 @@ export class AnnualReportQueries {
           appointments: project.appointments,
           thresholds: this.thresholds,
           today,
+          meetings: meetings.filter((m) => m.projectId === projectId),
+          milestones: milestones.get(projectId) ?? [],
         }),
       };
     });
@@ -96,7 +109,13 @@ export class AnnualReportQueries {
       subject: `annual-report:${year}`,
       detail: { view: 'annual-report', organizationId },
     });
-    return buildAnnualReport({
+    const meetingCounts = await this.meetingFacts.countsForYear(
+      year,
+      organizationId,
+      PARTICIPATION_LEVELS,
+      PARTICIPATION_FORMS,
+    );
+    const report = buildAnnualReport({
       year,
       organizationId,
       generatedAt: this.clock.now().toISOString(),
@@ -109,5 +128,6 @@ export class AnnualReportQueries {
       paid,
       assessments,
     });
+    return { ...report, meetings: meetingCounts };
   }
 }

@@ -11,6 +11,12 @@ export interface AuthSettings {
   audience: string | undefined;
   /** The longest lifetime a token may have (AUTH_MAX_TOKEN_HOURS). */
   maxTokenHours: number;
+  /**
+   * True only when jwtSecret is the development secret generated into DATA_DIR
+   * (embedded mode, nothing configured): the web client's "Logg inn som" page
+   * may then mint tokens. Never with AUTH_JWT_SECRET, AUTH_JWKS_URL or in production.
+   */
+  generatedDevelopmentSecret?: boolean;
 }
 
 export const AUTH_SETTINGS = Symbol('AuthSettings');
@@ -31,7 +37,14 @@ export function resolveAuthSettings(config: AppConfig): AuthSettings {
     throw new ConfigError([
       'AUTH_JWT_SECRET or AUTH_JWKS_URL must be set (a development secret is generated only in embedded mode, without DATABASE_URL, outside production)',
     ]);
-  return { jwtSecret: secret, jwksUrl, issuer, audience, maxTokenHours };
+  return {
+    jwtSecret: secret,
+    jwksUrl,
+    issuer,
+    audience,
+    maxTokenHours,
+    generatedDevelopmentSecret: jwtSecret === undefined && generated,
+  };
 }
 
 /** The HS256 key bytes: the secret's UTF-8 text as configured (not base64-decoded), as most JWT tools use it. */

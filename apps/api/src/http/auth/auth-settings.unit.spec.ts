@@ -35,7 +35,20 @@ describe('resolveAuthSettings', () => {
       issuer: 'https://idp.example',
       audience: undefined,
       maxTokenHours: 12,
+      generatedDevelopmentSecret: false,
     });
+  });
+
+  it('marks the generated development secret as such, and only it (the web client\'s "Logg inn som")', () => {
+    expect(resolveAuthSettings(loadConfig({ DATA_DIR: dataDir })).generatedDevelopmentSecret).toBe(true);
+    const configured = loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: 's'.repeat(40) });
+    expect(resolveAuthSettings(configured).generatedDevelopmentSecret).toBe(false);
+    const server = loadConfig({
+      DATA_DIR: dataDir,
+      DATABASE_URL: 'postgres://u:p@db/bm',
+      AUTH_JWT_SECRET: 's'.repeat(40),
+    });
+    expect(resolveAuthSettings(server).generatedDevelopmentSecret).toBe(false);
   });
 
   it('stops the start on a database server with neither a secret nor a JWKS', () => {

@@ -5,6 +5,7 @@ import { ROLES, type AuthUser, type Role } from './auth-user';
 export class UnusableClaims extends Error {}
 
 const MAX_SUB_LENGTH = 255;
+const MAX_PARTICIPANT_ID_LENGTH = 100;
 
 /**
  * The caller from a verified token's claims: `sub` (required), `name`
@@ -27,10 +28,24 @@ export function userFromClaims(claims: Readonly<Record<string, unknown>>): AuthU
       "The bearer token's subject (sub) holds a national identity number; use the identity provider's opaque subject",
     );
   const granted: unknown[] = Array.isArray(roles) ? roles : [];
-  return {
+  // ROLES order, each once, whatever the token's order or repeats.
+  const known = ROLES.filter((role: Role) => granted.includes(role));
+  const user: AuthUser = {
     sub,
     name: typeof name === 'string' && name.trim() !== '' ? name : sub,
-    // ROLES order, each once, whatever the token's order or repeats.
-    roles: ROLES.filter((role: Role) => granted.includes(role)),
+    roles: known,
   };
+  if (known.includes('representative')) user.participantId = participantIdOf(claims.participantId);
+  return user;
+}
+
+/** A representative's token names the participant they are: without it they could see nothing of their own. */
+function participantIdOf(claim: unknown): string {
+  if (typeof claim !== 'string' || claim.trim() === '' || claim.length > MAX_PARTICIPANT_ID_LENGTH)
+    throw new UnusableClaims(
+      `The bearer token has the role representative but no participantId claim (a participant id of 1 to ${MAX_PARTICIPANT_ID_LENGTH} characters)`,
+    );
+  if (hasUnsafeCharacter(claim))
+    throw new UnusableClaims("The bearer token's participantId holds a control or formatting character");
+  return claim;
 }

@@ -22,6 +22,27 @@ describe('userFromClaims', () => {
     expect(userFromClaims({ sub: 'u', roles: 'admin' }).roles).toEqual([]);
   });
 
+  it('carries the participantId of a representative, and only of one', () => {
+    expect(userFromClaims({ sub: 'r', roles: ['representative'], participantId: 'p-1' })).toEqual({
+      sub: 'r',
+      name: 'r',
+      roles: ['representative'],
+      participantId: 'p-1',
+    });
+    expect(userFromClaims({ sub: 'l', roles: ['project-lead'], participantId: 'p-1' })).not.toHaveProperty(
+      'participantId',
+    );
+  });
+
+  it.each([[undefined], [''], ['  '], [7], ['p'.repeat(101)], ['p-1\u202e']])(
+    'refuses a representative whose participantId claim is unusable: %j',
+    (participantId) => {
+      expect(() => userFromClaims({ sub: 'r', roles: ['representative'], participantId })).toThrow(
+        /participantId/,
+      );
+    },
+  );
+
   it('names the caller by sub when the token has no usable name', () => {
     expect(userFromClaims({ sub: 'u-1' }).name).toBe('u-1');
     expect(userFromClaims({ sub: 'u-1', name: '  ' }).name).toBe('u-1');

@@ -6,6 +6,8 @@ export interface DevTokenClaims {
   sub: string;
   name?: string;
   roles: readonly Role[];
+  /** With the role representative: the participant they are (claim `participantId`). */
+  participantId?: string;
   /** A jose time span ("8h", "30m", "-1h") or an absolute NumericDate / Date. Default 8h. */
   expires?: string | number | Date;
   issuer?: string;
@@ -14,7 +16,11 @@ export interface DevTokenClaims {
 
 /** An HS256 token the API accepts when it runs with the same secret (`npm run token`, tests). */
 export async function signDevToken(claims: DevTokenClaims, secret: string): Promise<string> {
-  let jwt = new SignJWT({ name: claims.name ?? claims.sub, roles: [...claims.roles] })
+  let jwt = new SignJWT({
+    name: claims.name ?? claims.sub,
+    roles: [...claims.roles],
+    ...(claims.participantId !== undefined ? { participantId: claims.participantId } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuedAt()

@@ -12,6 +12,7 @@ export const TAGS_IN_WORKFLOW_ORDER: ReadonlyArray<[name: string, description: s
   ],
   ['guidelines', 'Regional honorarium guidelines and their versions'],
   ['payout-batches', 'Drafting, four-eyes approval, export and payment results of payouts'],
+  ['yearly-account', 'The action plan (tiltak), its budget and spending, and training (opplæring)'],
   ['reports', 'The annual report of participation'],
   ['audit', 'The verifiable log: events, proofs, checkpoints, the access log and participation reality'],
   ['operations', 'Health and metrics for operators'],

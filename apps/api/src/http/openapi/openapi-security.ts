@@ -26,7 +26,8 @@ export function operationsOf(
  * Every operation is documented with its security: the document requires
  * the bearer token by default (`security: [{bearer: []}]`), @Public()
  * operations say `security: []`, protected ones list 401 and, with @Roles,
- * 403 and the roles (`x-roles`), both as problem+json.
+ * 403 and the roles (`x-roles`), both as problem+json. Without @Roles they
+ * list 403 too: a representative alone reaches only routes naming their role.
  */
 export function documentSecurity(document: OpenAPIObject): OpenAPIObject {
   for (const { operation } of operationsOf(document)) {
@@ -40,6 +41,11 @@ export function documentSecurity(document: OpenAPIObject): OpenAPIObject {
       'No bearer token, or one that is malformed, expired or not signed by a trusted key',
     );
     const roles = operation['x-roles'];
+    if (!roles?.length)
+      responses['403'] ??= problemResponse(
+        403,
+        'A representative may call only the endpoints that name the role representative',
+      );
     if (roles?.length) {
       responses['403'] ??= problemResponse(403, `The caller has none of the roles ${roles.join(', ')}`);
       operation.description = [operation.description, `Roles: ${roles.join(', ')}.`]

@@ -14,6 +14,7 @@ export const PROBLEM_STATUSES = {
   413: 'The request body is larger than 1 MiB',
   415: 'The request body is not UTF-8 JSON',
   422: 'A rule of the domain refuses it (`rule` names it), or the Idempotency-Key was used with another body',
+  428: 'If-Match is required here and was not sent (or was *): send the ETag of the last read',
   429: 'Too many requests from this caller; retry after Retry-After seconds',
   503: 'Busy or a dependency (the database) is unavailable; retry after Retry-After seconds',
 } as const;
@@ -67,15 +68,23 @@ export function ApiCommand(...more: ProblemStatus[]): MethodDecorator {
   );
 }
 
-/** A command on an existing aggregate: `If-Match: "<version>"` (optional), 412 when it is not the current one. */
-export function ApiIfMatch(): MethodDecorator {
+/**
+ * A command on an existing aggregate: `If-Match: "<version>"`, 412 when it is
+ * not the current one. Optional by default; `{ required: true }` answers 428
+ * without it (changes of a person's data: apps/api/src/http/preconditions).
+ */
+export function ApiIfMatch({ required = false }: { required?: boolean } = {}): MethodDecorator {
   return applyDecorators(
     ApiHeader({
       name: 'If-Match',
-      required: false,
-      description: 'The version the change is based on, as the ETag of a GET gave it: "3"',
-      schema: { type: 'string', pattern: '^(W/)?"\\d{1,15}"$|^\\d{1,15}$|^\\*$' },
+      required,
+      description: required
+        ? 'Required: the version the change is based on, as the ETag of a GET gave it: "3" (428 without it)'
+        : 'The version the change is based on, as the ETag of a GET gave it: "3"',
+      schema: required
+        ? { type: 'string', pattern: '^(W/)?"\\d{1,15}"$|^\\d{1,15}$' }
+        : { type: 'string', pattern: '^(W/)?"\\d{1,15}"$|^\\d{1,15}$|^\\*$' },
     }),
-    ApiProblems(412),
+    ApiProblems(412, ...(required ? [428 as const] : [])),
   );
 }

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ValidationFailed } from '@app/shared-kernel';
+import { PreconditionRequired, ValidationFailed } from '@app/shared-kernel';
 
 // An aggregate version: `"3"`, weak `W/"3"`, or a bare 3 from lenient clients.
 const VERSION_TAG = /^(?:W\/)?"(0|[1-9]\d*)"$|^(0|[1-9]\d*)$/;
@@ -29,6 +29,22 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 /** `@IfMatch() expected: number | undefined`: the parsed If-Match header. */
 export const IfMatch = createParamDecorator((_data: unknown, ctx: ExecutionContext): number | undefined =>
   parseIfMatch(ctx.switchToHttp().getRequest<Request>().header('if-match')),
+);
+
+/**
+ * The version a change that must be conditional is based on: 428 when If-Match
+ * is absent or `*` (which would match whatever is there now, the lost update
+ * this header exists to prevent), 400 when malformed.
+ */
+export function parseRequiredIfMatch(header: string | undefined): number {
+  const version = parseIfMatch(header);
+  if (version === undefined) throw new PreconditionRequired('This change');
+  return version;
+}
+
+/** `@RequiredIfMatch() expected: number`: as IfMatch, but answers 428 without one. */
+export const RequiredIfMatch = createParamDecorator((_data: unknown, ctx: ExecutionContext): number =>
+  parseRequiredIfMatch(ctx.switchToHttp().getRequest<Request>().header('if-match')),
 );
 
 /** The strong entity tag of an aggregate version: `"3"`. */

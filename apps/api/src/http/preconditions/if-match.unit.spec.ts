@@ -1,5 +1,5 @@
-import { ValidationFailed } from '@app/shared-kernel';
-import { etagOf, parseIfMatch } from './if-match';
+import { PreconditionRequired, ValidationFailed } from '@app/shared-kernel';
+import { etagOf, parseIfMatch, parseRequiredIfMatch } from './if-match';
 
 describe('parseIfMatch', () => {
   it.each([
@@ -44,5 +44,19 @@ describe('parseIfMatch', () => {
   it('writes the version back as a strong entity tag', () => {
     expect(etagOf(4)).toBe('"4"');
     expect(parseIfMatch(etagOf(4))).toBe(4);
+  });
+});
+
+describe('parseRequiredIfMatch', () => {
+  it('reads a version like parseIfMatch', () => {
+    expect(parseRequiredIfMatch('"3"')).toBe(3);
+  });
+
+  it.each([[undefined], [''], ['*']])('answers %j with 428 (PreconditionRequired)', (header) => {
+    expect(() => parseRequiredIfMatch(header)).toThrow(PreconditionRequired);
+  });
+
+  it('still answers a malformed header with 400 naming it', () => {
+    expect(() => parseRequiredIfMatch('"abc"')).toThrow(ValidationFailed);
   });
 });

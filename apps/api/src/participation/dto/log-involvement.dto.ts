@@ -22,7 +22,7 @@ import { EXPENSE_ITEM, EXPENSE_SCHEMAS } from './expense.schemas';
 
 const HOURS = { type: 'number', minimum: 0, maximum: 24 } as const;
 
-/** Decimal hours; the domain checks the ranges (each 0–24, meeting > 0 unless absent). */
+/** Decimal hours; the domain checks the ranges (each 0–24, meeting > 0 unless absent or cancelled). */
 export class HoursDto {
   @ApiProperty({ ...HOURS, example: 2.67 })
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -63,7 +63,16 @@ export class LogInvolvementDto {
   @ApiProperty({ format: 'date', example: '2025-05-20', description: 'Not in the future' })
   @IsISO8601({ strict: true })
   occurredOn!: string;
-  @ApiProperty({ enum: ATTENDANCES, example: 'in-person' }) @IsIn(ATTENDANCES) attendance!: string;
+  @ApiProperty({
+    enum: ATTENDANCES,
+    example: 'in-person',
+    description:
+      'absent: the participant did not come (no honorarium; expenses only where the guideline says so). ' +
+      'cancelled: the organiser cancelled (no honorarium; documented expenses already incurred are covered). ' +
+      'Both allow hours.meeting 0.',
+  })
+  @IsIn(ATTENDANCES)
+  attendance!: string;
 
   @ApiProperty({ type: HoursDto })
   @IsDefined()
@@ -93,10 +102,25 @@ export class LogInvolvementDto {
   @Type(() => LostIncomeDto)
   lostIncome?: LostIncomeDto;
 
-  @ApiPropertyOptional({ enum: HONORARIUM_DECISIONS })
+  @ApiPropertyOptional({
+    enum: HONORARIUM_DECISIONS,
+    description:
+      'A user-gathering without a meeting needs it; in a gathering meeting the meeting decides for everyone (422 gathering-decisions-on-meeting)',
+  })
   @IsOptional()
   @IsIn(HONORARIUM_DECISIONS)
   honorariumDecision?: string;
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 100,
+    description:
+      'The meeting it belongs to: of the same project, form and day (422 involvement-meeting-mismatch otherwise)',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  meetingId?: string;
   @ApiPropertyOptional({ maxLength: 500, example: 'Ny pasientreise-ordning' })
   @IsOptional()
   @IsString()

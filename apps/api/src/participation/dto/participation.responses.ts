@@ -1,7 +1,9 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
+  APPOINTED_FORMS,
   APPOINTMENT_ROLES,
   ATTENDANCES,
+  NOMINATING_BODY_KINDS,
   HONORARIUM_DECISIONS,
   INVOLVEMENT_FORMS,
   PARTICIPATION_LEVELS,
@@ -31,6 +33,29 @@ export class AppointmentView {
   @ApiProperty({ ...DATE, nullable: true }) to!: string | null;
   @ApiProperty({ ...DATE, nullable: true }) endedOn!: string | null;
   @ApiProperty({ type: String, nullable: true }) exceptionReason!: string | null;
+  @ApiProperty({
+    enum: APPOINTED_FORMS,
+    nullable: true,
+    description: 'The body appointed to; null when not given (and for appointments made before revision 2)',
+  })
+  form!: string | null;
+  @ApiProperty({ enum: NOMINATING_BODY_KINDS, nullable: true, description: 'What kind of body proposed' })
+  nominatedByKind!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The appointing decision, e.g. "Styresak 45/2025"',
+  })
+  decisionRef!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The mandate (mandat)' }) mandate!: string | null;
+}
+
+/** A decision milestone of the project. */
+export class MilestoneView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['mandate-set', 'options-chosen', 'decision-taken'] }) kind!: string;
+  @ApiProperty(INSTANT) at!: string;
+  @ApiProperty({ type: String, nullable: true }) ref!: string | null;
 }
 
 export class ProjectView {
@@ -41,6 +66,7 @@ export class ProjectView {
   @ApiProperty({ enum: PARTICIPATION_LEVELS }) level!: string;
   @ApiProperty({ type: [LeadView] }) leads!: LeadView[];
   @ApiProperty({ type: [AppointmentView] }) appointments!: AppointmentView[];
+  @ApiProperty({ type: [MilestoneView] }) milestones!: MilestoneView[];
   @ApiProperty({ enum: ['active'] }) status!: string;
   @ApiProperty(VERSION) version!: number;
 }
@@ -73,10 +99,22 @@ export class InvolvementPage {
   next!: string | null;
 }
 
+export class EmploymentPeriodView {
+  @ApiProperty({ ...DATE, nullable: true, description: 'null: as registered, from the start' }) from!:
+    string | null;
+  @ApiProperty({ type: [String] }) employedBy!: string[];
+}
+
 export class ParticipantView {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['active', 'forgotten'] }) status!: string;
-  @ApiProperty({ type: [String], description: 'Organisations that employ the person' }) employedBy!: string[];
+  @ApiProperty({ type: [String], description: 'Organisations that employ the person today (Europe/Oslo)' })
+  employedBy!: string[];
+  @ApiProperty({
+    type: [EmploymentPeriodView],
+    description: 'Every employment recorded, in the order recorded',
+  })
+  employment!: EmploymentPeriodView[];
   @ApiProperty(VERSION) version!: number;
   @ApiPropertyOptional({ description: 'Absent once forgotten' }) name?: string;
   @ApiPropertyOptional({ type: String, nullable: true, pattern: '^\\d{11}$' }) nationalId?: string | null;
@@ -162,6 +200,37 @@ export class PayoutRefView {
   @ApiProperty() status!: string;
 }
 
+/** The participant's own confirmation or dispute (docs/adr/0028). */
+export class ParticipantResponseView {
+  @ApiProperty({ description: 'true: confirmed; false: disputed' }) confirmed!: boolean;
+  @ApiProperty({
+    description:
+      'The lead corrected the involvement since: it speaks of an earlier version (a corrected dispute holds nothing back)',
+  })
+  correctedSince!: boolean;
+  @ApiPropertyOptional({
+    type: [String],
+    enum: ['attendance', 'hours', 'expenses', 'form', 'other'],
+    description: 'A dispute: what it concerns',
+  })
+  concerns?: string[];
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string' }, { type: 'object', properties: { erased: { type: 'boolean' } } }],
+    nullable: true,
+    description: 'A dispute: why; null when withheld, `{erased: true}` once the participant is forgotten',
+  })
+  reason?: string | { erased: true } | null;
+}
+
+export class HonorariumWaiverView {
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'object', properties: { erased: { type: 'boolean' } } }],
+    nullable: true,
+    description: 'Why; null when withheld, `{erased: true}` once the participant is forgotten',
+  })
+  reason!: string | { erased: true } | null;
+}
+
 @ApiExtraModels(HonorariumView, UnpricedHonorariumView)
 export class InvolvementView {
   @ApiProperty() id!: string;
@@ -176,6 +245,7 @@ export class InvolvementView {
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) lostIncome!: object | null;
   @ApiProperty({ enum: HONORARIUM_DECISIONS, nullable: true }) honorariumDecision!: string | null;
   @ApiProperty({ type: String, nullable: true }) topic!: string | null;
+  @ApiPropertyOptional({ description: 'The meeting it belongs to, when it names one' }) meetingId?: string;
   @ApiPropertyOptional({
     description:
       'true when the topic and the evidence summaries and rationales are left out: the caller is a lead who neither leads this project nor may read the participant',
@@ -203,6 +273,24 @@ export class InvolvementView {
   })
   honorarium!: HonorariumView | UnpricedHonorariumView | null;
   @ApiProperty({ type: PayoutRefView, nullable: true }) payout!: PayoutRefView | null;
+  @ApiProperty({
+    type: ParticipantResponseView,
+    nullable: true,
+    description: 'The participant’s own confirmation or dispute; null while they said nothing',
+  })
+  participantResponse!: ParticipantResponseView | null;
+  @ApiProperty({
+    type: HonorariumWaiverView,
+    nullable: true,
+    description: 'The participant’s own waiver of the honorarium (expenses still covered); null when none',
+  })
+  waiver!: HonorariumWaiverView | null;
+  @ApiProperty({ type: [String], description: 'Ids of the feedback evidence the participant acknowledged' })
+  acknowledgedFeedback!: string[];
+  @ApiProperty({
+    description: 'An open dispute holds its amount back from payout drafts (until corrected or confirmed)',
+  })
+  disputeHoldsBackPayout!: boolean;
 }
 
 /** A ledger line: a calculated line (accrued), a payout line (batched, paid) or an adjustment. */
@@ -236,4 +324,32 @@ export class ParticipantHonorariumView {
   @ApiProperty({ type: [LedgerLineView] }) lines!: LedgerLineView[];
   @ApiProperty({ type: [UnpricedEntryView], description: 'Involvements in the period that cannot be priced' })
   unpriced!: UnpricedEntryView[];
+}
+
+/** What `POST /v1/projects/{id}/involvements/preview` answers: the honorarium logging it would give. */
+export class InvolvementPreviewView {
+  @ApiProperty({
+    oneOf: [{ $ref: getSchemaPath(HonorariumView) }, { $ref: getSchemaPath(UnpricedHonorariumView) }],
+    description:
+      'The calculation by the guideline in force on `occurredOn` (its `involvementId` is "preview"); or why it cannot be priced',
+  })
+  honorarium!: HonorariumView | UnpricedHonorariumView;
+}
+
+export class ProjectListItemView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() organizationId!: string;
+  @ApiProperty({ description: 'Region code of the honorarium guideline' }) region!: string;
+  @ApiProperty({ enum: PARTICIPATION_LEVELS }) level!: string;
+}
+
+export class ProjectListPage {
+  @ApiProperty({ type: [ProjectListItemView] }) items!: ProjectListItemView[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Cursor of the next page (`?after=`); null on the last',
+  })
+  next!: string | null;
 }

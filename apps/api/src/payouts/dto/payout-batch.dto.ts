@@ -37,6 +37,20 @@ export class LeftForNextBatchView {
   totalOre!: number;
 }
 
+export class HeldBackInvolvementView {
+  @ApiProperty() involvementId!: string;
+  @ApiProperty() participantId!: string;
+  @ApiProperty({ enum: ['disputed-by-participant'], description: 'Why the draft left it out' })
+  reason!: string;
+  @ApiProperty({
+    type: [String],
+    enum: ['attendance', 'hours', 'expenses', 'form', 'other'],
+    description: 'What the participant disputes',
+  })
+  concerns!: string[];
+  @ApiProperty({ format: 'date-time' }) disputedAt!: string;
+}
+
 export class DraftedBatchDto {
   @ApiProperty() id!: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) lineCount!: number;
@@ -52,6 +66,12 @@ export class DraftedBatchDto {
       'Owed up to the period end but beyond the batch bound (50 000 000 kr moved): whole involvements, youngest last, left owed for the next draft; zeros when everything fit',
   })
   leftForNextBatch!: LeftForNextBatchView;
+  @ApiProperty({
+    type: [HeldBackInvolvementView],
+    description:
+      'Involvements their participant disputes: no line (earlier lines left alone) until the lead corrects the involvement or the participant confirms it',
+  })
+  heldBack!: HeldBackInvolvementView[];
 }
 
 export class CancelPayoutBatchDto {

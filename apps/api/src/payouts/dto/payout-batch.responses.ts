@@ -32,10 +32,17 @@ export class PayoutBatchView {
   @ApiProperty({ type: String, nullable: true }) approvedBy!: string | null;
   @ApiProperty({ type: String, nullable: true }) cancelledBy!: string | null;
   @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
-  @ApiProperty({ type: [PayoutLineView] }) lines!: PayoutLineView[];
-  @ApiProperty({ type: 'integer', minimum: 0 }) lineCount!: number;
-  @ApiProperty(ORE) totalOre!: number;
+  @ApiProperty({ type: [PayoutLineView], description: 'one page of the lines, in draft order' })
+  lines!: PayoutLineView[];
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'lines in the whole batch' }) lineCount!: number;
+  @ApiProperty({ ...ORE, description: 'øre, the whole batch' }) totalOre!: number;
   @ApiProperty({ type: 'integer', minimum: 0 }) version!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'pass as `after` for the next page of lines; null on the last page',
+  })
+  next!: string | null;
 }
 
 export class BatchChangedView {

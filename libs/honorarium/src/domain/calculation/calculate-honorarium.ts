@@ -7,12 +7,14 @@ import { Involvement, SameDayInvolvement } from '../involvement/involvement.type
 import { TravelRateTables } from '../travel-rates/travel-rates.types';
 import { CalculationContext } from './calculation-context';
 import { allocateDailyLimits, dailyLimits } from './daily-cap.allocator';
-import { expenseLines } from './expense.rules';
+import { expenseLines, uncoveredExpenseLine } from './expense.rules';
 import { HonorariumCalculation, HonorariumLine } from './honorarium-line.types';
 import { readCalculationInput } from './calculation-input.reader';
 import { lostIncomeLines } from './lost-income.rules';
-import { notPayableLine } from './not-payable.rules';
+import { applyGatheringDecisions, gatheringPaysNothing } from './gathering-decisions.rules';
+import { paymentScope } from './payment-scope';
 import { meetingLine, preparationLines, travelTimeLines } from './time-pay.rules';
+import { waivedTimePay } from './waiver.rules';
 
 export interface CalculateHonorariumInput {
   /** The version in force on the involvement's day (see `guidelineInForce`); trusted, validated when stored. */
@@ -80,16 +82,28 @@ function priceOne(
     role,
     tables,
     used: { stateTravel: null, taxFreeMileage: null },
+    payRule: null,
   };
-  const unpaid = notPayableLine(guideline, involvement);
-  if (unpaid) return { lines: [unpaid], used: ctx.used };
-  const meeting = meetingLine(ctx);
+  const scope = paymentScope(guideline, involvement);
+  if (scope.pays === 'nothing') return { lines: [scope.line], used: ctx.used };
+  const unpaidGathering = gatheringPaysNothing(involvement);
+  if (unpaidGathering) return { lines: [unpaidGathering], used: ctx.used };
+  const expenses = (involvement.expenses ?? []).flatMap((expense) => {
+    const uncovered = scope.pays === 'expenses' ? scope.uncovered(expense.kind) : null;
+    return uncovered ? [uncoveredExpenseLine(expense, uncovered)] : expenseLines(ctx, expense);
+  });
+  if (scope.pays === 'expenses')
+    return {
+      lines: applyGatheringDecisions([scope.line, ...expenses], involvement.gatheringDecisions),
+      used: ctx.used,
+    };
+  ctx.payRule = scope.rule;
+  const meeting = meetingLine(ctx, scope.rule);
+  const timePay = [meeting.line, ...preparationLines(ctx, meeting.lengthForCap), ...travelTimeLines(ctx)];
   const lines: HonorariumLine[] = [
-    meeting.line,
-    ...preparationLines(ctx, meeting.lengthForCap),
-    ...travelTimeLines(ctx),
+    ...(involvement.waived ? waivedTimePay(timePay) : timePay),
     ...lostIncomeLines(ctx),
-    ...(involvement.expenses ?? []).flatMap((expense) => expenseLines(ctx, expense)),
+    ...expenses,
   ];
-  return { lines, used: ctx.used };
+  return { lines: applyGatheringDecisions(lines, involvement.gatheringDecisions), used: ctx.used };
 }

@@ -1,7 +1,7 @@
 import { Ore, assertOre } from '@app/shared-kernel';
 import { CalendarDate } from '../common/calendar-date';
 import { AppointmentRole } from '../common/vocabulary';
-import { Guideline, GuidelineRule, TaxRule, TaxTreatment } from '../guideline/guideline.types';
+import { Guideline, GuidelineRule, MeetingRule, TaxRule, TaxTreatment } from '../guideline/guideline.types';
 import { Involvement } from '../involvement/involvement.types';
 import { TravelRateTables } from '../travel-rates/travel-rates.types';
 import { HonorariumLine, LineKind, LineUnit, NO_INCOME_TYPE } from './honorarium-line.types';
@@ -13,6 +13,8 @@ export interface CalculationContext {
   role: AppointmentRole | null;
   tables: TravelRateTables;
   used: { stateTravel: CalendarDate | null; taxFreeMileage: CalendarDate | null };
+  /** The pay rule that names the involvement's form; `null` when no honorarium is paid. */
+  payRule: MeetingRule | null;
 }
 
 export function ruleOf<K extends GuidelineRule['kind']>(
@@ -27,6 +29,16 @@ export function taxRuleOf(guideline: Guideline): TaxRule {
   const tax = ruleOf(guideline, 'tax');
   if (!tax) throw new Error(`Guideline ${guideline.region} ${guideline.version} has no tax rule`);
   return tax;
+}
+
+/** How time lines (meeting, preparation, travel time) are taxed: the form's own income type, else the tax rule's. */
+export function honorariumTreatment(ctx: CalculationContext): TaxTreatment {
+  return ctx.payRule?.income ?? taxRuleOf(ctx.guideline).honorarium;
+}
+
+/** Lost income is reported like the pay it replaces: the form's own income type, else the tax rule's. */
+export function lostIncomeTreatment(ctx: CalculationContext): TaxTreatment {
+  return ctx.payRule?.income ?? taxRuleOf(ctx.guideline).lostIncome;
 }
 
 export interface LineSpec {

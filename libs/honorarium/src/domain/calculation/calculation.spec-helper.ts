@@ -23,7 +23,8 @@ export function amounts(result: HonorariumCalculation): [string, number, boolean
 const SOURCE = 'https://example.org/synthetic-guideline';
 
 /**
- * A guideline using every rule kind the shipped ones do not: tiered fees,
+ * A guideline using every rule kind the shipped ones do not: tiered fees with
+ * their own income type,
  * paid travel time, a flat undocumented lost income, a fixed per-km rate, a
  * receipt reference requirement, a general daily cap and guideline-worded
  * not-payable cases.
@@ -37,6 +38,17 @@ export const SYNTHETIC_GUIDELINE: Guideline = {
   rules: [
     {
       kind: 'meeting-tiered',
+      forms: [
+        'user-council',
+        'user-panel',
+        'user-gathering',
+        'user-group',
+        'user-interview',
+        'user-conversation',
+        'dialogue',
+      ],
+      // Interviews are no verv, so this rule's forms are reported under their own income type.
+      income: { taxable: true, incomeType: 'honorarAkkordProsentProvisjon', source: SOURCE },
       tiers: [
         { fromMinutes: 0, fee: { defaultOre: 50000, byRole: { leader: 70000 } } },
         { fromMinutes: 241, fee: { defaultOre: 90000, byRole: { leader: 120000 } } },

@@ -27,6 +27,29 @@ export function expenseLines(ctx: CalculationContext, expense: Expense): Honorar
   }
 }
 
+/** A claim that is not covered at all in this case (absence, cancellation), with `reason` saying why. */
+export function uncoveredExpenseLine(expense: Expense, reason: string): HonorariumLine {
+  switch (expense.kind) {
+    case 'mileage': {
+      const km = Math.round(expense.km);
+      return zeroLine('mileage', 'km', km, `Own car ${km} km: ${reason}.`);
+    }
+    case 'ticket':
+    case 'lodging':
+    case 'other': {
+      const ref = expense.receiptRef ? ` (receipt ${expense.receiptRef})` : '';
+      const what = capitalise(`${expense.kind} ${formatNok(expense.amountOre)} NOK${ref}`);
+      return zeroLine(expense.kind, 'receipt', 1, `${what}: ${reason}.`);
+    }
+    case 'meals': {
+      const trip = `Meals for a trip of ${formatMinutes(hoursToMinutes(expense.tripHours))}, ${expense.km} km`;
+      return zeroLine('meals', 'trip', 1, `${trip}: ${reason}.`);
+    }
+    default:
+      return assertNever(expense);
+  }
+}
+
 /** Documented outlays are refunded at cost; a refund of an outlay is not income. */
 function receiptLine(
   ctx: CalculationContext,

@@ -1,5 +1,12 @@
 import { formatNok } from '@app/shared-kernel';
-import { CalculationContext, citing, paidLine, ruleOf, taxRuleOf, zeroLine } from './calculation-context';
+import {
+  CalculationContext,
+  citing,
+  lostIncomeTreatment,
+  paidLine,
+  ruleOf,
+  zeroLine,
+} from './calculation-context';
 import { HonorariumLine } from './honorarium-line.types';
 
 /**
@@ -11,7 +18,7 @@ export function lostIncomeLines(ctx: CalculationContext): HonorariumLine[] {
   const claim = ctx.involvement.lostIncome;
   if (!claim || claim.amountOre === 0) return [];
   const rule = ruleOf(ctx.guideline, 'lost-income');
-  const treatment = taxRuleOf(ctx.guideline).lostIncome;
+  const treatment = lostIncomeTreatment(ctx);
   const claimed = formatNok(claim.amountOre);
   if (claim.documented) {
     if (!rule?.documented) {

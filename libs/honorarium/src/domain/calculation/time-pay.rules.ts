@@ -9,8 +9,22 @@ import {
   roundMinutes,
 } from '../common/minutes';
 import { describeRate, rateFor } from '../guideline/role-rates';
-import { MeetingHourlyRule, MeetingTieredRule, RoleRates } from '../guideline/guideline.types';
-import { CalculationContext, citing, paidLine, ruleOf, taxRuleOf, zeroLine } from './calculation-context';
+import {
+  MeetingFlatRule,
+  MeetingHourlyRule,
+  MeetingRule,
+  MeetingTieredRule,
+  RoleRates,
+} from '../guideline/guideline.types';
+import { assertNever } from '../common/vocabulary';
+import {
+  CalculationContext,
+  citing,
+  honorariumTreatment,
+  paidLine,
+  ruleOf,
+  zeroLine,
+} from './calculation-context';
 import { HonorariumLine } from './honorarium-line.types';
 
 type TimeKind = 'meeting' | 'preparation' | 'travel-time';
@@ -20,14 +34,22 @@ const LABEL: Record<TimeKind, string> = {
   'travel-time': 'Travel time',
 };
 
-/** The meeting line, and the meeting length a preparation cap compares against. */
-export function meetingLine(ctx: CalculationContext): { line: HonorariumLine; lengthForCap: number } {
+/** The meeting line by the pay rule naming the form, and the meeting length a preparation cap compares against. */
+export function meetingLine(
+  ctx: CalculationContext,
+  rule: MeetingRule,
+): { line: HonorariumLine; lengthForCap: number } {
   const actual = hoursToMinutes(ctx.involvement.hours.meeting);
-  const hourly = ruleOf(ctx.guideline, 'meeting-hourly');
-  if (hourly) return hourlyMeeting(ctx, hourly, actual);
-  const tiered = ruleOf(ctx.guideline, 'meeting-tiered');
-  if (tiered) return { line: tieredMeeting(ctx, tiered, actual), lengthForCap: actual };
-  throw new Error(`Guideline ${ctx.guideline.region} ${ctx.guideline.version} has no meeting rule`);
+  switch (rule.kind) {
+    case 'meeting-hourly':
+      return hourlyMeeting(ctx, rule, actual);
+    case 'meeting-tiered':
+      return { line: tieredMeeting(ctx, rule, actual), lengthForCap: actual };
+    case 'meeting-flat':
+      return { line: flatMeeting(ctx, rule, actual), lengthForCap: actual };
+    default:
+      return assertNever(rule);
+  }
 }
 
 /** Rounded first, then raised to the minimum: the floor is about being there, not about rounding. */
@@ -55,7 +77,26 @@ function tieredMeeting(ctx: CalculationContext, rule: MeetingTieredRule, actual:
     rateOre: fee,
     amountOre: fee,
   };
-  return paidLine({ ...spec, explanation: citing(explanation, rule) }, taxRuleOf(ctx.guideline).honorarium);
+  return paidLine({ ...spec, explanation: citing(explanation, rule) }, honorariumTreatment(ctx));
+}
+
+function flatMeeting(ctx: CalculationContext, rule: MeetingFlatRule, actual: number): HonorariumLine {
+  const fee = rateFor(rule.fee, ctx.role);
+  const explanation =
+    `${ctx.involvement.form} of ${formatMinutes(actual)}: a flat fee of ${formatNok(fee)} NOK whatever its length, ` +
+    `${describeRate(rule.fee, ctx.role)}.`;
+  const spec = {
+    kind: 'meeting' as const,
+    quantity: 1,
+    unit: 'meeting' as const,
+    rateOre: fee,
+    amountOre: fee,
+  };
+  return paidLine({ ...spec, explanation: citing(capitalise(explanation), rule) }, honorariumTreatment(ctx));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Preparation time; capped at the meeting's length when the guideline says so. */
@@ -102,7 +143,7 @@ function hourlyLine(
       amountOre: payForMinutes(time.paid, rate),
       explanation: citing(explanation, rule),
     },
-    taxRuleOf(ctx.guideline).honorarium,
+    honorariumTreatment(ctx),
   );
 }
 

@@ -22,11 +22,40 @@ export const INVOLVEMENT_FORMS = [
 ] as const;
 export type InvolvementForm = (typeof INVOLVEMENT_FORMS)[number];
 
-export const ATTENDANCES = ['in-person', 'remote', 'absent'] as const;
+/**
+ * `absent`: the participant did not come; `cancelled`: the organiser cancelled
+ * the meeting. Neither pays honorarium; what they cover of expenses differs.
+ */
+export const ATTENDANCES = ['in-person', 'remote', 'absent', 'cancelled'] as const;
 export type Attendance = (typeof ATTENDANCES)[number];
 
-/** Appointment (oppnevning) roles; `experience-consultant` is erfaringskonsulent. */
-export const APPOINTMENT_ROLES = ['member', 'leader', 'deputy', 'experience-consultant'] as const;
+/** Attendances where the participant took no part, so no meeting hours are needed and no honorarium is paid. */
+export const NOT_ATTENDED = ['absent', 'cancelled'] as const;
+export type NotAttended = (typeof NOT_ATTENDED)[number];
+
+/**
+ * Interviews, conversations and dialogues: one-off talks, not a seat on a
+ * board or council, so never paid as a verv fee (styrehonorar … verv).
+ */
+export const CONVERSATION_FORMS: readonly InvolvementForm[] = [
+  'user-interview',
+  'user-conversation',
+  'dialogue',
+];
+
+/**
+ * Appointment (oppnevning) roles; `experience-consultant` is erfaringskonsulent,
+ * `user-representative` brukerrepresentant, `next-of-kin-representative`
+ * pårørenderepresentant.
+ */
+export const APPOINTMENT_ROLES = [
+  'member',
+  'leader',
+  'deputy',
+  'experience-consultant',
+  'user-representative',
+  'next-of-kin-representative',
+] as const;
 export type AppointmentRole = (typeof APPOINTMENT_ROLES)[number];
 
 /** Whether a gathering (brukersamling) pays honorarium and expenses: decided per gathering. */

@@ -1,10 +1,11 @@
 import { FieldReader, fieldPath } from '../common/field-reader';
-import { ATTENDANCES, HONORARIUM_DECISIONS, INVOLVEMENT_FORMS } from '../common/vocabulary';
-import { RECEIPT_KINDS } from '../involvement/involvement.types';
+import { ATTENDANCES, HONORARIUM_DECISIONS, INVOLVEMENT_FORMS, NOT_ATTENDED } from '../common/vocabulary';
+import { EXPENSE_KINDS, RECEIPT_KINDS } from '../involvement/involvement.types';
 import { PAYABLE_LINE_KINDS } from '../calculation/honorarium-line.types';
 import { GuidelineRule, RuleKind, TAX_TREATMENT_KEYS } from './guideline.types';
 import {
   readMinimum,
+  readForms,
   readNullable,
   readPerKm,
   readRoleRates,
@@ -16,19 +17,31 @@ import {
 type Raw = Record<string, unknown>;
 type Part = (r: FieldReader, raw: Raw, at: (key: string) => string) => Record<string, unknown>;
 
+/** The forms a pay rule pays (required when publishing) and their own a-melding treatment (optional). */
+const FORM_SCOPE = ['forms', 'income'];
+const formScope: Part = (r, raw, at) => ({
+  forms: readForms(r, raw.forms, at('forms')),
+  ...(raw.income === undefined ? {} : { income: readTaxTreatment(r, raw.income, at('income')) }),
+});
+
 /** The fields each kind may carry besides `kind`, `source` and `note`, and how to read them. */
 const RULES: Record<RuleKind, { fields: string[]; read: Part }> = {
   'meeting-hourly': {
-    fields: ['rate', 'rounding', 'minimum'],
+    fields: ['rate', 'rounding', 'minimum', ...FORM_SCOPE],
     read: (r, raw, at) => ({
+      ...formScope(r, raw, at),
       rate: readRoleRates(r, raw.rate, at('rate')),
       rounding: readRounding(r, raw.rounding, at('rounding')),
       ...(raw.minimum === undefined ? {} : { minimum: readMinimum(r, raw.minimum, at('minimum')) }),
     }),
   },
   'meeting-tiered': {
-    fields: ['tiers'],
-    read: (r, raw, at) => ({ tiers: readTiers(r, raw.tiers, at('tiers')) }),
+    fields: ['tiers', ...FORM_SCOPE],
+    read: (r, raw, at) => ({ ...formScope(r, raw, at), tiers: readTiers(r, raw.tiers, at('tiers')) }),
+  },
+  'meeting-flat': {
+    fields: ['fee', ...FORM_SCOPE],
+    read: (r, raw, at) => ({ ...formScope(r, raw, at), fee: readRoleRates(r, raw.fee, at('fee')) }),
   },
   preparation: {
     fields: ['paid', 'rate', 'rounding', 'capAtMeetingLength'],
@@ -66,6 +79,11 @@ const RULES: Record<RuleKind, { fields: string[]; read: Part }> = {
       const when: Record<string, string | undefined> = {};
       if (w.attendance !== undefined)
         when.attendance = r.oneOf(w.attendance, at('when.attendance'), ATTENDANCES);
+      if (when.attendance === 'cancelled')
+        r.fail(
+          at('when.attendance'),
+          'must not be cancelled: documented expenses already incurred are always covered when the organiser cancels (a not-attended-expenses rule may cover more)',
+        );
       if (w.form !== undefined) when.form = r.oneOf(w.form, at('when.form'), INVOLVEMENT_FORMS);
       if (w.honorariumDecision !== undefined) {
         when.honorariumDecision = r.oneOf(
@@ -76,6 +94,16 @@ const RULES: Record<RuleKind, { fields: string[]; read: Part }> = {
       }
       if (Object.keys(when).length === 0) r.fail(at('when'), 'must name at least one condition');
       return { when, reason: r.text(raw.reason, at('reason')) };
+    },
+  },
+  'not-attended-expenses': {
+    fields: ['attendance', 'expenses'],
+    read: (r, raw, at) => {
+      const kinds = r.array(raw.expenses, at('expenses')) ?? [];
+      const expenses = kinds.map((k, i) => r.oneOf(k, fieldPath(at('expenses'), i), EXPENSE_KINDS));
+      if (new Set(expenses).size !== expenses.length)
+        r.fail(at('expenses'), 'must not repeat an expense kind');
+      return { attendance: r.oneOf(raw.attendance, at('attendance'), NOT_ATTENDED), expenses };
     },
   },
   mileage: { fields: ['perKm'], read: (r, raw, at) => ({ perKm: readPerKm(r, raw.perKm, at('perKm')) }) },

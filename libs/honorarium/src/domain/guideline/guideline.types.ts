@@ -1,8 +1,14 @@
 import { Ore } from '@app/shared-kernel';
 import { CalendarDate } from '../common/calendar-date';
 import { Rounding } from '../common/minutes';
-import { AppointmentRole, Attendance, HonorariumDecision, InvolvementForm } from '../common/vocabulary';
-import { ReceiptKind } from '../involvement/involvement.types';
+import {
+  AppointmentRole,
+  Attendance,
+  HonorariumDecision,
+  InvolvementForm,
+  NotAttended,
+} from '../common/vocabulary';
+import { ExpenseKind, ReceiptKind } from '../involvement/involvement.types';
 import { PayableLineKind } from '../calculation/honorarium-line.types';
 
 /**
@@ -30,11 +36,13 @@ export const GUIDELINE_LABELS = ['sourced', 'illustrative'] as const;
 export type GuidelineRule =
   | MeetingHourlyRule
   | MeetingTieredRule
+  | MeetingFlatRule
   | PreparationRule
   | TravelTimeRule
   | LostIncomeRule
   | DailyCapRule
   | NotPayableRule
+  | NotAttendedExpensesRule
   | MileageRule
   | ReceiptsRule
   | MealsRule
@@ -54,8 +62,27 @@ export interface RoleRates {
   byRole?: Partial<Record<AppointmentRole, Ore>>;
 }
 
+/**
+ * What a pay rule (meeting-hourly, meeting-tiered, meeting-flat) pays and how
+ * it is reported. A guideline pays only the forms its pay rules name: a form
+ * none names is not paid, and the calculation says so.
+ */
+interface FormScoped {
+  /**
+   * The forms this rule pays. Required when a version is published; absent
+   * only in versions stored before forms were named, which paid every form.
+   */
+  forms?: InvolvementForm[];
+  /**
+   * The a-melding treatment of these forms' time and lost-income lines;
+   * absent: the tax rule's `honorarium` and `lostIncome`. Interviews,
+   * conversations and dialogues are not a verv, so never the verv fee code.
+   */
+  income?: TaxTreatment;
+}
+
 /** Meeting time (møtegodtgjørelse) paid per hour after rounding, with an optional floor. */
-export interface MeetingHourlyRule extends Sourced {
+export interface MeetingHourlyRule extends Sourced, FormScoped {
   kind: 'meeting-hourly';
   /** Øre per hour. */
   rate: RoleRates;
@@ -65,10 +92,19 @@ export interface MeetingHourlyRule extends Sourced {
 }
 
 /** A fee per meeting chosen by duration: the tier with the largest `fromMinutes` ≤ the meeting's minutes. */
-export interface MeetingTieredRule extends Sourced {
+export interface MeetingTieredRule extends Sourced, FormScoped {
   kind: 'meeting-tiered';
   tiers: { fromMinutes: number; fee: RoleRates }[];
 }
+
+/** One fee per involvement whatever its length (e.g. a fixed amount per interview). */
+export interface MeetingFlatRule extends Sourced, FormScoped {
+  kind: 'meeting-flat';
+  fee: RoleRates;
+}
+
+export type MeetingRule = MeetingHourlyRule | MeetingTieredRule | MeetingFlatRule;
+export const MEETING_RULE_KINDS = ['meeting-hourly', 'meeting-tiered', 'meeting-flat'] as const;
 
 export type PreparationRule =
   | (Sourced & { kind: 'preparation'; paid: false })
@@ -109,6 +145,19 @@ export interface NotPayableRule extends Sourced {
 }
 
 /**
+ * The expenses covered when the participant did not take part. `absent` (the
+ * participant did not come): only the kinds listed (none without this rule).
+ * `cancelled` (the organiser cancelled): documented outlays already incurred
+ * (ticket, lodging, other) always, plus the kinds listed. Either way each
+ * claim is then priced by the guideline's own expense rules.
+ */
+export interface NotAttendedExpensesRule extends Sourced {
+  kind: 'not-attended-expenses';
+  attendance: NotAttended;
+  expenses: ExpenseKind[];
+}
+
+/**
  * Own car. `state`: the state per-km rate in force on the day; a number: a fixed
  * rate in øre per km; `by-agreement`: paid by separate agreement, so nothing is
  * calculated here. The tax-free part is the state tax-free per-km rate either way.
@@ -142,7 +191,7 @@ export interface TaxTreatment {
 /** The tax split: every paid line is taxable or tax-free, with its a-melding income type. */
 export interface TaxRule extends Sourced {
   kind: 'tax';
-  /** Meeting, preparation and travel time. */
+  /** Meeting, preparation and travel time, unless the pay rule gives its forms their own `income`. */
   honorarium: TaxTreatment;
   lostIncome: TaxTreatment;
   /** Mileage up to the state tax-free per-km rate. */

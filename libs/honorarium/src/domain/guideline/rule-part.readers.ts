@@ -1,7 +1,13 @@
 import { Ore } from '@app/shared-kernel';
 import { FieldReader, fieldPath } from '../common/field-reader';
 import { ROUNDING_MODES, Rounding } from '../common/minutes';
-import { APPOINTMENT_ROLES, ATTENDANCES, Attendance } from '../common/vocabulary';
+import {
+  APPOINTMENT_ROLES,
+  ATTENDANCES,
+  Attendance,
+  INVOLVEMENT_FORMS,
+  InvolvementForm,
+} from '../common/vocabulary';
 import { MeetingTieredRule, RoleRates, TaxTreatment } from './guideline.types';
 import { rateFor } from './role-rates';
 
@@ -29,6 +35,25 @@ export function readRounding(r: FieldReader, value: unknown, path: string): Roun
   const mode = r.oneOf(raw.mode, fieldPath(path, 'mode'), ROUNDING_MODES);
   const stepMinutes = r.wholeNumber(raw.stepMinutes, fieldPath(path, 'stepMinutes'), 1, MINUTES_PER_DAY);
   return mode && stepMinutes ? { mode, stepMinutes } : undefined;
+}
+
+/**
+ * The forms a pay rule pays: required, at least one, no repeats, never peer
+ * support (voluntary, never paid). Whether two rules name the same form is
+ * checked over the whole guideline.
+ */
+export function readForms(r: FieldReader, value: unknown, path: string): InvolvementForm[] | undefined {
+  if (value === undefined)
+    return r.fail(path, 'is required: name the forms this rule pays (a form no rule names is not paid)');
+  const items = r.array(value, path, 1);
+  if (!items) return undefined;
+  const forms = items.map((item, i) => {
+    if (item === 'peer-support')
+      return r.fail(fieldPath(path, i), 'must not be peer-support: peer support is never paid');
+    return r.oneOf(item, fieldPath(path, i), INVOLVEMENT_FORMS);
+  });
+  if (new Set(forms).size !== forms.length) r.fail(path, 'must not repeat a form');
+  return forms.some((f) => f === undefined) ? undefined : (forms as InvolvementForm[]);
 }
 
 export function readMinimum(

@@ -15,6 +15,7 @@ export const RECEIPT_KINDS = ['ticket', 'lodging', 'other'] as const;
 export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
 
 export const EXPENSE_KINDS = ['mileage', ...RECEIPT_KINDS, 'meals'] as const;
+export type ExpenseKind = (typeof EXPENSE_KINDS)[number];
 
 /** One involvement as the calculator needs it: the paying part of docs/api.md's "Logging an involvement". */
 export interface Involvement {
@@ -27,6 +28,19 @@ export interface Involvement {
   /** Lost income (tapt arbeidsinntekt), documented or not. */
   lostIncome?: { documented: boolean; amountOre: Ore };
   honorariumDecision?: HonorariumDecision;
+  /**
+   * The participant's own waiver of the honorarium: time is not paid (meeting,
+   * preparation, travel time); expenses and lost income are still covered.
+   */
+  waived?: boolean;
+  /** A user gathering held as a meeting: its two decisions, taken once for everyone (replaces honorariumDecision). */
+  gatheringDecisions?: GatheringDecisions;
+}
+
+/** A user gathering's decisions: are expenses covered, is honorarium paid. */
+export interface GatheringDecisions {
+  expensesCovered: boolean;
+  honorariumPaid: boolean;
 }
 
 /**

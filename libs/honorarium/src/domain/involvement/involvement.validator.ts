@@ -6,6 +6,8 @@ import {
   AppointmentRole,
   HONORARIUM_DECISIONS,
   INVOLVEMENT_FORMS,
+  NOT_ATTENDED,
+  isOneOf,
 } from '../common/vocabulary';
 import { EXPENSE_KINDS, Expense, Involvement } from './involvement.types';
 
@@ -17,6 +19,8 @@ const INVOLVEMENT_KEYS = [
   'expenses',
   'lostIncome',
   'honorariumDecision',
+  'waived',
+  'gatheringDecisions',
 ];
 /** The log carries more (participantId, topic…); the calculator reads only what pays. */
 const IGNORED_KEYS = ['participantId', 'topic', 'id', 'projectId'];
@@ -33,7 +37,8 @@ export function readInvolvement(reader: FieldReader, input: unknown, path: strin
   const form = reader.oneOf(raw.form, fieldPath(path, 'form'), INVOLVEMENT_FORMS);
   const occurredOn = reader.date(raw.occurredOn, fieldPath(path, 'occurredOn'));
   const attendance = reader.oneOf(raw.attendance, fieldPath(path, 'attendance'), ATTENDANCES);
-  const hours = readHours(reader, raw.hours, fieldPath(path, 'hours'), attendance === 'absent');
+  const notAttended = isOneOf(NOT_ATTENDED, attendance);
+  const hours = readHours(reader, raw.hours, fieldPath(path, 'hours'), notAttended);
   const expenses = isAbsent(raw.expenses)
     ? []
     : readExpenses(reader, raw.expenses, fieldPath(path, 'expenses'));
@@ -44,9 +49,13 @@ export function readInvolvement(reader: FieldReader, input: unknown, path: strin
   const honorariumDecision = isAbsent(raw.honorariumDecision)
     ? undefined
     : reader.oneOf(raw.honorariumDecision, decisionPath, HONORARIUM_DECISIONS);
-  if (form === 'user-gathering' && isAbsent(raw.honorariumDecision)) {
+  const gatheringDecisions = isAbsent(raw.gatheringDecisions)
+    ? undefined
+    : readGatheringDecisions(reader, raw, form, fieldPath(path, 'gatheringDecisions'));
+  if (form === 'user-gathering' && isAbsent(raw.honorariumDecision) && isAbsent(raw.gatheringDecisions)) {
     reader.fail(decisionPath, 'is required for a user-gathering (paid or unpaid)');
   }
+  const waived = isAbsent(raw.waived) ? undefined : reader.boolean(raw.waived, fieldPath(path, 'waived'));
   if (reader.errorCount > errorsBefore) return undefined;
   return {
     form: form!,
@@ -56,7 +65,29 @@ export function readInvolvement(reader: FieldReader, input: unknown, path: strin
     expenses: expenses!,
     ...(lostIncome ? { lostIncome } : {}),
     ...(honorariumDecision ? { honorariumDecision } : {}),
+    ...(waived ? { waived } : {}),
+    ...(gatheringDecisions ? { gatheringDecisions } : {}),
   };
+}
+
+/** Only a user gathering has them, and they replace its per-person honorariumDecision. */
+function readGatheringDecisions(
+  reader: FieldReader,
+  raw: Record<string, unknown>,
+  form: string | undefined,
+  path: string,
+): Involvement['gatheringDecisions'] {
+  const decisions = reader.object(raw.gatheringDecisions, path, ['expensesCovered', 'honorariumPaid']);
+  if (!decisions) return undefined;
+  const expensesCovered = reader.boolean(decisions.expensesCovered, fieldPath(path, 'expensesCovered'));
+  const honorariumPaid = reader.boolean(decisions.honorariumPaid, fieldPath(path, 'honorariumPaid'));
+  if (form !== undefined && form !== 'user-gathering')
+    return reader.fail(path, 'applies to a user-gathering only');
+  if (!isAbsent(raw.honorariumDecision))
+    return reader.fail(path, 'replaces honorariumDecision: give one of them, not both');
+  return expensesCovered === undefined || honorariumPaid === undefined
+    ? undefined
+    : { expensesCovered, honorariumPaid };
 }
 
 export function readRole(reader: FieldReader, value: unknown, path: string): AppointmentRole | null {
@@ -68,12 +99,13 @@ function readHours(
   reader: FieldReader,
   value: unknown,
   path: string,
-  absent: boolean,
+  notAttended: boolean,
 ): Involvement['hours'] | undefined {
   const raw = reader.object(value, path, ['meeting', 'preparation', 'travel']);
   if (!raw) return undefined;
   const meeting = reader.decimal(raw.meeting, fieldPath(path, 'meeting'), 0, PRICING_BOUNDS.hoursPerKind);
-  if (meeting === 0 && !absent) reader.fail(fieldPath(path, 'meeting'), 'must be more than 0 unless absent');
+  if (meeting === 0 && !notAttended)
+    reader.fail(fieldPath(path, 'meeting'), 'must be more than 0 unless absent or cancelled');
   const hours: Involvement['hours'] = { meeting: meeting ?? 0 };
   for (const key of ['preparation', 'travel'] as const) {
     if (isAbsent(raw[key])) continue;

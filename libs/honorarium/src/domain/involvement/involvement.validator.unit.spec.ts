@@ -34,7 +34,7 @@ describe('validateInvolvement', () => {
   });
 
   it.each([
-    [{ hours: { meeting: 0 } }, 'hours.meeting', 'must be more than 0 unless absent'],
+    [{ hours: { meeting: 0 } }, 'hours.meeting', 'must be more than 0 unless absent or cancelled'],
     [{ hours: { meeting: 24.5 } }, 'hours.meeting', 'must be a number from 0 to 24'],
     [{ hours: { meeting: 1, preparation: -1 } }, 'hours.preparation', 'must be a number from 0 to 24'],
     [{ occurredOn: '2025-02-30' }, 'occurredOn', 'must be a real date YYYY-MM-DD'],
@@ -62,6 +62,12 @@ describe('validateInvolvement', () => {
     ],
   ])('refuses %j at %s', (change, field, message) => {
     expect(errorsOf({ ...valid, ...change })).toEqual([{ field, message }]);
+  });
+
+  it('accepts a cancellation with no meeting time (issue 15, E2)', () => {
+    expect(validateInvolvement({ ...valid, attendance: 'cancelled', hours: { meeting: 0 } }).attendance).toBe(
+      'cancelled',
+    );
   });
 
   it('accepts an absence with no meeting time', () => {

@@ -19,6 +19,10 @@ export class AppointCommand {
       from: string;
       to?: string;
       exceptionReason?: string;
+      form?: string;
+      nominatedByKind?: string;
+      decisionRef?: string;
+      mandate?: string;
     },
     readonly meta: CommandMeta,
   ) {}

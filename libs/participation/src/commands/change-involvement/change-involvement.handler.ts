@@ -11,6 +11,7 @@ import { streams } from '../../application/streams';
 import {
   decideInvolvement,
   involvementDecider,
+  meetingDecider,
   participantDecider,
   projectDecider,
   type DetailsInput,
@@ -61,6 +62,12 @@ export class ChangeInvolvementHandler implements ICommandHandler<
       change.kind === 'correct'
         ? await this.appointmentTerms.of(current.state.projectId, current.state.participantId)
         : [];
+    // The meeting an involvement belongs to holds the rules a correction must keep (same form and day).
+    const { meetingId } = current.state;
+    const meeting =
+      change.kind === 'correct' && meetingId !== undefined
+        ? (await this.repository.load(streams.meeting(meetingId), meetingDecider)).state
+        : undefined;
     const evidenceId = change.kind === 'evidence' ? newAggregateId('evidence', meta) : undefined;
     const apply = (otherInvolvementsByDay: OtherInvolvementsByDay) =>
       this.repository.execute(
@@ -75,7 +82,7 @@ export class ChangeInvolvementHandler implements ICommandHandler<
                   data: { involvementId, changes: change.changes, reason: change.reason },
                 },
                 state,
-                { today: todayInOslo(this.clock), appointments, otherInvolvementsByDay },
+                { today: todayInOslo(this.clock), appointments, otherInvolvementsByDay, meeting },
               );
             case 'void':
               return decideInvolvement(

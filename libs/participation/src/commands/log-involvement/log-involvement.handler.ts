@@ -8,13 +8,13 @@ import { PersonalDataAccess, registrantOf } from '../../application/personal-dat
 import { PersonDayHours, type OtherInvolvementsByDay } from '../../application/person-day-hours';
 import { assertMayActOnProject } from '../../application/project-access';
 import { streams } from '../../application/streams';
-import { decideInvolvement, involvementDecider, type DetailsInput } from '../../domain';
+import { decideInvolvement, involvementDecider, meetingDecider, type DetailsInput } from '../../domain';
 import { AppointmentTerms } from '../../application/appointment-terms';
 
 export class LogInvolvementCommand {
   constructor(
     readonly projectId: string,
-    readonly body: { participantId: string } & DetailsInput,
+    readonly body: { participantId: string; meetingId?: string | null } & DetailsInput,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -43,6 +43,11 @@ export class LogInvolvementHandler implements ICommandHandler<
     // An involvement fills the person's day and pays them: only for someone the caller may read (ADR 0011).
     if (participant.state.status !== 'unregistered')
       await this.access.assertMayLogFor(body.participantId, registrantOf(participant), meta);
+    // The meeting it names must be of this project, form and day; the decider judges (422 otherwise).
+    const meeting =
+      typeof body.meetingId === 'string' && body.meetingId !== ''
+        ? (await this.repository.load(streams.meeting(body.meetingId), meetingDecider)).state
+        : undefined;
     const involvementId = newAggregateId('involvement', meta);
     // A new stream: appended without reading it first (EventSourcedRepository.start).
     const log = (otherInvolvementsByDay: OtherInvolvementsByDay) =>
@@ -56,6 +61,7 @@ export class LogInvolvementHandler implements ICommandHandler<
             participant: participant.state,
             appointments,
             otherInvolvementsByDay,
+            meeting,
           }),
         meta,
       );

@@ -14,6 +14,14 @@ export type Appoint = DomainCommand<
     from: IsoDate;
     to?: IsoDate;
     exceptionReason?: string;
+    /** The body appointed to: user-council, user-panel or user-group; a panel needs `to`. */
+    form?: string;
+    /** What kind of body proposed: user-council, user-group, user-organisation or other. */
+    nominatedByKind?: string;
+    /** The appointing decision, e.g. "Styresak 45/2025". */
+    decisionRef?: string;
+    /** What the appointee is asked to do (mandat). */
+    mandate?: string;
   }
 >;
 

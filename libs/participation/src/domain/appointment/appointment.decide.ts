@@ -1,5 +1,16 @@
 import { Conflict, NotFound, refuseNationalIdsInFreeText } from '@app/shared-kernel';
-import { APPOINTMENT_ROLES, AppointmentRole, FieldChecks, assertNever, refuse } from '../common';
+import {
+  APPOINTED_FORMS,
+  APPOINTMENT_ROLES,
+  AppointedForm,
+  AppointmentRole,
+  FieldChecks,
+  NOMINATING_BODY_KINDS,
+  NominatingBodyKind,
+  OWN_WORKPLACE_RULE_LEVELS,
+  assertNever,
+  refuse,
+} from '../common';
 import { isEmployedBy } from '../participant/participant.state';
 import {
   AppointContext,
@@ -32,7 +43,7 @@ function appoint(
   state: AppointmentState,
   { project, participant }: AppointContext,
 ): AppointmentEvent[] {
-  new FieldChecks()
+  const checks = new FieldChecks()
     .text('appointmentId', data.appointmentId, 100)
     .text('projectId', data.projectId, 100)
     .text('participantId', data.participantId, 100)
@@ -42,11 +53,19 @@ function appoint(
     .date('from', data.from)
     .optionalDate('to', data.to)
     .optionalString('exceptionReason', data.exceptionReason)
-    .throwIfAny();
+    .optionalText('decisionRef', data.decisionRef, 200)
+    .oneLine('decisionRef', data.decisionRef)
+    .optionalText('mandate', data.mandate, 4000);
+  if (data.form !== undefined && data.form !== null) checks.oneOf('form', APPOINTED_FORMS, data.form);
+  if (data.nominatedByKind !== undefined && data.nominatedByKind !== null)
+    checks.oneOf('nominatedByKind', NOMINATING_BODY_KINDS, data.nominatedByKind);
+  checks.throwIfAny();
   refuseNationalIdsInFreeText({
     nominatedBy: data.nominatedBy,
     appointedBy: data.appointedBy,
     exceptionReason: data.exceptionReason,
+    decisionRef: data.decisionRef,
+    mandate: data.mandate,
   });
   if (project.status !== 'registered' || project.projectId !== data.projectId)
     throw new NotFound('Project', data.projectId);
@@ -59,14 +78,19 @@ function appoint(
   if (data.to !== undefined && data.to < data.from) {
     throw refuse('appointment-ends-before-start', `to ${data.to} is before from ${data.from}`);
   }
+  if (data.form === 'user-panel' && (data.to === undefined || data.to === null))
+    throw refuse('panel-appointment-needs-end-date', `appointment ${data.appointmentId} has no to`);
 
   const role = data.role as AppointmentRole;
   const exceptionReason = data.exceptionReason?.trim() || null;
-  // Staff should not speak for users at system level where they work (docs/domain.md); only a recorded reason lets it pass.
-  const ownOrganisationAtSystemLevel =
-    project.level === 'system' && isEmployedBy(participant, project.organizationId);
-  if (ownOrganisationAtSystemLevel && exceptionReason === null) {
-    const where = `organisation ${project.organizationId}, project ${project.projectId} at system level`;
+  // Staff should not speak for users where they work (docs/domain.md): at system level, and at service level,
+  // which holds the user groups of clinics and units the action plan counts as system level. The employment is
+  // the one in force on the appointment's first day; only a recorded reason lets it pass.
+  const ownWorkplace =
+    OWN_WORKPLACE_RULE_LEVELS.includes(project.level) &&
+    isEmployedBy(participant, project.organizationId, data.from);
+  if (ownWorkplace && exceptionReason === null) {
+    const where = `organisation ${project.organizationId} on ${data.from}, project ${project.projectId} at ${project.level} level`;
     throw role === 'experience-consultant'
       ? refuse(
           'experience-consultant-at-system-level-needs-exception',
@@ -88,6 +112,10 @@ function appoint(
         from: data.from,
         to: data.to ?? null,
         exceptionReason,
+        form: (data.form as AppointedForm | undefined) ?? null,
+        nominatedByKind: (data.nominatedByKind as NominatingBodyKind | undefined) ?? null,
+        decisionRef: data.decisionRef?.trim() || null,
+        mandate: data.mandate?.trim() || null,
       },
     },
   ];

@@ -19,11 +19,14 @@ const project = (level: 'individual' | 'service' | 'system' = 'service'): Projec
   level,
   leads: [],
 });
-const participant = (employedBy: string[] = []): ParticipantState => ({
+const participant = (
+  employedBy: string[] = [],
+  changes: { from: string; employedBy: string[] }[] = [],
+): ParticipantState => ({
   status: 'registered',
   participantId: 'u-1',
   sealed: 'pii:v1:AAAAAAAAAAAAAAAA:c2VhbGVk',
-  employedBy,
+  employment: [{ from: null, employedBy }, ...changes],
 });
 const context = (p: ProjectState = project(), u: ParticipantState = participant()): AppointContext => ({
   project: p,
@@ -55,6 +58,10 @@ const made = (data: Partial<AppointmentMade['data']> = {}): AppointmentMade => (
     from: '2025-01-01',
     to: null,
     exceptionReason: null,
+    form: null,
+    nominatedByKind: null,
+    decisionRef: null,
+    mandate: null,
     ...data,
   },
 });
@@ -76,6 +83,9 @@ describe('Appointment decider', () => {
       spec()
         .when(appoint({ nominatedBy: A_NATIONAL_ID }), context())
         .thenViolates('free-text-contains-national-id');
+      spec()
+        .when(appoint({ mandate: `Gjelder ${A_NATIONAL_ID}` }), context())
+        .thenViolates('free-text-contains-national-id');
       spec(made())
         .when(end('2025-06-01', `Flyttet, ${A_NATIONAL_ID}`))
         .thenViolates('free-text-contains-national-id');
@@ -93,10 +103,77 @@ describe('Appointment decider', () => {
         .then(made());
     });
 
-    it('appoints an own-organisation employee at service level without an exception', () => {
+    // Revision 2: the action plan counts the user groups of clinics and units (service level) as system level.
+    it('refuses an own-organisation employee at service level without an exception reason', () => {
       spec()
         .when(appoint(), context(project('service'), participant(['org-1'])))
+        .thenViolates('employee-at-system-level-needs-exception');
+      spec()
+        .when(appoint({ role: 'experience-consultant' }), context(project('service'), participant(['org-1'])))
+        .thenViolates('experience-consultant-at-system-level-needs-exception');
+    });
+
+    it('appoints an own-organisation employee at individual level without an exception', () => {
+      spec()
+        .when(appoint(), context(project('individual'), participant(['org-1'])))
         .then(made());
+    });
+
+    it('judges by the employment in force on the appointment’s first day', () => {
+      const changedJob = participant(['org-1'], [{ from: '2025-03-01', employedBy: ['org-2'] }]);
+      spec()
+        .when(appoint({ from: '2025-02-28' }), context(project('system'), changedJob))
+        .thenViolates('employee-at-system-level-needs-exception');
+      spec()
+        .when(appoint({ from: '2025-03-01' }), context(project('system'), changedJob))
+        .then(made({ from: '2025-03-01' }));
+      const hired = participant([], [{ from: '2025-06-01', employedBy: ['org-1'] }]);
+      spec()
+        .when(appoint({ from: '2025-05-31' }), context(project('service'), hired))
+        .then(made({ from: '2025-05-31' }));
+      spec()
+        .when(appoint({ from: '2025-06-01' }), context(project('service'), hired))
+        .thenViolates('employee-at-system-level-needs-exception');
+    });
+
+    it('records the proposing body’s kind, the decision, the mandate and the body appointed to', () => {
+      const fields = {
+        form: 'user-council',
+        nominatedByKind: 'user-organisation',
+        decisionRef: ' Styresak 45/2025 ',
+        mandate: ' Representere pasienter med kroniske smerter ',
+      };
+      spec()
+        .when(appoint(fields), context())
+        .then(
+          made({
+            form: 'user-council',
+            nominatedByKind: 'user-organisation',
+            decisionRef: 'Styresak 45/2025',
+            mandate: 'Representere pasienter med kroniske smerter',
+          }),
+        );
+    });
+
+    it('refuses a panel appointment without an end date, and takes one with it', () => {
+      spec()
+        .when(appoint({ form: 'user-panel' }), context())
+        .thenViolates('panel-appointment-needs-end-date');
+      spec()
+        .when(appoint({ form: 'user-panel', to: '2025-12-31' }), context())
+        .then(made({ form: 'user-panel', to: '2025-12-31' }));
+    });
+
+    it('refuses an unknown body or kind of proposer, naming each field', () => {
+      spec()
+        .when(appoint({ form: 'user-gathering', nominatedByKind: 'board' }), context())
+        .thenInvalid('form', 'nominatedByKind');
+    });
+
+    it.each(['user-representative', 'next-of-kin-representative'])('appoints a %s', (role) => {
+      spec()
+        .when(appoint({ role }), context())
+        .then(made({ role: role as AppointmentMade['data']['role'] }));
     });
 
     it('refuses an own-organisation employee at system level without an exception reason', () => {
@@ -125,7 +202,7 @@ describe('Appointment decider', () => {
     });
 
     it('refuses a forgotten participant', () => {
-      const forgotten: ParticipantState = { status: 'forgotten', participantId: 'u-1', employedBy: [] };
+      const forgotten: ParticipantState = { status: 'forgotten', participantId: 'u-1', employment: [] };
       spec().when(appoint(), context(project(), forgotten)).thenViolates('participant-forgotten');
     });
 

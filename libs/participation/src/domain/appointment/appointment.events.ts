@@ -1,4 +1,11 @@
-import { AppointmentRole, DomainEvent, IsoDate, PersonalText } from '../common';
+import {
+  AppointedForm,
+  AppointmentRole,
+  DomainEvent,
+  IsoDate,
+  NominatingBodyKind,
+  PersonalText,
+} from '../common';
 
 /** An appointment (oppnevning) of a participant to a project for a term. */
 export type AppointmentMade = DomainEvent<
@@ -20,6 +27,16 @@ export type AppointmentMade = DomainEvent<
      * About the participant, so sealed with their key (see PERSONAL_TEXT_FIELDS).
      */
     exceptionReason: PersonalText | null;
+    /**
+     * From revision 2 (2026-12), each null when not given. Events recorded
+     * before it lack them: `appointmentMadeData` reads them as null, and the
+     * stored events are never rewritten. Plain text (about the body, not the
+     * person) that may never hold a national id.
+     */
+    form?: AppointedForm | null;
+    nominatedByKind?: NominatingBodyKind | null;
+    decisionRef?: string | null;
+    mandate?: string | null;
   }
 >;
 
@@ -36,3 +53,24 @@ export type AppointmentEnded = DomainEvent<
 >;
 
 export type AppointmentEvent = AppointmentMade | AppointmentEnded;
+
+/** Fields added after the first version of AppointmentMade, as readers see them when an old event lacks them. */
+export type AppointmentMadeRevision2 = {
+  form: AppointedForm | null;
+  nominatedByKind: NominatingBodyKind | null;
+  decisionRef: string | null;
+  mandate: string | null;
+};
+
+/** An AppointmentMade of any version with every field present (older events: the new ones null). */
+export function appointmentMadeData(
+  data: AppointmentMade['data'],
+): AppointmentMade['data'] & AppointmentMadeRevision2 {
+  return {
+    ...data,
+    form: data.form ?? null,
+    nominatedByKind: data.nominatedByKind ?? null,
+    decisionRef: data.decisionRef ?? null,
+    mandate: data.mandate ?? null,
+  };
+}

@@ -7,11 +7,12 @@ import { parseChanges } from './involvement.parse';
 import { appointmentOn, classify, enforceDayTotal, enforceInvolvementRules } from './involvement.rules';
 import { openInvolvement } from './involvement.guards';
 import { InvolvementState } from './involvement.state';
+import { decisionsLiveOnMeeting, enforceMeetingMembership } from '../meeting/meeting-membership';
 
 export function correctInvolvement(
   { data }: CorrectInvolvement,
   state: InvolvementState,
-  { today, appointments, otherInvolvementsByDay }: CorrectInvolvementContext,
+  { today, appointments, otherInvolvementsByDay, meeting }: CorrectInvolvementContext,
 ): InvolvementEvent[] {
   const current = openInvolvement(state, data.involvementId, data.reason, 'corrected');
   const checks = new FieldChecks();
@@ -36,7 +37,15 @@ export function correctInvolvement(
     'occurredOn' in changes || 'form' in changes
       ? appointmentOn(appointments, current, corrected.occurredOn)
       : current.appointment;
-  enforceInvolvementRules(corrected, today, appointment);
+  const { meetingId } = current;
+  if (meetingId !== undefined && ('occurredOn' in changes || 'form' in changes))
+    enforceMeetingMembership({ projectId: current.projectId, ...corrected }, meetingId, meeting);
+  enforceInvolvementRules(
+    corrected,
+    today,
+    appointment,
+    meetingId !== undefined && decisionsLiveOnMeeting(meeting),
+  );
   // Like the appointment, the day's total is judged again only when the hours or the day change.
   if ('hours' in changes || 'occurredOn' in changes) enforceDayTotal(corrected, otherInvolvementsByDay);
   return [

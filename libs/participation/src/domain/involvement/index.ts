@@ -1,5 +1,6 @@
 export * from './involvement.details';
 export * from './evidence';
+export * from './participant-voice';
 export * from './involvement.events';
 export * from './involvement.commands';
 export * from './involvement.state';

@@ -7,11 +7,13 @@ import {
   InvolvementCommand,
   InvolvementContextOf,
   LogInvolvementContext,
+  WaiveHonorariumContext,
 } from './involvement.commands';
 import { InvolvementEvent } from './involvement.events';
 import { InvolvementState } from './involvement.state';
 import { logInvolvement } from './log-involvement.decide';
 import { voidInvolvement } from './void-involvement.decide';
+import { acknowledgeFeedback, respondToInvolvement, waiveHonorarium } from './participant-voice.decide';
 
 /** The context argument's type follows the command: see InvolvementContextOf. */
 export function decideInvolvement<C extends InvolvementCommand>(
@@ -29,6 +31,12 @@ export function decideInvolvement<C extends InvolvementCommand>(
       return voidInvolvement(cmd, state);
     case 'AddEvidence':
       return addEvidence(cmd, state, context as AddEvidenceContext);
+    case 'RespondToInvolvement':
+      return respondToInvolvement(cmd, state);
+    case 'WaiveHonorarium':
+      return waiveHonorarium(cmd, state, context as WaiveHonorariumContext);
+    case 'AcknowledgeFeedback':
+      return acknowledgeFeedback(cmd, state);
     default:
       return assertNever(cmd);
   }

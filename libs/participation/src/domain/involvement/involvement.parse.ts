@@ -105,7 +105,7 @@ export function parseChanges(
 }
 
 function parseHours(value: unknown, checks: FieldChecks, field: string): Hours {
-  // Absent hours are zero; a meeting of zero hours is then refused unless absent, by the rules.
+  // Absent hours are zero; a meeting of zero hours is then refused unless absent or cancelled, by the rules.
   if (value !== undefined && value !== null && !isObject(value)) checks.fail(field, 'must be an object');
   const input = (isObject(value) ? value : {}) as HoursInput;
   const hour = (key: keyof HoursInput): number => {

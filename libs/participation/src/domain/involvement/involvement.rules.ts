@@ -3,6 +3,7 @@ import {
   AppointmentRole,
   FORMS_NEEDING_APPOINTMENT,
   IsoDate,
+  NOT_ATTENDED,
   NOT_PARTICIPATION,
   isAfterDate,
   refuse,
@@ -21,7 +22,10 @@ const ROLE_PRECEDENCE: Record<AppointmentRole, number> = {
   leader: 0,
   deputy: 1,
   member: 2,
-  'experience-consultant': 3,
+  'user-representative': 3,
+  'next-of-kin-representative': 4,
+  // Last: their own representative capacity, if they also have one that day, is what pays (docs/domain.md).
+  'experience-consultant': 5,
 };
 
 /**
@@ -33,6 +37,8 @@ export function enforceInvolvementRules(
   details: InvolvementDetails,
   today: IsoDate,
   appointment: AppointmentRef | null,
+  /** The involvement is in a user gathering meeting, whose decisions pay it. */
+  decisionsOnMeeting = false,
 ): void {
   if (isAfterDate(details.occurredOn, today)) {
     throw refuse('involvement-in-future', `occurredOn ${details.occurredOn} is after today ${today}`);
@@ -45,7 +51,7 @@ export function enforceInvolvementRules(
         `hours.${key} is ${value}; each kind of hours is from 0 to ${MAX_HOURS}`,
       );
   }
-  if (details.attendance !== 'absent' && details.hours.meeting <= 0) {
+  if (!NOT_ATTENDED.includes(details.attendance) && details.hours.meeting <= 0) {
     throw refuse(
       'meeting-hours-required',
       `attendance ${details.attendance} with hours.meeting ${details.hours.meeting}`,
@@ -57,7 +63,13 @@ export function enforceInvolvementRules(
       `no appointment active on ${details.occurredOn} for this ${details.form}`,
     );
   }
-  if (details.form === 'user-gathering' && details.honorariumDecision === null) {
+  if (decisionsOnMeeting && details.honorariumDecision !== null) {
+    throw refuse(
+      'gathering-decisions-on-meeting',
+      `honorariumDecision '${details.honorariumDecision}' given for an involvement in a gathering meeting`,
+    );
+  }
+  if (details.form === 'user-gathering' && details.honorariumDecision === null && !decisionsOnMeeting) {
     throw refuse('honorarium-decision-required', `honorariumDecision must be 'paid' or 'unpaid'`);
   }
   if (ALWAYS_PAID_FORMS.includes(details.form) && details.honorariumDecision === 'unpaid') {

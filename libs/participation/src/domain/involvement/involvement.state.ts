@@ -1,5 +1,7 @@
 import { Evidence } from './evidence';
 import { Classification, InvolvementDetails } from './involvement.details';
+import { ParticipantVoice } from './participant-voice';
+import { InMeeting } from './involvement.events';
 
 export type EvidenceRecord = { evidenceId: string; evidence: Evidence };
 
@@ -13,7 +15,9 @@ export type InvolvementState =
       evidence: readonly EvidenceRecord[];
       corrections: number;
     } & InvolvementDetails &
-      Classification);
+      Classification &
+      ParticipantVoice &
+      InMeeting);
 
 export type RecordedInvolvement = Extract<InvolvementState, { involvementId: string }>;
 

@@ -254,8 +254,21 @@ describe('LogInvolvement', () => {
       );
   });
 
+  it('logs a meeting the organiser cancelled with no meeting time, and keeps its ticket (issue 15, E2)', () => {
+    const ticket = { kind: 'ticket' as const, amountOre: 45000, receiptRef: 'r-1' };
+    spec()
+      .when(logInvolvement({ attendance: 'cancelled', hours: undefined, expenses: [ticket] }), logContext())
+      .then(
+        involvementLogged({
+          attendance: 'cancelled',
+          hours: { meeting: 0, preparation: 0, travel: 0 },
+          expenses: [ticket],
+        }),
+      );
+  });
+
   it('refuses a forgotten participant', () => {
-    const participant = { status: 'forgotten' as const, participantId: 'u-1', employedBy: [] };
+    const participant = { status: 'forgotten' as const, participantId: 'u-1', employment: [] };
     spec().when(logInvolvement(), logContext({ participant })).thenViolates('participant-forgotten');
   });
 

@@ -1,6 +1,9 @@
 import { Conflict, NotFound } from '@app/shared-kernel';
-import { FieldChecks, assertNever, isSealedEnvelope } from '../common';
+import { FieldChecks, assertNever, isSealedEnvelope, refuse } from '../common';
 import {
+  ChangeBankAccount,
+  ChangeContact,
+  ChangeEmployment,
   ForgetParticipant,
   ParticipantCommand,
   ParticipantContextOf,
@@ -20,6 +23,11 @@ export function decideParticipant<C extends ParticipantCommand>(
       return registerParticipant(cmd, state);
     case 'ForgetParticipant':
       return forgetParticipant(cmd, state, context as ParticipantContextOf['ForgetParticipant']);
+    case 'ChangeEmployment':
+      return changeEmployment(cmd, state);
+    case 'ChangeBankAccount':
+    case 'ChangeContact':
+      return reseal(cmd, state);
     default:
       return assertNever(cmd);
   }
@@ -30,16 +38,14 @@ function registerParticipant({ data }: RegisterParticipant, state: ParticipantSt
   // Invariant: no personal data in plaintext in events. Only the vault's envelope gets through.
   if (!isSealedEnvelope(data.sealed))
     checks.fail('sealed', 'must be a sealed personal-data envelope, never plaintext');
-  const employedBy = data.employedBy ?? [];
-  if (!Array.isArray(employedBy)) checks.fail('employedBy', 'must be a list of organisation ids');
-  else employedBy.forEach((org, i) => checks.text(`employedBy[${i}]`, org, 100));
+  const employedBy = checkEmployers(checks, data.employedBy ?? []);
   checks.throwIfAny();
   if (state.status !== 'unregistered')
     throw new Conflict(`Participant ${data.participantId} is already registered`);
   return [
     {
       type: 'ParticipantRegistered',
-      data: { participantId: data.participantId, sealed: data.sealed, employedBy: [...new Set(employedBy)] },
+      data: { participantId: data.participantId, sealed: data.sealed, employedBy },
     },
   ];
 }
@@ -58,4 +64,49 @@ function forgetParticipant(
     );
   }
   return [{ type: 'ParticipantForgotten', data: { participantId: data.participantId } }];
+}
+
+function checkEmployers(checks: FieldChecks, employedBy: unknown): string[] {
+  if (!Array.isArray(employedBy)) {
+    checks.fail('employedBy', 'must be a list of organisation ids');
+    return [];
+  }
+  employedBy.forEach((org, i) => checks.text(`employedBy[${i}]`, org, 100));
+  return [...new Set(employedBy as string[])];
+}
+
+/** Only a registered participant changes; a forgotten one is gone for good. */
+function assertChangeable(state: ParticipantState, participantId: string): void {
+  if (state.status === 'unregistered' || state.participantId !== participantId)
+    throw new NotFound('Participant', participantId);
+  if (state.status === 'forgotten') throw refuse('participant-forgotten', `participant ${participantId}`);
+}
+
+function changeEmployment({ data }: ChangeEmployment, state: ParticipantState): ParticipantEvent[] {
+  const checks = new FieldChecks().text('participantId', data.participantId, 100).date('from', data.from);
+  const employedBy = checkEmployers(checks, data.employedBy);
+  checks.throwIfAny();
+  assertChangeable(state, data.participantId);
+  return [
+    {
+      type: 'ParticipantEmploymentChanged',
+      data: { participantId: data.participantId, employedBy, from: data.from },
+    },
+  ];
+}
+
+function reseal(
+  { type, data }: ChangeBankAccount | ChangeContact,
+  state: ParticipantState,
+): ParticipantEvent[] {
+  const checks = new FieldChecks().text('participantId', data.participantId, 100);
+  // Invariant: no personal data in plaintext in events, for changes as for registration.
+  if (!isSealedEnvelope(data.sealed))
+    checks.fail('sealed', 'must be a sealed personal-data envelope, never plaintext');
+  checks.throwIfAny();
+  assertChangeable(state, data.participantId);
+  const changed = { participantId: data.participantId, sealed: data.sealed };
+  return type === 'ChangeBankAccount'
+    ? [{ type: 'ParticipantBankAccountChanged', data: changed }]
+    : [{ type: 'ParticipantContactChanged', data: changed }];
 }

@@ -18,4 +18,10 @@ export type RegisterProject = DomainCommand<
 
 export type AddProjectLead = DomainCommand<'AddProjectLead', { projectId: string } & NewLead>;
 
-export type ProjectCommand = RegisterProject | AddProjectLead;
+/** A decision milestone of the project (mandate set, options chosen, decision taken): "involved early" is judged by them. */
+export type RecordMilestone = DomainCommand<
+  'RecordMilestone',
+  { projectId: string; milestoneId: string; kind: string; at: string; ref?: string | null }
+>;
+
+export type ProjectCommand = RegisterProject | AddProjectLead | RecordMilestone;

@@ -1,22 +1,37 @@
 import { Conflict, NotFound, refuseNationalIdsInFreeText } from '@app/shared-kernel';
 import {
   FieldChecks,
+  IsoInstant,
   ParticipationLevel,
+  isAfterInstant,
+  refuse,
   PARTICIPATION_LEVELS,
   assertNever,
   isSealedEnvelope,
 } from '../common';
-import { AddProjectLead, NewLead, ProjectCommand, RegisterProject } from './project.commands';
-import { ProjectEvent, ProjectLeadAdded } from './project.events';
+import {
+  AddProjectLead,
+  NewLead,
+  ProjectCommand,
+  RecordMilestone,
+  RegisterProject,
+} from './project.commands';
+import { MILESTONE_KINDS, MilestoneKind, ProjectEvent, ProjectLeadAdded } from './project.events';
 import { ProjectState } from './project.state';
 
-/** Project commands need no facts beyond the project's own stream. */
-export function decideProject(command: ProjectCommand, state: ProjectState): ProjectEvent[] {
+/** Project commands need no facts beyond the project's own stream; a milestone needs the handler's `now`. */
+export function decideProject(
+  command: ProjectCommand,
+  state: ProjectState,
+  context?: { now: IsoInstant },
+): ProjectEvent[] {
   switch (command.type) {
     case 'RegisterProject':
       return registerProject(command, state);
     case 'AddProjectLead':
       return addProjectLead(command, state);
+    case 'RecordMilestone':
+      return recordMilestone(command, state, context);
     default:
       return assertNever(command);
   }
@@ -80,4 +95,37 @@ function checkLead(checks: FieldChecks, prefix: string, lead: NewLead): void {
 
 function leadAdded(projectId: string, lead: NewLead): ProjectLeadAdded {
   return { type: 'ProjectLeadAdded', data: { projectId, sub: lead.sub, sealed: lead.sealed ?? null } };
+}
+
+function recordMilestone(
+  { data }: RecordMilestone,
+  state: ProjectState,
+  context: { now: IsoInstant } | undefined,
+): ProjectEvent[] {
+  new FieldChecks()
+    .text('milestoneId', data.milestoneId, 100)
+    .oneOf('kind', MILESTONE_KINDS, data.kind)
+    .instant('at', data.at)
+    .optionalString('ref', data.ref, 300)
+    .oneLine('ref', data.ref)
+    .throwIfAny();
+  const ref = typeof data.ref === 'string' && data.ref.trim() !== '' ? data.ref.trim() : null;
+  refuseNationalIdsInFreeText({ ref });
+  if (state.status !== 'registered') throw new NotFound('Project', data.projectId);
+  if (context && isAfterInstant(data.at, context.now))
+    throw refuse('milestone-in-future', `at ${data.at} is after now ${context.now}`);
+  // The milestone id is the natural key of a retry.
+  if ((state.milestones ?? []).some((m) => m.milestoneId === data.milestoneId)) return [];
+  return [
+    {
+      type: 'MilestoneRecorded',
+      data: {
+        projectId: data.projectId,
+        milestoneId: data.milestoneId,
+        kind: data.kind as MilestoneKind,
+        at: data.at,
+        ref,
+      },
+    },
+  ];
 }

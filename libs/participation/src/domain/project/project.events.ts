@@ -25,4 +25,13 @@ export type ProjectLeadAdded = DomainEvent<
   }
 >;
 
-export type ProjectEvent = ProjectRegistered | ProjectLeadAdded;
+export const MILESTONE_KINDS = ['mandate-set', 'options-chosen', 'decision-taken'] as const;
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+
+/** A decision milestone; `ref` names the decision (a case or document number), plain text about no person. */
+export type MilestoneRecorded = DomainEvent<
+  'MilestoneRecorded',
+  { projectId: string; milestoneId: string; kind: MilestoneKind; at: string; ref: string | null }
+>;
+
+export type ProjectEvent = ProjectRegistered | ProjectLeadAdded | MilestoneRecorded;

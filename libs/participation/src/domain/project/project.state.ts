@@ -1,4 +1,5 @@
 import { ParticipationLevel } from '../common';
+import { MilestoneKind } from './project.events';
 
 export type ProjectState =
   | { status: 'unregistered' }
@@ -11,7 +12,11 @@ export type ProjectState =
       level: ParticipationLevel;
       /** Subjects of the leads, in the order they were added. */
       leads: readonly string[];
+      /** Decision milestones in the order recorded. */
+      milestones?: readonly Milestone[];
     };
+
+export type Milestone = { milestoneId: string; kind: MilestoneKind; at: string; ref: string | null };
 
 export type RegisteredProject = Extract<ProjectState, { status: 'registered' }>;
 

@@ -24,12 +24,13 @@ export const aProject = (
   ...overrides,
 });
 
-export const aParticipant = (overrides: Partial<{ employedBy: string[] }> = {}): ParticipantState => ({
+export const aParticipant = ({
+  employedBy = [],
+}: Partial<{ employedBy: string[] }> = {}): ParticipantState => ({
   status: 'registered',
   participantId: 'u-1',
   sealed: SEALED,
-  employedBy: [],
-  ...overrides,
+  employment: [{ from: null, employedBy }],
 });
 
 export const anAppointment = (overrides: Partial<AppointmentTerm> = {}): AppointmentTerm => ({

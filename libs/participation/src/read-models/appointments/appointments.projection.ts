@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Projection, StoredEvent } from '@app/event-store';
-import type { AppointmentEvent } from '../../domain';
+import { appointmentMadeData, type AppointmentEvent } from '../../domain';
 
 /** Appointments by project and participant, for project pages and for the appointment check on logging. */
 export class AppointmentsProjection implements Projection {
@@ -11,11 +11,12 @@ export class AppointmentsProjection implements Projection {
     const event = { type: stored.type, data: stored.data } as AppointmentEvent;
     switch (event.type) {
       case 'AppointmentMade': {
-        const d = event.data;
+        // Events before revision 2 lack the last four fields: read as null.
+        const d = appointmentMadeData(event.data);
         await tx.query(
           `INSERT INTO participation_appointments (appointment_id, project_id, participant_id, role, nominated_by, appointed_by,
-             from_date, to_date, exception_reason, recorded_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (appointment_id) DO NOTHING`,
+             from_date, to_date, exception_reason, recorded_at, form, nominated_by_kind, decision_ref, mandate)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (appointment_id) DO NOTHING`,
           [
             d.appointmentId,
             d.projectId,
@@ -27,6 +28,10 @@ export class AppointmentsProjection implements Projection {
             d.to,
             d.exceptionReason,
             stored.metadata.recordedAt,
+            d.form,
+            d.nominatedByKind,
+            d.decisionRef,
+            d.mandate,
           ],
         );
         return;

@@ -1,12 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import { lastByKey, runsOf, type Projection, type StoredEvent } from '@app/event-store';
-import type { InvolvementEvent } from '../../domain';
+import { PARTICIPANT_VOICE_EVENT_TYPES, type InvolvementEvent } from '../../domain';
 import { InvolvementSummary } from './involvement-summary.entity';
 
 /** Keeps InvolvementSummary rows in step with the involvement streams. */
 export class InvolvementSummariesProjection implements Projection {
   readonly name = 'participation-involvement-summaries';
-  readonly handles = ['InvolvementLogged', 'InvolvementCorrected', 'InvolvementVoided', 'EvidenceAdded'];
+  readonly handles = [
+    'InvolvementLogged',
+    'InvolvementCorrected',
+    'InvolvementVoided',
+    'EvidenceAdded',
+    ...PARTICIPANT_VOICE_EVENT_TYPES,
+  ];
 
   /** A run of InvolvementLogged is one multi-row upsert; other events are applied one by one, in order. */
   async applyBatch(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
@@ -54,6 +60,13 @@ export class InvolvementSummariesProjection implements Projection {
            WHERE involvement_id = $1`,
           [event.data.involvementId, event.data.evidence.kind, touched.version, touched.updatedAt],
         );
+        return;
+      // The participant's word changes no listed field; the version (the list's ETag) moves on.
+      case 'ParticipantConfirmedInvolvement':
+      case 'ParticipantDisputedInvolvement':
+      case 'ParticipantWaivedHonorarium':
+      case 'ParticipantAcknowledgedFeedback':
+        await rows.update(event.data.involvementId, touched);
         return;
     }
   }

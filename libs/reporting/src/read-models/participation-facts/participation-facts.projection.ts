@@ -39,6 +39,9 @@ export class ParticipationFactsProjection implements Projection {
     'InvolvementCorrected',
     'InvolvementVoided',
     'EvidenceAdded',
+    'ParticipantConfirmedInvolvement',
+    'ParticipantDisputedInvolvement',
+    'ParticipantAcknowledgedFeedback',
   ];
 
   /** A run of InvolvementLogged is one multi-row INSERT; other events are applied one by one, in order. */
@@ -145,7 +148,25 @@ export class ParticipationFactsProjection implements Projection {
           ],
         );
         return;
+      // The participant's own word is evidence too (docs/adr/0028): kind, when recorded, what it concerns.
+      case 'ParticipantConfirmedInvolvement':
+      case 'ParticipantDisputedInvolvement':
+      case 'ParticipantAcknowledgedFeedback': {
+        const recordedAt = stored.metadata.recordedAt;
+        const fact: EvidenceFact =
+          event.type === 'ParticipantDisputedInvolvement'
+            ? { kind: 'participant-dispute', at: recordedAt, recordedAt, concerns: event.data.concerns }
+            : event.type === 'ParticipantConfirmedInvolvement'
+              ? { kind: 'participant-confirmation', at: recordedAt, recordedAt }
+              : { kind: 'feedback-acknowledgement', at: recordedAt, recordedAt };
+        await tx.query(
+          `UPDATE reporting_involvements SET evidence = evidence || jsonb_build_array($2::jsonb) WHERE involvement_id = $1`,
+          [event.data.involvementId, JSON.stringify(fact)],
+        );
+        return;
+      }
       case 'ProjectLeadAdded':
+      case 'ParticipantWaivedHonorarium':
         return;
     }
   }

@@ -1,0 +1,161 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccessLog } from '@app/audit';
+import { AnnualReportQueries, type Reader } from '@app/reporting';
+import { CLOCK, ValidationFailed, type Clock } from '@app/shared-kernel';
+import type { BudgetFigures } from '../domain/action-plan/budget';
+import {
+  buildYearlyAccount,
+  type ConfirmationCounts,
+  type MeasureRow,
+  type MeetingCounts,
+  type YearlyAccount,
+} from '../domain/account/yearly-account';
+import type { TrainingRecorded } from '../domain/training/training';
+import type { BudgetLine, MeasureStatus } from '../domain/vocabulary';
+import { BreadthQueries } from './breadth.queries';
+import { MoneyPerMonth } from './money-per-month';
+
+/** `?year` (1900–2999) and `?organizationId` (required: the account is one organisation's). */
+export function parseOrganisationYear(query: { year?: unknown; organizationId?: unknown }) {
+  const errors: Array<{ field: string; message: string }> = [];
+  const year = typeof query.year === 'string' && /^\d{4}$/.test(query.year) ? Number(query.year) : NaN;
+  if (!(year >= 1900 && year <= 2999)) errors.push({ field: 'year', message: 'must be a year like 2025' });
+  const { organizationId } = query;
+  if (typeof organizationId !== 'string' || organizationId.trim() === '' || organizationId.length > 200)
+    errors.push({
+      field: 'organizationId',
+      message: 'is required: a non-empty text of at most 200 characters',
+    });
+  if (errors.length > 0) throw new ValidationFailed(errors);
+  return { year, organizationId: (organizationId as string).trim() };
+}
+
+/**
+ * Meetings as one meeting each, once the participation context records
+ * meetings (a meetings read model): connect it here. Until then the account
+ * reports person-meetings and says so (`meetings.source`).
+ */
+export async function meetingCountsOf(): Promise<MeetingCounts | null> {
+  return null;
+}
+
+/**
+ * Involvements the participant confirmed themselves, once representatives
+ * can confirm: connect it here. Until then the share says `not-connected`.
+ */
+export async function confirmationCountsOf(): Promise<ConfirmationCounts | null> {
+  return null;
+}
+
+/** GET /v1/reports/yearly-account: the yearly account of one organisation and year. */
+@Injectable()
+export class YearlyAccountQueries {
+  constructor(
+    private readonly db: DataSource,
+    private readonly annualReports: AnnualReportQueries,
+    private readonly breadth: BreadthQueries,
+    private readonly money: MoneyPerMonth,
+    private readonly accessLog: AccessLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async account(query: { year?: unknown; organizationId?: unknown }, reader: Reader): Promise<YearlyAccount> {
+    const { year, organizationId } = parseOrganisationYear(query);
+    const annual = await this.annualReports.annual({ year: String(year), organizationId }, reader);
+    const [measures, budget, spending, trainings, breadth, kronerByMonthOre, meetings, confirmations] =
+      await Promise.all([
+        this.measures(organizationId, year),
+        this.budget(organizationId, year),
+        this.spending(organizationId, year),
+        this.trainings(organizationId, year),
+        this.breadth.forOrganisation(organizationId, year),
+        this.money.ofYear(organizationId, year),
+        meetingCountsOf(),
+        confirmationCountsOf(),
+      ]);
+    await this.accessLog.record({
+      actor: reader.actor,
+      roles: reader.roles,
+      action: 'audit-query',
+      subject: `yearly-account:${year}`,
+      detail: { view: 'yearly-account', organizationId },
+    });
+    return buildYearlyAccount({
+      year,
+      organizationId,
+      generatedAt: this.clock.now().toISOString(),
+      annual,
+      measures,
+      budget,
+      spending,
+      trainings,
+      breadth,
+      kronerByMonthOre,
+      meetings,
+      confirmations,
+    });
+  }
+
+  /** Breadth on its own (GET /v1/reports/breadth): the organisation and each project, suppressed below 5. */
+  async breadthReport(query: { year?: unknown; organizationId?: unknown }, reader: Reader) {
+    const { year, organizationId } = parseOrganisationYear(query);
+    const breadth = await this.breadth.forOrganisation(organizationId, year);
+    await this.accessLog.record({
+      actor: reader.actor,
+      roles: reader.roles,
+      action: 'audit-query',
+      subject: `breadth:${year}`,
+      detail: { view: 'breadth', organizationId },
+    });
+    return { year, organizationId, ...breadth };
+  }
+
+  private async measures(organizationId: string, year: number): Promise<MeasureRow[]> {
+    const rows: Array<{
+      measure_id: string;
+      what: string;
+      responsible: string;
+      deadline: string;
+      status: MeasureStatus;
+      year: number;
+    }> = await this.db.query(
+      `SELECT measure_id, what, responsible, deadline, status, year FROM yearly_account_measures
+       WHERE organization_id = $1 AND year IN ($2, $3) ORDER BY registered_at`,
+      [organizationId, year, year + 1],
+    );
+    return rows.map((r) => ({
+      measureId: r.measure_id,
+      what: r.what,
+      responsible: r.responsible,
+      deadline: r.deadline,
+      status: r.status,
+      year: Number(r.year),
+    }));
+  }
+
+  private async budget(organizationId: string, year: number): Promise<BudgetFigures | null> {
+    const rows: Array<{ lines_ore: BudgetFigures }> = await this.db.query(
+      `SELECT lines_ore FROM yearly_account_budgets WHERE organization_id = $1 AND year = $2`,
+      [organizationId, year],
+    );
+    return rows[0]?.lines_ore ?? null;
+  }
+
+  private async spending(organizationId: string, year: number): Promise<Partial<Record<BudgetLine, number>>> {
+    const rows: Array<{ line: BudgetLine; total: string }> = await this.db.query(
+      `SELECT line, sum(amount_ore) AS total FROM yearly_account_spending
+       WHERE organization_id = $1 AND year = $2 GROUP BY line`,
+      [organizationId, year],
+    );
+    return Object.fromEntries(rows.map((r) => [r.line, Number(r.total)]));
+  }
+
+  private async trainings(organizationId: string, year: number): Promise<Array<TrainingRecorded['data']>> {
+    const rows: Array<{ training: TrainingRecorded['data'] }> = await this.db.query(
+      `SELECT training FROM yearly_account_trainings WHERE organization_id = $1 AND occurred_on LIKE $2`,
+      [organizationId, `${year}-%`],
+    );
+    return rows.map((r) => r.training);
+  }
+}
