@@ -28,6 +28,7 @@ import { YearlyAccount1732300000110 } from './1732300000110-yearly-account';
 import { MeetingsAndMilestones1732300000080 } from './1732300000080-meetings-and-milestones';
 import { ParticipationProjectList1732300000130 } from './1732300000130-participation-project-list';
 import { PayoutLinesInOrder1732300000060 } from './1732300000060-payout-lines-in-order';
+import { PricedMeetings1732300000051 } from './1732300000051-priced-meetings';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -64,4 +65,5 @@ export const migrations = [
   MeetingsAndMilestones1732300000080,
   ParticipationProjectList1732300000130,
   PayoutLinesInOrder1732300000060,
+  PricedMeetings1732300000051,
 ];

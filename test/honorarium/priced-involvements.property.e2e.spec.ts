@@ -12,8 +12,11 @@ import {
 import { ProjectionRegistry } from '@app/platform';
 import { ParticipationApi } from '../participation/support/builders';
 
-/** Days before and after each world's own region's first version (2025-05-06), two of each so days are shared. */
-const DAYS = ['2025-03-10', '2025-03-11', '2025-05-20', '2025-05-21'];
+/**
+ * Days before and after each world's own region's first version (2025-05-06), two of each so days are
+ * shared, and the first day of the versions shipped from 2026-12-01 (helse-midt-norge's projects).
+ */
+const DAYS = ['2025-03-10', '2025-03-11', '2025-05-20', '2025-05-21', '2026-12-01'];
 
 type Log = {
   kind: 'log';
@@ -29,7 +32,17 @@ type Log = {
 type Correct = { kind: 'correct'; which: number; changes: Record<string, unknown> };
 type Void = { kind: 'void'; which: number };
 type Publish = { kind: 'publish'; effectiveFrom: string; memberRateOre: number };
-type Command = Log | Correct | Void | Publish;
+/** The participant waives the honorarium of one of the logged involvements (docs/adr/0028). */
+type Waive = { kind: 'waive'; which: number };
+/** A user gathering registered with its two decisions, and one person logged in it (docs/adr/0026). */
+type Gathering = {
+  kind: 'gathering';
+  project: number;
+  person: number;
+  day: string;
+  decisions: { expensesCovered: boolean; honorariumPaid: boolean };
+};
+type Command = Log | Correct | Void | Publish | Waive | Gathering;
 
 const quarterHours = (max: number) => fc.integer({ min: 0, max: max * 4 }).map((q) => q / 4);
 const hoursArb = fc.record({
@@ -81,6 +94,17 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('void' as const), which: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('waive' as const), which: fc.nat() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('gathering' as const),
+      project: fc.integer({ min: 0, max: 1 }),
+      person: fc.integer({ min: 0, max: 1 }),
+      day: fc.constantFrom(...DAYS),
+      decisions: fc.record({ expensesCovered: fc.boolean(), honorariumPaid: fc.boolean() }),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -104,8 +128,33 @@ const meeting = (over: Partial<Log> = {}): Log => ({
   ...over,
 });
 
-/** Worlds where a price changes because of another event: the daily cap freed, a day moved, a version published. */
+/**
+ * Worlds where a price changes because of another event: the daily cap freed, a day moved, a version
+ * published, a waiver, a gathering's decisions; and a day the versions shipped from 2026-12-01 price.
+ */
 const WORLDS_BY_HAND: Array<[string[], Command[]]> = [
+  [
+    ['member', 'member', 'member'],
+    [
+      meeting(),
+      {
+        kind: 'gathering',
+        project: 0,
+        person: 0,
+        day: DAYS[0],
+        decisions: { expensesCovered: true, honorariumPaid: true },
+      },
+      { kind: 'waive', which: 0 },
+      meeting({ day: '2026-12-01' }),
+      {
+        kind: 'gathering',
+        project: 1,
+        person: 1,
+        day: DAYS[2],
+        decisions: { expensesCovered: false, honorariumPaid: true },
+      },
+    ],
+  ],
   [
     ['member', 'member', 'member'],
     [meeting(), meeting(), { kind: 'void', which: 0 }],
@@ -190,6 +239,7 @@ describe('priced-involvement read model (property)', () => {
         'SELECT * FROM priced_involvement_lines ORDER BY involvement_id, line_no',
         'SELECT * FROM priced_projects ORDER BY project_id',
         'SELECT * FROM priced_guideline_versions ORDER BY region, version',
+        'SELECT * FROM priced_meetings ORDER BY meeting_id',
       ].map((sql) => api.t.app.get(DataSource).query(sql)),
     );
 
@@ -210,7 +260,12 @@ describe('priced-involvement read model (property)', () => {
         effectiveFrom,
         rules: base.rules.map((rule: { kind: string }) =>
           rule.kind === 'meeting-hourly'
-            ? { ...rule, rate: { defaultOre: memberRateOre, byRole: { member: memberRateOre } } }
+            ? {
+                ...rule,
+                // Since payment by form (docs/adr/0025) a rule names the forms it pays.
+                forms: ['user-council', 'user-gathering'],
+                rate: { defaultOre: memberRateOre, byRole: { member: memberRateOre } },
+              }
             : rule,
         ),
       });
@@ -231,6 +286,7 @@ describe('priced-involvement read model (property)', () => {
     for (const project of projects)
       for (const [i, person] of people.entries()) await api.appoint(project, person, { role: roles[i] });
     const logged: string[] = [];
+    const personOf = new Map<string, string>();
     for (const command of commands) {
       if (command.kind === 'log') {
         const res = await api.post(`/v1/projects/${projects[command.project]}/involvements`, 'lead', {
@@ -243,6 +299,40 @@ describe('priced-involvement read model (property)', () => {
           lostIncome: command.lostIncome,
         });
         if (res.status === 201) logged.push(res.body.id as string);
+        if (res.status === 201) personOf.set(res.body.id as string, people[command.person]);
+      } else if (command.kind === 'gathering') {
+        const registered = await api.post(`/v1/projects/${projects[command.project]}/meetings`, 'lead', {
+          form: 'user-gathering',
+          heldOn: command.day,
+          gatheringDecisions: command.decisions,
+        });
+        expect(registered.status).toBe(201);
+        const res = await api.post(`/v1/projects/${projects[command.project]}/involvements`, 'lead', {
+          participantId: people[command.person],
+          form: 'user-gathering',
+          occurredOn: command.day,
+          attendance: 'in-person',
+          hours: { meeting: 3, preparation: 1, travel: 0 },
+          expenses: [{ kind: 'ticket', amountOre: 45_000, receiptRef: 'billett' }],
+          meetingId: registered.body.id,
+        });
+        // A gathering refused by a rule (e.g. the form's terms under the day's version) logs nothing.
+        if (res.status === 201) {
+          logged.push(res.body.id as string);
+          personOf.set(res.body.id as string, people[command.person]);
+        }
+      } else if (command.kind === 'waive' && logged.length > 0) {
+        const id = logged[command.which % logged.length];
+        const participantId = personOf.get(id)!;
+        const token = await api.t.token({
+          sub: `rep-${participantId}`,
+          roles: ['representative'],
+          participantId,
+        });
+        await api.t.http
+          .post(`/v1/involvements/${id}/waiver`)
+          .set('Authorization', `Bearer ${token}`)
+          .send({ reason: 'Deltar som ansatt' });
       } else if (command.kind === 'correct' && logged.length > 0) {
         const id = logged[command.which % logged.length];
         const current = await api.get(`/v1/involvements/${id}`, 'lead');
@@ -296,16 +386,35 @@ describe('priced-involvement read model (property)', () => {
          (SELECT count(*)::int FROM (SELECT 1 FROM priced_involvements WHERE status = 'logged'
             GROUP BY participant_id, occurred_on HAVING count(*) > 1) days) AS shared_days,
          (SELECT count(*)::int FROM events WHERE type = 'InvolvementCorrected') AS corrections,
-         (SELECT count(*)::int FROM priced_guideline_versions) AS versions`,
-    )) as { rows: Array<{ shared_days: number; corrections: number; versions: number }> };
+         (SELECT count(*)::int FROM priced_guideline_versions) AS versions,
+         (SELECT count(*)::int FROM events WHERE type = 'ParticipantWaivedHonorarium') AS waivers,
+         (SELECT count(*)::int FROM priced_involvements WHERE details->>'meetingId' IS NOT NULL) AS in_gatherings,
+         (SELECT count(*)::int FROM priced_involvements i JOIN priced_projects p USING (project_id)
+            WHERE p.region = 'helse-midt-norge' AND i.occurred_on >= '2026-12-01' AND i.pricing = 'priced'
+              AND i.guideline_version = '2026-12-01') AS by_new_version,
+         (SELECT count(*)::int FROM priced_involvements i JOIN priced_projects p USING (project_id)
+            WHERE p.region = 'helse-midt-norge' AND i.occurred_on >= '2026-12-01' AND i.pricing = 'priced'
+              AND i.guideline_version <> '2026-12-01') AS by_old_version`,
+    )) as {
+      rows: Array<{
+        shared_days: number;
+        corrections: number;
+        versions: number;
+        waivers: number;
+        in_gatherings: number;
+        by_new_version: number;
+        by_old_version: number;
+      }>;
+    };
     expect([...outcomes]).toEqual(expect.arrayContaining(['priced', 'no-guideline-in-force', 'voided']));
     expect(seen.rows[0]).toMatchObject({
       shared_days: expect.any(Number),
       corrections: expect.any(Number),
       versions: expect.any(Number),
     });
-    expect(
-      Math.min(seen.rows[0].shared_days, seen.rows[0].corrections, seen.rows[0].versions),
-    ).toBeGreaterThan(0);
+    const { by_old_version: byOldVersion, ...drawn } = seen.rows[0];
+    expect(Math.min(...Object.values(drawn))).toBeGreaterThan(0);
+    // A day from 2026-12-01 is priced by the version shipped for it, never by the one before.
+    expect(byOldVersion).toBe(0);
   }, 600_000);
 });

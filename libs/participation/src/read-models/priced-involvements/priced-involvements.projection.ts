@@ -4,6 +4,7 @@ import { GUIDELINE_VERSION_PUBLISHED, type Guideline } from '@app/honorarium';
 import {
   evolveInvolvement,
   initialInvolvementState,
+  type GatheringDecisions,
   type InvolvementEvent,
   type RecordedInvolvement,
 } from '../../domain';
@@ -27,6 +28,14 @@ export const PRICED_INVOLVEMENTS_PROJECTION = 'honorarium-priced-involvements';
  *   only versions published before it was last changed count for it
  *   (guidelineForDay), and every publication comes after.
  * - ProjectRegistered: the project's region and organisation.
+ * - ParticipantWaivedHonorarium: the participant's waiver (`waived`: no
+ *   honorarium, expenses still covered); re-prices the person's day. The
+ *   participant's other words (confirm, dispute, acknowledge feedback) change
+ *   no price: a dispute holds the amount back from drafts (disputed_involvements).
+ * - MeetingRegistered: a user gathering's two decisions, which pay every
+ *   involvement in the meeting (docs/adr/0026); re-prices the involvements
+ *   that name the meeting and their days. A meeting's later events change no
+ *   decision.
  *
  * Appointment events are not in the list: the role that prices an
  * involvement travels in its own events (`appointment`), set when it is
@@ -38,12 +47,15 @@ export const PRICE_TRIGGERS = [
   'InvolvementLogged',
   'InvolvementCorrected',
   'InvolvementVoided',
+  'ParticipantWaivedHonorarium',
+  'MeetingRegistered',
 ] as const;
 
 const INVOLVEMENT_EVENTS: readonly string[] = [
   'InvolvementLogged',
   'InvolvementCorrected',
   'InvolvementVoided',
+  'ParticipantWaivedHonorarium',
 ];
 
 /** What a batch changed: involvements, person-days and regions whose prices must be worked out again. */
@@ -81,6 +93,7 @@ export class PricedInvolvementsProjection implements Projection {
     await this.storeProjects(events, tx, affected);
     await this.storeGuidelineVersions(events, tx, affected);
     await this.storeInvolvements(events, tx, affected);
+    await this.storeMeetings(events, tx, affected);
     await this.price(await this.affectedInvolvements(tx, affected), tx);
   }
 
@@ -89,6 +102,36 @@ export class PricedInvolvementsProjection implements Projection {
     await tx.query('DELETE FROM priced_involvements');
     await tx.query('DELETE FROM priced_guideline_versions');
     await tx.query('DELETE FROM priced_projects');
+    await tx.query('DELETE FROM priced_meetings');
+  }
+
+  /** A meeting's gathering decisions, and the involvements (with their days) that name the meeting. */
+  private async storeMeetings(events: readonly StoredEvent[], tx: EntityManager, affected: Affected) {
+    const meetings = events
+      .filter((e) => e.type === 'MeetingRegistered')
+      .map((e) => ({
+        meeting_id: String(e.data.meetingId),
+        gathering_decisions: (e.data.gatheringDecisions ?? null) as GatheringDecisions | null,
+      }));
+    if (meetings.length === 0) return;
+    await tx.query(
+      `INSERT INTO priced_meetings (meeting_id, gathering_decisions)
+       SELECT meeting_id, gathering_decisions
+       FROM jsonb_to_recordset($1::jsonb) AS r(meeting_id text, gathering_decisions jsonb)
+       ON CONFLICT (meeting_id) DO UPDATE SET gathering_decisions = EXCLUDED.gathering_decisions`,
+      [JSON.stringify(lastByKey(meetings, (m) => m.meeting_id))],
+    );
+    const named = await tx.query<
+      Array<{ involvement_id: string; participant_id: string; occurred_on: string }>
+    >(
+      `SELECT involvement_id, participant_id, occurred_on FROM priced_involvements
+       WHERE details->>'meetingId' = ANY($1)`,
+      [meetings.map((m) => m.meeting_id)],
+    );
+    for (const row of named) {
+      affected.involvements.add(row.involvement_id);
+      affected.day(row.participant_id, row.occurred_on);
+    }
   }
 
   private async storeProjects(events: readonly StoredEvent[], tx: EntityManager, affected: Affected) {
@@ -324,10 +367,15 @@ function rowOf(state: RecordedInvolvement, event: StoredEvent, before: PricingRo
   };
 }
 
-/** An expense's description is free text about the person and plays no part in its price. */
+/**
+ * An expense's description and the reasons the participant gave are free text
+ * about the person and play no part in a price: only that a waiver exists does.
+ */
 function withoutFreeText(details: PricingDetails): PricingDetails {
   return {
     ...details,
     expenses: details.expenses.map((e) => (e.kind === 'other' ? { ...e, description: null } : e)),
+    waiver: details.waiver ? { reason: { erased: true } } : null,
+    participantResponse: null,
   };
 }

@@ -1,5 +1,5 @@
 import { shippedVersionsOf, type Guideline, type VersionAtPosition } from '@app/honorarium';
-import type { RecordedInvolvement } from '../../domain';
+import type { GatheringDecisions, RecordedInvolvement } from '../../domain';
 import type { PricingInputs } from '../../pricing/price-involvement';
 import { toCalculatorInput } from '../../queries/involvement-honorarium';
 import type { Queryable } from '../involvement-summaries/same-day-rows';
@@ -44,9 +44,10 @@ const orderKey = (row: Pick<PricingRow, 'logged_at' | 'involvement_id'>) =>
  * each involvement, its paying fields and role, its project's region, that
  * region's guideline versions (shipped and published, with log positions) and
  * the person's other logged involvements that day in logging order (daily
- * caps). Reads only the projection's own input tables, in the projection's
- * transaction, so a price depends on nothing past the events applied so far.
- * Three statements for any number of involvements. `null`: the involvement's
+ * caps), each with the gathering decisions of the meeting it names (as
+ * InvolvementHonorarium passes them). Reads only the projection's own input
+ * tables, in the projection's transaction, so a price depends on nothing past
+ * the events applied so far. Four statements for any number of involvements. `null`: the involvement's
  * project is unknown (nothing to price it by).
  */
 export class PricingInputLoader {
@@ -73,6 +74,18 @@ export class PricingInputLoader {
       [regions],
     )) as Array<{ region: string; position: string; guideline: Guideline }>;
     const versionsOf = new Map(regions.map((region) => [region, versionsOfRegion(region, published)]));
+    const meetingIds = [...new Set([...rows, ...days].flatMap((r) => r.details.meetingId ?? []))];
+    const meetings = (
+      meetingIds.length === 0
+        ? []
+        : await db.query(
+            `SELECT meeting_id, gathering_decisions FROM priced_meetings WHERE meeting_id = ANY($1)`,
+            [meetingIds],
+          )
+    ) as Array<{ meeting_id: string; gathering_decisions: GatheringDecisions | null }>;
+    const decisionsOfMeeting = new Map(meetings.map((m) => [m.meeting_id, m.gathering_decisions]));
+    const decisionsOf = (i: RecordedInvolvement): GatheringDecisions | null =>
+      i.meetingId === undefined ? null : (decisionsOfMeeting.get(i.meetingId) ?? null);
     const dayOf = new Map<string, PricingRow[]>();
     for (const row of days) {
       const key = `${row.participant_id}|${row.occurred_on}`;
@@ -89,7 +102,7 @@ export class PricingInputLoader {
       inputs.set(row.involvement_id, {
         involvementId: row.involvement_id,
         status: row.status,
-        involvement: toCalculatorInput(recorded),
+        involvement: toCalculatorInput(recorded, decisionsOf(recorded)),
         role: recorded.appointment?.role ?? null,
         region: row.region,
         changedAt: Number(row.changed_at),
@@ -100,7 +113,7 @@ export class PricingInputLoader {
             const other = recordedOf(d);
             return {
               orderKey: orderKey(d),
-              involvement: toCalculatorInput(other),
+              involvement: toCalculatorInput(other, decisionsOf(other)),
               role: other.appointment?.role ?? null,
             };
           }),
