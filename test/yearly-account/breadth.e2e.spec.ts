@@ -95,7 +95,55 @@ describe('perspective and representation breadth', () => {
     );
   });
 
-  it('lets only admins give or withdraw consent today (the representative’s own path comes with that role)', async () => {
+  it('lets a representative give and withdraw their own consent and declare their perspective, never another’s', async () => {
+    const me = await api.participant({ name: 'Máret Sara' });
+    const asRepresentative = async (participantId: string) => {
+      const token = await api.t.token({
+        sub: `rep-${participantId}`,
+        roles: ['representative'],
+        participantId,
+      });
+      return (path: string, body: object) =>
+        api.t.http
+          .post(path)
+          .set({ Authorization: `Bearer ${token}` })
+          .send(body);
+    };
+    const mine = await asRepresentative(me);
+    const someoneElse = await asRepresentative(people[1]);
+    const events = async () =>
+      (
+        await api.t.db.pool.query(
+          `SELECT type, data FROM events WHERE stream_id = $1 ORDER BY global_position`,
+          [`representation-${me}`],
+        )
+      ).rows as Array<{ type: string; data: Record<string, unknown> }>;
+
+    // Another representative may not speak for them: 403, nothing recorded.
+    expectProblem(await someoneElse(`/v1/participants/${me}/breadth-consent`, FFO_SAMI), 403);
+    expectProblem(await someoneElse(`/v1/participants/${me}/perspective`, { perspectives: ['user'] }), 403);
+    expectProblem(await someoneElse(`/v1/participants/${me}/breadth-consent/withdraw`, {}), 403);
+    expect(await events()).toEqual([]);
+
+    // Their own word needs no written consent on file.
+    const given = ok(
+      await mine(`/v1/participants/${me}/breadth-consent`, { attributes: { sami: true, ageBand: '30-49' } }),
+      201,
+    );
+    expect(given.body).toEqual({ version: 1, consentId: `${me}.1` });
+    ok(await mine(`/v1/participants/${me}/perspective`, { perspectives: ['next-of-kin'] }), 200);
+    ok(await mine(`/v1/participants/${me}/breadth-consent/withdraw`, {}), 200);
+    const recorded = await events();
+    expect(recorded.map((e) => e.type)).toEqual([
+      'BreadthConsentGiven',
+      'PerspectiveRecorded',
+      'BreadthConsentWithdrawn',
+    ]);
+    expect(recorded[0].data).toMatchObject({ givenBy: 'participant', writtenConsentRef: null });
+    expect(await keyOf(`breadth-consent:${me}.1`)).toEqual({ wrapped_key: null });
+  });
+
+  it('lets no other staff role give or withdraw consent or declare a perspective', async () => {
     for (const who of ['lead', 'finance', 'auditor'] as const) {
       expectProblem(await api.post(`/v1/participants/${people[1]}/breadth-consent`, who, FFO_SAMI), 403);
       expectProblem(await api.post(`/v1/participants/${people[1]}/breadth-consent/withdraw`, who, {}), 403);
@@ -129,6 +177,10 @@ describe('perspective and representation breadth', () => {
       userOrganizations: { groups: [], smallGroupsHidden: true },
     });
     expect(four.projects[0].indicator).toEqual({ perspectivesCovered: 1, groupsCovered: null });
+    // The audit of the project shows the same indicator (it replaces "not alone"), to its lead too.
+    const audited = async (who: 'auditor' | 'lead') =>
+      ok(await api.get(`/v1/audit/projects/${project}/participation`, who), 200).body.breadth;
+    expect(await audited('auditor')).toEqual({ perspectivesCovered: 1, groupsCovered: null });
 
     ok(await consent(people[4]), 201);
     ok(
@@ -154,6 +206,7 @@ describe('perspective and representation breadth', () => {
         indicator: { perspectivesCovered: 2, groupsCovered: 2 },
       }),
     ]);
+    expect(await audited('lead')).toEqual({ perspectivesCovered: 2, groupsCovered: 2 });
     // The absent participant is not among the people who took part.
     expect(JSON.stringify(five)).not.toContain(absentee);
   });

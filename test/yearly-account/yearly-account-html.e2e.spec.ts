@@ -132,7 +132,28 @@ describe('the yearly account as a page in Chromium', () => {
     expect(text).toContain(`40${NBSP}%`);
   });
 
-  it('charts person-meetings and kroner per month with labelled axes', async () => {
+  it('gives the meetings in Norwegian: a table by level and form, the cancelled one named apart', async () => {
+    const section = page.locator('#moter');
+    expect(await section.locator('caption').allTextContents()).toEqual([
+      'Møter etter nivå og form',
+      'Personmøter etter nivå og form',
+    ]);
+    const text = await section.innerText();
+    expect(text).toContain(
+      'Møter i alt: 3. Avlyste møter (ikke tatt med): 1. Personmøter i disse møtene: 3.',
+    );
+    const councilRow = section.locator('table').first().locator('tr', { hasText: 'Brukerutvalg' });
+    expect((await councilRow.locator('td').allInnerTexts()).map((c) => c.trim())).toEqual([
+      'Brukerutvalg',
+      '0',
+      '0',
+      '3',
+      '3',
+    ]);
+    expect(await section.locator('th').allInnerTexts()).toContain('systemnivå');
+  });
+
+  it('charts meetings, person-meetings and kroner per month with labelled axes', async () => {
     const chart = async (id: string) =>
       page.$eval(`svg#${id}`, (svg) => ({
         title: svg.getAttribute('aria-label'),
@@ -143,6 +164,11 @@ describe('the yearly account as a page in Chromium', () => {
       }));
     const meetings = await chart('moter-per-maned');
     expect(meetings).toMatchObject({
+      title: 'Møter per måned i 2025',
+      axes: ['Måned', 'Antall møter'],
+      bars: 12,
+    });
+    expect(await chart('personmoter-per-maned')).toMatchObject({
       title: 'Personmøter per måned i 2025',
       axes: ['Måned', 'Antall personmøter'],
       bars: 12,

@@ -65,9 +65,26 @@ describe('the yearly account (årlig rapport)', () => {
     });
   });
 
+  it('counts meetings by level and form, one per meeting, the cancelled one left out', () => {
+    expect(account.meetings.source).toBe('meetings');
+    const forms = Object.keys(account.meetings.personMeetings.byForm);
+    const councilOnly = (n: number) =>
+      Object.fromEntries(forms.map((f) => [f, f === 'user-council' ? n : 0]));
+    expect(forms).toContain('user-council');
+    expect(account.meetings.meetings).toEqual({
+      total: 3,
+      byLevel: { individual: 0, service: 0, system: 3 },
+      byForm: councilOnly(3),
+      byLevelAndForm: { individual: councilOnly(0), service: councilOnly(0), system: councilOnly(3) },
+      // March has two members there, April one; in May Bjørn was absent.
+      personMeetings: 3,
+      cancelled: 1,
+    });
+    expect(account.byMonth.map((m: any) => m.meetings)).toEqual([0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
+    expect(account.meetings.meetings.byLevel).toEqual(annual.meetings.byLevel);
+  });
+
   it('counts person-meetings by level and form without absences, voided records or peer support', () => {
-    expect(account.meetings.source).toBe('person-meetings-only');
-    expect(account.meetings.meetings).toBeNull();
     expect(account.meetings.personMeetings.total).toBe(5);
     expect(account.meetings.personMeetings.byLevel).toEqual({ individual: 0, service: 2, system: 3 });
     expect(account.meetings.personMeetings.byLevelAndForm.system['user-council']).toBe(3);
@@ -100,13 +117,17 @@ describe('the yearly account (årlig rapport)', () => {
     expect(account.meetings.personMeetings.total).toBe(annual.involvements.total);
   });
 
-  it('gives the shares with feedback and influence, and says confirmations are not connected yet', () => {
+  it('gives the shares with feedback, influence, the participant’s own confirmation and acknowledged feedback', () => {
+    // Áile confirmed March; Bjørn confirmed March too, then disputed having been there: his latest word counts.
     expect(account.shares).toEqual({
       of: 5,
       feedback: { involvements: 2, share: 0.4 },
       influence: { involvements: 1, share: 0.2 },
-      confirmation: { involvements: null, share: null, source: 'not-connected' },
+      confirmation: { involvements: 1, share: 0.2, source: 'confirmations' },
+      feedbackAcknowledged: { involvements: 1, share: 0.2 },
     });
+    expect(annual.participantConfirmation).toEqual({ involvements: 1, share: 0.2 });
+    expect(annual.feedbackAcknowledged).toEqual({ involvements: 1, share: 0.2 });
   });
 
   it('lists the projects at symbolic risk with their reasons, as the audit sees them', () => {
@@ -158,7 +179,6 @@ describe('the yearly account (årlig rapport)', () => {
     }
     expect(account.byMonth.map((m: any) => m.kronerOre)).toEqual(expected);
     expect(account.byMonth.map((m: any) => m.personMeetings)).toEqual([0, 0, 2, 1, 2, 0, 0, 0, 0, 0, 0, 0]);
-    expect(account.byMonth.every((m: any) => m.meetings === null)).toBe(true);
     expect(expected.reduce((s, v) => s + v, 0)).toBe(annual.economy.accrued.totalOre);
   });
 

@@ -4,5 +4,6 @@ export * from './paid-payouts.port';
 export * from './queries/reader';
 export * from './queries/participation-reality.queries';
 export * from './queries/annual-report.queries';
+export * from './queries/meeting-facts.queries';
 export * from './html/annual-report.html';
 export * from './reporting.module';

@@ -31,7 +31,7 @@ import { MeetingFactsQueries } from './queries/meeting-facts.queries';
     AccruedEconomyQueries,
     AnnualReportQueries,
   ],
-  exports: [ParticipationRealityQueries, AnnualReportQueries, REALITY_THRESHOLDS],
+  exports: [ParticipationRealityQueries, AnnualReportQueries, MeetingFactsQueries, REALITY_THRESHOLDS],
 })
 export class ReportingModule implements OnModuleInit {
   constructor(@Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry) {}

@@ -25,7 +25,7 @@ import { YearlyAccountProjection } from './read-models/yearly-account.projection
     MoneyPerMonth,
     YearlyAccountQueries,
   ],
-  exports: [YearlyAccountCommands, YearlyAccountQueries],
+  exports: [YearlyAccountCommands, YearlyAccountQueries, BreadthQueries],
 })
 export class YearlyAccountModule implements OnModuleInit {
   constructor(@Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry) {}

@@ -51,10 +51,27 @@ export async function buildYear(api: ParticipationApi, organizationId: string): 
   const c = await api.participant({ name: 'Cecilie Ås' });
   await api.appoint(council, a);
   await api.appoint(council, b);
-  const march1 = await api.involvement(council, a, { occurredOn: '2025-03-10' });
-  const march2 = await api.involvement(council, b, { occurredOn: '2025-03-10' });
-  const april = await api.involvement(council, a, { occurredOn: '2025-04-07' });
+  const councilMeeting = async (heldOn: string) =>
+    ok(await api.post(`/v1/projects/${council}/meetings`, 'lead', { form: 'user-council', heldOn }), 201).body
+      .id as string;
+  const [inMarch, inApril, inMay] = [
+    await councilMeeting('2025-03-10'),
+    await councilMeeting('2025-04-07'),
+    await councilMeeting('2025-05-05'),
+  ];
+  const cancelled = await councilMeeting('2025-05-26');
+  ok(
+    await api.post(`/v1/meetings/${cancelled}/updates`, 'lead', {
+      kind: 'cancelled',
+      reason: 'For få påmeldte',
+    }),
+    200,
+  );
+  const march1 = await api.involvement(council, a, { occurredOn: '2025-03-10', meetingId: inMarch });
+  const march2 = await api.involvement(council, b, { occurredOn: '2025-03-10', meetingId: inMarch });
+  const april = await api.involvement(council, a, { occurredOn: '2025-04-07', meetingId: inApril });
   const absent = await api.involvement(council, b, {
+    meetingId: inMay,
     occurredOn: '2025-05-05',
     attendance: 'absent',
     hours: { meeting: 0, preparation: 1, travel: 0 },
@@ -96,6 +113,35 @@ export async function buildYear(api: ParticipationApi, organizationId: string): 
     }),
     201,
   );
+
+  // The representatives' own word (docs/adr/0028): Áile confirms March and acknowledges April's feedback;
+  // Bjørn confirms March, then disputes having been there: his latest word counts.
+  const asRepresentative = async (participantId: string, path: string, body: object) => {
+    const token = await api.t.token({
+      sub: `rep-${participantId}`,
+      roles: ['representative'],
+      participantId,
+    });
+    return ok(
+      await api.t.http
+        .post(path)
+        .set({ Authorization: `Bearer ${token}` })
+        .send(body),
+      200,
+    );
+  };
+  await asRepresentative(a, `/v1/involvements/${march1}/confirmation`, { confirmed: true });
+  await asRepresentative(b, `/v1/involvements/${march2}/confirmation`, { confirmed: true });
+  await asRepresentative(b, `/v1/involvements/${march2}/confirmation`, {
+    confirmed: false,
+    reason: 'Jeg måtte gå før møtet begynte',
+    concerns: ['attendance'],
+  });
+  const aprilFeedback = await api.get(`/v1/involvements/${april}`, 'lead');
+  const feedbackId = (aprilFeedback.body.evidence as Array<{ id: string; kind: string }>).find(
+    (e) => e.kind === 'feedback',
+  )?.id;
+  await asRepresentative(a, `/v1/involvements/${april}/feedback-acknowledgement`, { evidenceId: feedbackId });
 
   ok(await api.post(`/v1/participants/${a}/perspective`, 'admin', { perspectives: ['user'] }), 200);
   ok(await api.post(`/v1/participants/${b}/perspective`, 'admin', { perspectives: ['next-of-kin'] }), 200);

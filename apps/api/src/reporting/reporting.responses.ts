@@ -115,6 +115,16 @@ export class ParticipationAssessmentView {
   })
   appointedRepresentatives!: number | null;
   @ApiProperty({ type: InvolvedEarlyView }) involvedEarly!: InvolvedEarlyView;
+  @ApiProperty({
+    type: 'object',
+    properties: {
+      perspectivesCovered: { type: 'integer', minimum: 0, maximum: 2 },
+      groupsCovered: { type: 'integer', minimum: 0, nullable: true },
+    },
+    description:
+      'Representation breadth of the people who took part: perspectives (user, next of kin) and groups covered; groups null below 5 consented',
+  })
+  breadth!: object;
   @ApiProperty({ type: [AssessedInvolvementView] }) involvements!: AssessedInvolvementView[];
   @ApiProperty({ type: 'object', additionalProperties: COUNT }) excluded!: object;
 }
@@ -142,6 +152,18 @@ export class AnnualReportView {
   economy!: object;
   @ApiProperty({ type: 'object', properties: { involvements: COUNT, share: SHARE } }) feedback!: object;
   @ApiProperty({ type: 'object', properties: { involvements: COUNT, share: SHARE } }) influence!: object;
+  @ApiProperty({
+    type: 'object',
+    properties: { involvements: COUNT, share: SHARE },
+    description: 'Involvements whose participant’s latest word on attendance is a confirmation',
+  })
+  participantConfirmation!: object;
+  @ApiProperty({
+    type: 'object',
+    properties: { involvements: COUNT, share: SHARE },
+    description: 'Involvements where the participant acknowledged a recorded feedback',
+  })
+  feedbackAcknowledged!: object;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'projects, of, items' })
   symbolicRisk!: object;
   @ApiProperty({

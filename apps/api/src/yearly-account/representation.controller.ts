@@ -18,9 +18,10 @@ const PARTICIPANT_ID = ApiParam({ name: 'id', description: 'The participant id' 
 
 /**
  * A participant's perspective (user, next of kin) and their consent to breadth
- * attributes. Admins act on the participant's written consent; the
- * representative's own path is `consentGiverOf` (role `representative` with
- * their `participantId` claim): add the role to @Roles below once it exists.
+ * attributes. Admins act on the participant's written consent; a
+ * representative (role `representative`, their `participantId` claim) acts
+ * only for themselves: `consentGiverOf` names who gives and refuses anyone
+ * else with 403.
  */
 @ApiTags('participants')
 @ApiBearerAuth()
@@ -30,10 +31,11 @@ export class RepresentationController {
 
   @Post(':id/perspective')
   @HttpCode(200)
-  @Roles('admin')
+  @Roles('admin', 'representative')
   @ApiOperation({
     summary: 'Record whether the participant speaks as a user, as next of kin, or both',
-    description: '`perspectives`: `user` (bruker), `next-of-kin` (pårørende), or both.',
+    description:
+      '`perspectives`: `user` (bruker), `next-of-kin` (pårørende), or both. Self-declared: the representative for themselves, or an admin on their word; another representative is refused (403).',
   })
   @PARTICIPANT_ID
   @ApiOkResponse({ type: YearlyVersionView })
@@ -46,15 +48,16 @@ export class RepresentationController {
     @CurrentUser() user: AuthUser,
     @Req() req: Request,
   ) {
+    consentGiverOf(user, id); // the participant themselves or an admin; anyone else 403
     return this.commands.recordPerspective(id, { ...body }, commandMeta(req, user, ifMatch));
   }
 
   @Post(':id/breadth-consent')
-  @Roles('admin')
+  @Roles('admin', 'representative')
   @ApiOperation({
     summary: 'Record consent to self-declared breadth attributes, with the attributes',
     description:
-      'Age band, Sami, immigrant or minority background, diagnosis or service area, user organisation: special categories, sealed per person, reported only in aggregate with counts below 5 suppressed. An admin needs `writtenConsentRef` (422 `written-consent-required`). A new consent replaces the one in force, whose attributes are erased.',
+      'Age band, Sami, immigrant or minority background, diagnosis or service area, user organisation: special categories, sealed per person, reported only in aggregate with counts below 5 suppressed. The representative gives it for themselves; an admin needs `writtenConsentRef` (422 `written-consent-required`); another representative is refused (403). A new consent replaces the one in force, whose attributes are erased.',
   })
   @PARTICIPANT_ID
   @ApiCreatedResponse({ type: ConsentView })
@@ -77,11 +80,11 @@ export class RepresentationController {
 
   @Post(':id/breadth-consent/withdraw')
   @HttpCode(200)
-  @Roles('admin')
+  @Roles('admin', 'representative')
   @ApiOperation({
     summary: 'Withdraw consent to breadth attributes',
     description:
-      'The attributes are erased for good (their key is destroyed); withdrawing again changes nothing.',
+      'By the representative for themselves or an admin. The attributes are erased for good (their key is destroyed); withdrawing again changes nothing.',
   })
   @PARTICIPANT_ID
   @ApiOkResponse({ type: YearlyVersionView })

@@ -1,5 +1,6 @@
 import type { ProjectReality } from './classify-project';
 import { NO_MONEY, type EconomyFigures } from './economy';
+import { attendanceEvidenceOf } from './involvement-indicators';
 import { countsAsParticipation, type InvolvementFacts } from './participation-facts';
 
 export interface ReportProject {
@@ -82,6 +83,11 @@ export function buildAnnualReport(input: AnnualReportInput) {
 
   const withFeedback = present.filter((i) => i.evidence.some((e) => e.kind === 'feedback')).length;
   const withInfluence = present.filter((i) => i.evidence.some((e) => e.kind === 'influence')).length;
+  // The participant's own word (docs/adr/0028): their latest word on attendance is a confirmation.
+  const confirmed = present.filter((i) => attendanceEvidenceOf(i) === 'confirmed-by-participant').length;
+  const acknowledged = present.filter((i) =>
+    i.evidence.some((e) => e.kind === 'feedback-acknowledgement'),
+  ).length;
   const accrued = { ...input.accrued };
   const atRisk = input.assessments
     .filter((a) => a.reality.classification === 'symbolic-risk')
@@ -127,6 +133,8 @@ export function buildAnnualReport(input: AnnualReportInput) {
     },
     feedback: { involvements: withFeedback, share: share(withFeedback, present.length) },
     influence: { involvements: withInfluence, share: share(withInfluence, present.length) },
+    participantConfirmation: { involvements: confirmed, share: share(confirmed, present.length) },
+    feedbackAcknowledged: { involvements: acknowledged, share: share(acknowledged, present.length) },
     symbolicRisk: { projects: atRisk.length, of: input.assessments.length, items: atRisk },
   };
 }

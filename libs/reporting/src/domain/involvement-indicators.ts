@@ -125,7 +125,7 @@ const ATTENDED: Record<AttendanceEvidence, boolean | null> = {
  * dispute that concerns attendance (a dispute about hours or expenses says
  * nothing against being there). Then an attendance record.
  */
-function attendanceEvidenceOf(facts: InvolvementFacts): AttendanceEvidence {
+export function attendanceEvidenceOf(facts: InvolvementFacts): AttendanceEvidence {
   if (facts.attendance === 'absent' || facts.attendance === 'cancelled') return 'logged-absent';
   const word = facts.evidence
     .filter(

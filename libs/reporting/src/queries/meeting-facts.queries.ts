@@ -91,4 +91,27 @@ export class MeetingFactsQueries {
     }
     return { total, byLevel, byForm, personMeetings, cancelled };
   }
+
+  /** The year's held meetings (cancelled ones left out) by level and form, and per month (index 0 = January). */
+  async breakdownForYear(
+    year: number,
+    organizationId: string | null,
+  ): Promise<{ byLevelAndForm: Record<string, Record<string, number>>; byMonth: number[] }> {
+    const groups: Array<{ form: string; level: string; month: number; n: number }> = await this.db.query(
+      `SELECT m.form, p.level, extract(month FROM m.held_on)::int AS month, count(*)::int AS n
+       FROM reporting_meetings m JOIN reporting_projects p ON p.project_id = m.project_id
+       WHERE m.held_on >= $1 AND m.held_on <= $2 AND ($3::text IS NULL OR p.organization_id = $3)
+         AND NOT m.cancelled
+       GROUP BY m.form, p.level, month`,
+      [`${year}-01-01`, `${year}-12-31`, organizationId],
+    );
+    const byLevelAndForm: Record<string, Record<string, number>> = {};
+    const byMonth = Array.from({ length: 12 }, () => 0);
+    for (const g of groups) {
+      byLevelAndForm[g.level] ??= {};
+      byLevelAndForm[g.level][g.form] = (byLevelAndForm[g.level][g.form] ?? 0) + g.n;
+      byMonth[g.month - 1] += g.n;
+    }
+    return { byLevelAndForm, byMonth };
+  }
 }

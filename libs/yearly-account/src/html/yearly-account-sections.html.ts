@@ -46,25 +46,44 @@ ${a.measures.nextYear.length > 0 ? table(headers, rows(a.measures.nextYear)) : '
   );
 }
 
-export function meetingsSection(a: YearlyAccount): string {
-  const pm = a.meetings.personMeetings;
-  const levels = Object.keys(pm.byLevelAndForm);
-  const forms = Object.keys(pm.byForm);
+/** A table of counts with forms as rows and levels as columns, summed both ways. */
+function levelFormTable(
+  counts: { byLevelAndForm: Record<string, Record<string, number>>; byLevel: Record<string, number> },
+  forms: string[],
+  total: number,
+  caption: string,
+): string {
+  const levels = Object.keys(counts.byLevelAndForm);
   const rows = forms.map((form) => [
     t(label(FORM_LABEL, form)),
-    ...levels.map((level) => n(tall(pm.byLevelAndForm[level]?.[form] ?? 0))),
-    n(tall(pm.byForm[form] ?? 0)),
+    ...levels.map((level) => n(tall(counts.byLevelAndForm[level]?.[form] ?? 0))),
+    n(tall(levels.reduce((sum, level) => sum + (counts.byLevelAndForm[level]?.[form] ?? 0), 0))),
   ]);
-  rows.push([t('Sum'), ...levels.map((level) => n(tall(pm.byLevel[level] ?? 0))), n(tall(pm.total))]);
-  const meetingsCounted = a.meetings.meetings !== null;
-  const chartValues = a.byMonth.map((m) => (meetingsCounted ? (m.meetings ?? 0) : m.personMeetings));
-  const unit = meetingsCounted ? 'Antall møter' : 'Antall personmøter';
+  rows.push([t('Sum'), ...levels.map((level) => n(tall(counts.byLevel[level] ?? 0))), n(tall(total))]);
+  return table(
+    [t('Medvirkningsform'), ...levels.map((l) => n(label(LEVEL_LABEL, l))), n('Sum')],
+    rows,
+    caption,
+  );
+}
+
+export function meetingsSection(a: YearlyAccount): string {
+  const pm = a.meetings.personMeetings;
+  const meetings = a.meetings.meetings;
+  const forms = Object.keys(pm.byForm);
+  const perMonth = (id: string, title: string, yLabel: string, values: number[]) =>
+    `<h3>${esc(title)}</h3>
+${monthBarChartSvg({ id, title: `${title} i ${a.year}`, xLabel: 'Måned', yLabel, values, format: tall })}`;
+  const meetingsPart = meetings
+    ? `<p>Møter i alt: ${esc(tall(meetings.total))}. Avlyste møter (ikke tatt med): ${esc(tall(meetings.cancelled))}. Personmøter i disse møtene: ${esc(tall(meetings.personMeetings))}.</p>
+${levelFormTable(meetings, forms, meetings.total, 'Møter etter nivå og form')}`
+    : '<p class="note">Møtene selv er ikke registrert; tabellen og diagrammet viser personmøter.</p>';
   return section(
     'moter',
     '2. Møter og personmøter',
     `<p class="note">Et personmøte er én brukerrepresentants deltakelse i ett møte. Fravær, avlyste møter, annullerte registreringer og likemannsarbeid er ikke tatt med.</p>
-${meetingsCounted ? `<p>Møter i alt: ${esc(tall(a.meetings.meetings?.total ?? 0))}</p>` : '<p class="note">Møtene selv er ennå ikke registrert; tabellen og diagrammet viser personmøter.</p>'}
-${table([t('Medvirkningsform'), ...levels.map((l) => n(label(LEVEL_LABEL, l))), n('Sum')], rows, 'Personmøter etter nivå og form')}
+${meetingsPart}
+${levelFormTable(pm, forms, pm.total, 'Personmøter etter nivå og form')}
 ${table(
   [t('Ikke tatt med'), n('Antall')],
   [
@@ -73,15 +92,22 @@ ${table(
     [t('Likemannsarbeid'), n(tall(a.meetings.excluded.peerSupport))],
   ],
 )}
-<h3>${esc(meetingsCounted ? 'Møter per måned' : 'Personmøter per måned')}</h3>
-${monthBarChartSvg({
-  id: 'moter-per-maned',
-  title: `${meetingsCounted ? 'Møter' : 'Personmøter'} per måned i ${a.year}`,
-  xLabel: 'Måned',
-  yLabel: unit,
-  values: chartValues,
-  format: tall,
-})}`,
+${
+  meetings
+    ? perMonth(
+        'moter-per-maned',
+        'Møter per måned',
+        'Antall møter',
+        a.byMonth.map((m) => m.meetings ?? 0),
+      )
+    : ''
+}
+${perMonth(
+  meetings ? 'personmoter-per-maned' : 'moter-per-maned',
+  'Personmøter per måned',
+  'Antall personmøter',
+  a.byMonth.map((m) => m.personMeetings),
+)}`,
   );
 }
 
@@ -173,6 +199,13 @@ export function sharesSection(a: YearlyAccount): string {
         ],
         [t('Med dokumentert innflytelse'), n(tall(s.influence.involvements)), n(prosent(s.influence.share))],
         confirmation,
+        s.feedbackAcknowledged.share === null
+          ? [t('Tilbakemelding kvittert mottatt av deltakeren'), n('ikke registrert ennå'), n('–')]
+          : [
+              t('Tilbakemelding kvittert mottatt av deltakeren'),
+              n(tall(s.feedbackAcknowledged.involvements ?? 0)),
+              n(prosent(s.feedbackAcknowledged.share)),
+            ],
       ],
     ),
   );

@@ -18,6 +18,12 @@ const PRESENT_PEOPLE = `
     AND i.counts_as_participation AND i.attendance NOT IN ('absent', 'cancelled')
   ORDER BY p.name, p.project_id`;
 
+/** Who took part (present, in a counted involvement) in one project, in any year. */
+const PRESENT_IN_PROJECT = `
+  SELECT DISTINCT i.participant_id FROM reporting_involvements i
+  WHERE i.project_id = $1 AND i.status = 'logged'
+    AND i.counts_as_participation AND i.attendance NOT IN ('absent', 'cancelled')`;
+
 /**
  * Representation breadth: perspectives and consented attributes of the
  * people who took part, opened only in memory for the aggregate and never
@@ -51,6 +57,13 @@ export class BreadthQueries {
         breadth: aggregateBreadth(p.people),
       })),
     };
+  }
+
+  /** The breadth indicator of one project (GET /v1/audit/projects/{id}/participation), groups suppressed below 5. */
+  async indicatorForProject(projectId: string): Promise<ReturnType<typeof breadthIndicator>> {
+    const rows: Array<{ participant_id: string }> = await this.db.query(PRESENT_IN_PROJECT, [projectId]);
+    const people = await this.people(rows.map((r) => r.participant_id));
+    return breadthIndicator([...people.values()]);
   }
 
   private async people(participantIds: string[]): Promise<Map<string, BreadthPerson>> {

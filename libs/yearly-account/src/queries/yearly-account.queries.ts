@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessLog } from '@app/audit';
-import { AnnualReportQueries, type Reader } from '@app/reporting';
+import { AnnualReportQueries, MeetingFactsQueries, type Reader } from '@app/reporting';
 import { CLOCK, ValidationFailed, type Clock } from '@app/shared-kernel';
 import type { BudgetFigures } from '../domain/action-plan/budget';
 import {
@@ -31,21 +31,41 @@ export function parseOrganisationYear(query: { year?: unknown; organizationId?: 
   return { year, organizationId: (organizationId as string).trim() };
 }
 
+type AnnualWithMeetings = Awaited<ReturnType<AnnualReportQueries['annual']>>;
+
 /**
- * Meetings as one meeting each, once the participation context records
- * meetings (a meetings read model): connect it here. Until then the account
- * reports person-meetings and says so (`meetings.source`).
+ * Meetings as one meeting each (docs/adr/0026): the annual report's counts of
+ * the year's meetings (cancelled left out, person-meetings without absences)
+ * with their split by level and form and per month, all levels and forms
+ * present (zero when none).
  */
-export async function meetingCountsOf(): Promise<MeetingCounts | null> {
-  return null;
+export async function meetingCountsOf(
+  meetingFacts: MeetingFactsQueries,
+  annual: AnnualWithMeetings,
+  year: number,
+  organizationId: string,
+): Promise<MeetingCounts> {
+  const { byLevelAndForm, byMonth } = await meetingFacts.breakdownForYear(year, organizationId);
+  const levels = Object.keys(annual.meetings.byLevel);
+  const forms = Object.keys(annual.meetings.byForm);
+  const grid = Object.fromEntries(
+    levels.map((level) => [
+      level,
+      Object.fromEntries(forms.map((f) => [f, byLevelAndForm[level]?.[f] ?? 0])),
+    ]),
+  );
+  return { ...annual.meetings, byLevelAndForm: grid, byMonth };
 }
 
 /**
- * Involvements the participant confirmed themselves, once representatives
- * can confirm: connect it here. Until then the share says `not-connected`.
+ * Involvements the participant confirmed themselves, and those where they
+ * acknowledged feedback (docs/adr/0028), as the annual report counts them.
  */
-export async function confirmationCountsOf(): Promise<ConfirmationCounts | null> {
-  return null;
+export function confirmationCountsOf(annual: AnnualWithMeetings): ConfirmationCounts {
+  return {
+    involvements: annual.participantConfirmation.involvements,
+    feedbackAcknowledged: annual.feedbackAcknowledged.involvements,
+  };
 }
 
 /** GET /v1/reports/yearly-account: the yearly account of one organisation and year. */
@@ -54,6 +74,7 @@ export class YearlyAccountQueries {
   constructor(
     private readonly db: DataSource,
     private readonly annualReports: AnnualReportQueries,
+    private readonly meetingFacts: MeetingFactsQueries,
     private readonly breadth: BreadthQueries,
     private readonly money: MoneyPerMonth,
     private readonly accessLog: AccessLog,
@@ -63,17 +84,15 @@ export class YearlyAccountQueries {
   async account(query: { year?: unknown; organizationId?: unknown }, reader: Reader): Promise<YearlyAccount> {
     const { year, organizationId } = parseOrganisationYear(query);
     const annual = await this.annualReports.annual({ year: String(year), organizationId }, reader);
-    const [measures, budget, spending, trainings, breadth, kronerByMonthOre, meetings, confirmations] =
-      await Promise.all([
-        this.measures(organizationId, year),
-        this.budget(organizationId, year),
-        this.spending(organizationId, year),
-        this.trainings(organizationId, year),
-        this.breadth.forOrganisation(organizationId, year),
-        this.money.ofYear(organizationId, year),
-        meetingCountsOf(),
-        confirmationCountsOf(),
-      ]);
+    const [measures, budget, spending, trainings, breadth, kronerByMonthOre, meetings] = await Promise.all([
+      this.measures(organizationId, year),
+      this.budget(organizationId, year),
+      this.spending(organizationId, year),
+      this.trainings(organizationId, year),
+      this.breadth.forOrganisation(organizationId, year),
+      this.money.ofYear(organizationId, year),
+      meetingCountsOf(this.meetingFacts, annual, year, organizationId),
+    ]);
     await this.accessLog.record({
       actor: reader.actor,
       roles: reader.roles,
@@ -93,7 +112,7 @@ export class YearlyAccountQueries {
       breadth,
       kronerByMonthOre,
       meetings,
-      confirmations,
+      confirmations: confirmationCountsOf(annual),
     });
   }
 

@@ -15,19 +15,27 @@ export interface MeasureRow {
 
 /**
  * Meetings (møter) as the meetings read model counts them: a meeting with
- * several participants is one meeting and several person-meetings. Null until
- * meetings are recorded by the participation context; then the account fills
- * `meetings.meetings` and the chart counts meetings, not person-meetings.
+ * several participants is one meeting and several person-meetings. Cancelled
+ * meetings are left out of every count and given on their own.
  */
 export interface MeetingCounts {
   total: number;
+  byLevel: Record<string, number>;
+  byForm: Record<string, number>;
   byLevelAndForm: Record<string, Record<string, number>>;
+  /** Involvements in these meetings where the participant was there. */
+  personMeetings: number;
+  cancelled: number;
+  /** Meetings held per month, January first. */
   byMonth: number[];
 }
 
-/** Involvements the participant confirmed themselves; null until confirmations are recorded. */
+/** Involvements where the participant's own word is recorded (docs/adr/0028); null when not connected. */
 export interface ConfirmationCounts {
+  /** Their latest word on attendance is a confirmation. */
   involvements: number;
+  /** They acknowledged a recorded feedback. */
+  feedbackAcknowledged: number;
 }
 
 export interface ProjectBreadth {
@@ -152,6 +160,7 @@ export function buildYearlyAccount(input: YearlyAccountInput) {
 
   const present = annual.involvements.total;
   const confirmed = input.confirmations?.involvements ?? null;
+  const acknowledged = input.confirmations?.feedbackAcknowledged ?? null;
 
   return {
     year: input.year,
@@ -166,7 +175,14 @@ export function buildYearlyAccount(input: YearlyAccountInput) {
       /** `person-meetings-only` until meetings are recorded: then `meetings` holds their counts. */
       source: input.meetings ? ('meetings' as const) : ('person-meetings-only' as const),
       meetings: input.meetings
-        ? { total: input.meetings.total, byLevelAndForm: input.meetings.byLevelAndForm }
+        ? {
+            total: input.meetings.total,
+            byLevel: input.meetings.byLevel,
+            byForm: input.meetings.byForm,
+            byLevelAndForm: input.meetings.byLevelAndForm,
+            personMeetings: input.meetings.personMeetings,
+            cancelled: input.meetings.cancelled,
+          }
         : null,
       personMeetings: {
         total: present,
@@ -187,6 +203,10 @@ export function buildYearlyAccount(input: YearlyAccountInput) {
         involvements: confirmed,
         share: confirmed === null ? null : share(confirmed, present),
         source: input.confirmations ? ('confirmations' as const) : ('not-connected' as const),
+      },
+      feedbackAcknowledged: {
+        involvements: acknowledged,
+        share: acknowledged === null ? null : share(acknowledged, present),
       },
     },
     symbolicRisk: annual.symbolicRisk,
