@@ -21,12 +21,14 @@ import { IdempotencyClaimOwners1732300000020 } from './1732300000020-idempotency
 import { IdempotencyUnkeyedHashes1732300000021 } from './1732300000021-idempotency-unkeyed-hashes';
 import { ReportingEvidenceRecordedAt1732300000035 } from './1732300000035-reporting-evidence-recorded-at';
 import { ParticipationClaimPersonDay1732300000041 } from './1732300000041-participation-claim-person-day';
+import { PricedInvolvements1732300000050 } from './1732300000050-priced-involvements';
 import { ParticipationAppointmentRevision21732300000090 } from './1732300000090-participation-appointment-revision-2';
 import { DisputedInvolvements1732300000100 } from './1732300000100-disputed-involvements';
 import { YearlyAccount1732300000110 } from './1732300000110-yearly-account';
 import { MeetingsAndMilestones1732300000080 } from './1732300000080-meetings-and-milestones';
 import { ParticipationProjectList1732300000130 } from './1732300000130-participation-project-list';
 import { PayoutLinesInOrder1732300000060 } from './1732300000060-payout-lines-in-order';
+import { PricedMeetings1732300000051 } from './1732300000051-priced-meetings';
 
 /**
  * Every schema change, in order. Read models use migrations, never `synchronize`.
@@ -56,10 +58,12 @@ export const migrations = [
   IdempotencyUnkeyedHashes1732300000021,
   ReportingEvidenceRecordedAt1732300000035,
   ParticipationClaimPersonDay1732300000041,
+  PricedInvolvements1732300000050,
   ParticipationAppointmentRevision21732300000090,
   DisputedInvolvements1732300000100,
   YearlyAccount1732300000110,
   MeetingsAndMilestones1732300000080,
   ParticipationProjectList1732300000130,
   PayoutLinesInOrder1732300000060,
+  PricedMeetings1732300000051,
 ];

@@ -19,6 +19,11 @@ const TABLES: Record<string, string[]> = {
     'SELECT * FROM reporting_projects ORDER BY project_id',
     'SELECT * FROM reporting_involvements ORDER BY involvement_id',
   ],
+  'honorarium-priced-involvements': [
+    'SELECT * FROM priced_projects ORDER BY project_id',
+    'SELECT * FROM priced_involvements ORDER BY involvement_id',
+    'SELECT * FROM priced_involvement_lines ORDER BY involvement_id, line_no',
+  ],
   'participation-involvements-integration': [
     'SELECT * FROM integration_involvement_snapshots ORDER BY involvement_id',
     'SELECT message_id, topic, message_key, type, schema_version, occurred_at, payload FROM integration_outbox ORDER BY seq',

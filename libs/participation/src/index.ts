@@ -19,6 +19,15 @@ export * from './queries/involvement-preview.queries';
 export * from './queries/project-list.queries';
 export * from './application/payout-ledger.port';
 export * from './queries/unpriced-honorarium';
+export * from './queries/priced-involvement.queries';
+export * from './queries/involvement-honorarium';
+export * from './pricing/price-involvement';
+export {
+  PRICED_INVOLVEMENTS_PROJECTION,
+  PRICE_TRIGGERS,
+  PricedInvolvementsProjection,
+} from './read-models/priced-involvements/priced-involvements.projection';
+export { PricingInputLoader } from './read-models/priced-involvements/pricing-input.loader';
 export {
   assertStaffOrOwnData,
   OWN_DATA_RULE,

@@ -42,6 +42,8 @@ import { DisputedInvolvements } from './read-models/disputed-involvements/disput
 import { InvolvementListQueries } from './queries/involvement-list.queries';
 import { InvolvementHonorarium } from './queries/involvement-honorarium';
 import { ParticipantHonorariumQueries } from './queries/participant-honorarium.queries';
+import { PricedInvolvementQueries } from './queries/priced-involvement.queries';
+import { PricedInvolvementsProjection } from './read-models/priced-involvements/priced-involvements.projection';
 import { RegisterMeetingHandler } from './commands/meetings/register-meeting.handler';
 import { UpdateMeetingHandler } from './commands/meetings/update-meeting.handler';
 import { RecordMilestoneHandler } from './commands/meetings/record-milestone.handler';
@@ -81,6 +83,7 @@ import { ProjectListProjection } from './read-models/project-list/project-list.p
     InvolvementListQueries,
     InvolvementHonorarium,
     ParticipantHonorariumQueries,
+    PricedInvolvementQueries,
     DisputedInvolvements,
     InvolvementPreviewQueries,
     ProjectListQueries,
@@ -105,6 +108,8 @@ import { ProjectListProjection } from './read-models/project-list/project-list.p
     ParticipationQueries,
     InvolvementListQueries,
     ParticipantHonorariumQueries,
+    PricedInvolvementQueries,
+    InvolvementHonorarium,
     MeetingQueries,
     InvolvementPreviewQueries,
     ProjectListQueries,
@@ -120,6 +125,7 @@ export class ParticipationModule implements OnModuleInit {
     this.projections.register(new AppointmentsProjection());
     this.projections.register(new InvolvementSummariesProjection());
     this.projections.register(new InvolvementsIntegrationProjection());
+    this.projections.register(new PricedInvolvementsProjection());
     this.projections.register(new DisputedInvolvementsProjection());
     this.projections.register(new MeetingsProjection());
     this.projections.register(new ProjectListProjection());

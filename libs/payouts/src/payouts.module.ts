@@ -5,7 +5,7 @@ import { ParticipationModule } from '@app/participation';
 import { ProjectionRegistry } from '@app/platform';
 import { ClaimLedgerReader } from './application/claim-ledger.reader';
 import { DraftSerializer } from './application/draft-serializer';
-import { Entitlements } from './application/entitlements';
+import { WhatIsOwed } from './application/what-is-owed';
 import {
   ApprovePayoutBatchHandler,
   CancelPayoutBatchHandler,
@@ -25,7 +25,7 @@ import { PaymentResultsConsumer } from './messaging/payment-results.consumer';
   imports: [CqrsModule, ParticipationModule, PayoutLedgerModule],
   providers: [
     AccessLog,
-    Entitlements,
+    WhatIsOwed,
     DraftSerializer,
     ClaimLedgerReader,
     DraftPayoutBatchHandler,

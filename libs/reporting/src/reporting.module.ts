@@ -5,6 +5,7 @@ import { PayoutLineQueries, PayoutsModule } from '@app/payouts';
 import { ProjectionRegistry } from '@app/platform';
 import { loadRealityThresholds, REALITY_THRESHOLDS } from './config/reporting-config';
 import { PAID_PAYOUTS } from './paid-payouts.port';
+import { AccruedEconomyQueries } from './queries/accrued-economy.queries';
 import { AnnualReportQueries } from './queries/annual-report.queries';
 import { ParticipationFactsQueries } from './queries/participation-facts.queries';
 import { ParticipationRealityQueries } from './queries/participation-reality.queries';
@@ -27,6 +28,7 @@ import { MeetingFactsQueries } from './queries/meeting-facts.queries';
     ParticipationFactsQueries,
     MeetingFactsQueries,
     ParticipationRealityQueries,
+    AccruedEconomyQueries,
     AnnualReportQueries,
   ],
   exports: [ParticipationRealityQueries, AnnualReportQueries, MeetingFactsQueries, REALITY_THRESHOLDS],

@@ -38,9 +38,16 @@ const STATUS_OF: Record<DomainError['kind'], number> = {
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /**
+ * Seconds a client is asked to wait on any other 503 that set no Retry-After of
+ * its own: a read model behind the log (the money views, payout batch reads).
+ */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
  * Every error leaves as application/problem+json (RFC 9457). Known errors keep
  * their status and say what was wrong; a database that cannot be reached is a
- * 503 with Retry-After (the request may be retried as it is); anything
+ * 503 with Retry-After (the request may be retried as it is), and so is every
+ * other 503 (the OpenAPI document lists Retry-After on each); anything
  * unexpected is a 500 that tells the client nothing internal (the log has it).
  */
 @Catch()
@@ -59,6 +66,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       );
     } else if (problem.status >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (problem.status === 503 && !response.hasHeader('Retry-After'))
+      response.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     if (problem.status === 401) response.setHeader('WWW-Authenticate', challengeOf(exception));
     response
       .status(problem.status)

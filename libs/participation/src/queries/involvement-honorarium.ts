@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  calculateHonorarium,
-  GuidelineCatalogue,
-  guidelineForDay,
-  type HonorariumCalculation,
-  type Involvement,
-} from '@app/honorarium';
+import { GuidelineCatalogue, type Involvement } from '@app/honorarium';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
 import { streams } from '../application/streams';
 import {
@@ -17,7 +11,8 @@ import {
   type RecordedInvolvement,
 } from '../domain';
 import { sameDayRows } from '../read-models/involvement-summaries/same-day-rows';
-import { noGuidelineInForce, unpricedBecause, type InvolvementHonorariumView } from './unpriced-honorarium';
+import { priceInvolvement } from '../pricing/price-involvement';
+import type { InvolvementHonorariumView } from './unpriced-honorarium';
 
 /**
  * The calculator's view of a logged involvement (the paying fields only). An
@@ -65,9 +60,11 @@ type SameDay = {
 };
 
 /**
- * The `honorarium` block of an involvement: priced by the project region's
- * guideline version in force on the day, with the participant's other
- * involvements that day (in logging order) so daily caps hold across them.
+ * An involvement priced from the log itself (its stream, the catalogue, the
+ * person's other involvements that day), by the same `priceInvolvement` the
+ * priced-involvement read model uses: for reads of the past (`asOf`), for a
+ * read the read model cannot answer in time, and as the oracle the read model
+ * is tested against.
  */
 @Injectable()
 export class InvolvementHonorarium {
@@ -95,49 +92,19 @@ export class InvolvementHonorarium {
     const versions = (await this.guidelines.versionsOf(region)).filter(
       (v) => asOf === undefined || v.publishedAt === null || Date.parse(v.publishedAt) <= asOf.getTime(),
     );
-    const inForce = guidelineForDay(versions, involvement.occurredOn, lastChangedAt);
-    if (inForce.guideline === null)
-      return noGuidelineInForce(
-        involvement.involvementId,
-        involvement.occurredOn,
-        region,
-        inForce.firstEffectiveFrom,
-      );
-    const { guideline } = inForce;
     const others = await this.sameDay(involvement);
     const decisions = await this.gatheringDecisionsOf(involvement);
-    const price = (earlier: SameDay['earlier']): HonorariumCalculation =>
-      calculateHonorarium({
-        guideline,
-        involvement: toCalculatorInput(involvement, decisions),
-        role: involvement.appointment?.role ?? null,
-        otherInvolvementsSameDay: earlier,
-        orderKey: others.ownKey,
-      });
-    try {
-      return price(others.earlier);
-    } catch (error) {
-      // Alone, the involvement itself may be what cannot be priced; if it can, an unpriceable
-      // other of the same day takes no part in the daily caps rather than block this one.
-      try {
-        price([]);
-      } catch (alone) {
-        return unpricedBecause(involvement.involvementId, alone);
-      }
-      const priceable = others.earlier.filter((other) => {
-        try {
-          calculateHonorarium({ guideline, involvement: other.involvement, role: other.role });
-          return true;
-        } catch {
-          return false;
-        }
-      });
-      try {
-        return price(priceable);
-      } catch {
-        return unpricedBecause(involvement.involvementId, error);
-      }
-    }
+    return priceInvolvement({
+      involvementId: involvement.involvementId,
+      status: involvement.status,
+      involvement: toCalculatorInput(involvement, decisions),
+      role: involvement.appointment?.role ?? null,
+      region,
+      changedAt: lastChangedAt,
+      versions,
+      sameDay: others.earlier,
+      ownKey: others.ownKey,
+    });
   }
 
   /** The decisions of the gathering meeting the involvement belongs to; null when it belongs to none. */

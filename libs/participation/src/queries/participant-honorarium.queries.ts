@@ -1,18 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { NotFound, sumOre, ValidationFailed } from '@app/shared-kernel';
 import { EventSourcedRepository } from '../application/event-sourced-repository';
 import { streams } from '../application/streams';
 import { participantDecider } from '../domain';
-import { ParticipationQueries } from './participation.queries';
+import { PricedInvolvementQueries } from './priced-involvement.queries';
 import { PAYOUT_LEDGER, type PayoutLedger, type PayoutLineView } from '../application/payout-ledger.port';
 import { isUnpriced, pricedLines, unpricedEntry } from './unpriced-honorarium';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * A participant's honorarium ledger: every involvement in the period priced as
- * GET /v1/involvements/{id} prices it, against the payout lines that already
+ * A participant's honorarium ledger: every involvement in the period as the
+ * priced-involvement read model holds it (what GET /v1/involvements/{id} answers), against the payout lines that already
  * hold part of it. Per involvement, line kind and tax split: lines in a draft
  * or approved batch are `batched`, paid ones `paid`; what is not yet in a
  * batch is `accrued`: the calculation's own lines while nothing was batched,
@@ -23,9 +22,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 @Injectable()
 export class ParticipantHonorariumQueries {
   constructor(
-    private readonly db: DataSource,
     private readonly repository: EventSourcedRepository,
-    private readonly involvements: ParticipationQueries,
+    private readonly priced: PricedInvolvementQueries,
     @Inject(PAYOUT_LEDGER) private readonly payouts: PayoutLedger,
   ) {}
 
@@ -44,14 +42,9 @@ export class ParticipantHonorariumQueries {
     ];
     if (errors.length > 0) throw new ValidationFailed(errors);
     await this.assertRegistered(participantId);
-    const rows: Array<{ involvement_id: string }> = await this.db.query(
-      `SELECT involvement_id FROM participation_involvements
-       WHERE participant_id = $1 AND ($2::text IS NULL OR occurred_on >= $2) AND ($3::text IS NULL OR occurred_on <= $3)
-       ORDER BY occurred_on, logged_at, involvement_id`,
-      [participantId, from ?? null, to ?? null],
-    );
+    await this.priced.whenCaughtUp();
     const [priced, payoutLines] = await Promise.all([
-      Promise.all(rows.map((r) => this.involvements.involvement(r.involvement_id))),
+      this.priced.ofParticipant(participantId, from ?? null, to ?? null),
       this.payouts.ofParticipant(participantId),
     ]);
     const lines = priced.flatMap((i) =>
@@ -81,7 +74,7 @@ export class ParticipantHonorariumQueries {
   }
 }
 
-type PricedInvolvement = Awaited<ReturnType<ParticipationQueries['involvement']>>;
+type PricedInvolvement = Awaited<ReturnType<PricedInvolvementQueries['ofParticipant']>>[number];
 
 const guidelineOf = (i: PricedInvolvement) =>
   i.honorarium && !isUnpriced(i.honorarium) ? i.honorarium.guideline : undefined;

@@ -22,6 +22,8 @@ import {
 import { isForgotten, PersonalDataVault, type ParticipantPersonalData } from '../personal-data';
 import { AppointmentQueries } from './appointment.queries';
 import { InvolvementHonorarium } from './involvement-honorarium';
+import { PRICED_SINGLE_READ_WAIT_MS, PricedInvolvementQueries } from './priced-involvement.queries';
+import type { InvolvementHonorariumView } from './unpriced-honorarium';
 import { PAYOUT_LEDGER, type PayoutLedger } from '../application/payout-ledger.port';
 
 /**
@@ -39,6 +41,7 @@ export class ParticipationQueries {
     @Inject(PAYOUT_LEDGER) private readonly payouts: PayoutLedger,
     private readonly access: PersonalDataAccess,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly priced: PricedInvolvementQueries,
   ) {}
 
   /**
@@ -120,8 +123,9 @@ export class ParticipationQueries {
     const priced = [...history]
       .reverse()
       .find((h) => h.type === 'InvolvementLogged' || h.type === 'InvolvementCorrected');
-    const honorarium =
-      region && priced ? await this.honorarium.calculate(state, region, priced.position, asOf) : null;
+    const honorarium = await this.honorariumOf(state.involvementId, asOf, async () =>
+      region && priced ? this.honorarium.calculate(state, region, priced.position, asOf) : null,
+    );
     const { status, evidence, corrections, involvementId: id, ...details } = state;
     const leads = project.state.status === 'registered' ? project.state.leads : [];
     const withheld = !(await this.mayReadPersonalText(reader, leads, state.participantId));
@@ -142,6 +146,23 @@ export class ParticipationQueries {
       honorarium,
       payout: await this.payouts.payoutOf(id),
     };
+  }
+
+  /**
+   * From the priced-involvement read model once it holds the log's head (docs/adr/0023). A read of the
+   * past (`asOf`), or one the read model could not answer in time, is priced from the streams instead,
+   * by the same calculation.
+   */
+  private async honorariumOf(
+    involvementId: string,
+    asOf: Date | undefined,
+    live: () => Promise<InvolvementHonorariumView | null>,
+  ): Promise<InvolvementHonorariumView | null> {
+    if (asOf === undefined && (await this.priced.caughtUp(PRICED_SINGLE_READ_WAIT_MS))) {
+      const stored = (await this.priced.honoraria([involvementId])).get(involvementId);
+      if (stored !== undefined) return stored;
+    }
+    return live();
   }
 
   /** Roles that read every person, a lead of the project, or a lead who may read the person. No reader: internal use. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { ClaimLedger, PAYOUT_BATCH_EVENT_TYPES, type PayoutBatchEvent } from '../domain';
+import { ClaimLedger, PAYOUT_BATCH_EVENT_TYPES, type ClaimedLine, type PayoutBatchEvent } from '../domain';
 import { claimedLineOf, type PayoutLineRecord } from '../read-models/payout-line-record';
 import { PAYOUT_LINES_PROJECTION } from '../read-models/payout-lines.projection';
 
@@ -37,14 +37,41 @@ export class ClaimLedgerReader {
       await client.query('COMMIT');
     }
     const ledger = new ClaimLedger(rows.map(claimedLineOf));
+    for (const e of await this.batchEventsAfter(checkpoint))
+      ledger.apply({ type: e.type, data: e.data } as PayoutBatchEvent, e.position);
+    return ledger;
+  }
+
+  /**
+   * For a caller inside a REPEATABLE READ transaction on `client` (one snapshot of `payout_lines`): the
+   * lines the batch events after the projection's checkpoint draft or move, with their status at the head
+   * of the log. `payout_lines` with these rows put in place of its own is the claims as they stand now.
+   */
+  async linesChangedSinceCheckpoint(client: PoolClient): Promise<ClaimedLine[]> {
+    const cp = await client.query<{ position: string }>(
+      'SELECT position FROM projection_checkpoints WHERE name = $1',
+      [PAYOUT_LINES_PROJECTION],
+    );
+    const checkpoint = cp.rows.length === 0 ? 0 : Number(cp.rows[0].position);
+    const tail = await this.batchEventsAfter(checkpoint);
+    if (tail.length === 0) return [];
+    const batchIds = [...new Set(tail.map((e) => String(e.data.batchId)))];
+    const rows = (
+      await client.query<PayoutLineRecord>('SELECT * FROM payout_lines WHERE batch_id = ANY($1)', [batchIds])
+    ).rows;
+    const ledger = new ClaimLedger(rows.map(claimedLineOf));
+    for (const e of tail) ledger.apply({ type: e.type, data: e.data } as PayoutBatchEvent, e.position);
+    return ledger.all();
+  }
+
+  private async batchEventsAfter(checkpoint: number) {
+    const events = [];
     for (let after = checkpoint; ;) {
       const page = await this.store.readAll({ after, limit: PAGE });
-      for (const e of page)
-        if ((PAYOUT_BATCH_EVENT_TYPES as readonly string[]).includes(e.type))
-          ledger.apply({ type: e.type, data: e.data } as PayoutBatchEvent, e.position);
+      events.push(...page.filter((e) => (PAYOUT_BATCH_EVENT_TYPES as readonly string[]).includes(e.type)));
       if (page.length < PAGE) break;
       after = page[page.length - 1].position;
     }
-    return ledger;
+    return events;
   }
 }

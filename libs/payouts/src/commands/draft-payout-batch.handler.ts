@@ -1,5 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DisputedInvolvements, EventSourcedRepository, type CommandMeta } from '@app/participation';
+import {
+  DisputedInvolvements,
+  EventSourcedRepository,
+  PricedInvolvementQueries,
+  type CommandMeta,
+  type UnpricedEntry,
+} from '@app/participation';
 import {
   boundInKroner,
   PRICING_BOUNDS,
@@ -10,8 +16,6 @@ import {
 } from '@app/shared-kernel';
 import {
   decidePayoutBatch,
-  holdBackDisputed,
-  owedLines,
   PAYOUT_RULES,
   payoutBatchDecider,
   payoutBatchStream,
@@ -19,9 +23,8 @@ import {
   type HeldBackInvolvement,
   type LeftForNextBatch,
 } from '../domain';
-import { ClaimLedgerReader } from '../application/claim-ledger.reader';
 import { DraftSerializer } from '../application/draft-serializer';
-import { Entitlements, type EntitlementsUpTo } from '../application/entitlements';
+import { WhatIsOwed } from '../application/what-is-owed';
 import { lineIdFor, newBatchId } from './batch-id';
 
 export class DraftPayoutBatchCommand {
@@ -36,7 +39,7 @@ export interface DraftedBatch {
   lineCount: number;
   totalOre: Ore;
   /** Involvements up to the period end that could not be priced, so hold no line in this batch. */
-  unpriced: EntitlementsUpTo['unpriced'];
+  unpriced: UnpricedEntry[];
   /** What is owed up to the period end but did not fit under the batch bound: the next draft takes it. */
   leftForNextBatch: LeftForNextBatch;
   /** Involvements whose participant disputes them: no line until the lead corrects or they confirm. */
@@ -48,10 +51,12 @@ const NOTHING_LEFT: LeftForNextBatch = { lineCount: 0, involvementCount: 0, tota
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Drafts a batch of everything owed up to the period end. Entitlements are
- * priced first; then, one draft at a time (DraftSerializer), the claims are
- * read as of the head of the log, the difference becomes the lines and the
- * batch is appended before the next draft may look. 422 when nothing is owed.
+ * Drafts a batch of everything owed up to the period end. Once the
+ * priced-involvement read model holds the log as it was when the draft was
+ * asked for, one draft at a time (DraftSerializer): what is owed is priced
+ * lines minus claimed lines, in SQL (WhatIsOwed), with the claims as of the
+ * head of the log, and the batch is appended before the next draft may look.
+ * 422 when nothing is owed.
  * A batch takes the oldest owed involvements up to the batch bound and says
  * what it left for the next (docs/adr/0015).
  */
@@ -59,9 +64,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatchCommand, DraftedBatch> {
   constructor(
     private readonly repository: EventSourcedRepository,
-    private readonly entitlements: Entitlements,
+    private readonly priced: PricedInvolvementQueries,
     private readonly serializer: DraftSerializer,
-    private readonly claims: ClaimLedgerReader,
+    private readonly owed: WhatIsOwed,
     private readonly disputes: DisputedInvolvements,
   ) {}
 
@@ -81,15 +86,20 @@ export class DraftPayoutBatchHandler implements ICommandHandler<DraftPayoutBatch
           heldBack: [],
         };
     }
-    const { evaluated: priced, unpriced } = await this.entitlements.upTo(periodEnd, organizationId);
+    await this.priced.whenCaughtUp();
     return this.serializer.exclusively(async (client) => {
       // Disputes as they stand at the head of the log: one disputed a moment ago is held back too.
-      const { payable: evaluated, heldBack } = holdBackDisputed(priced, await this.disputes.atHead(client));
-      const ledger = await this.claims.read(
-        client,
-        evaluated.map((e) => e.involvementId),
-      );
-      const owed = owedLines(evaluated, ledger.claimingByKey(), (key) => lineIdFor(batchId, key));
+      const disputes = await this.disputes.atHead(client);
+      const {
+        lines: owed,
+        unpriced,
+        heldBack,
+      } = await this.owed.upTo(client, {
+        periodEnd,
+        organizationId,
+        lineIdFor: (key) => lineIdFor(batchId, key),
+        disputes,
+      });
       // Oldest involvements first, whole, up to the batch bound; the rest stays owed for the next draft.
       const { taken: lines, left, overBoundAlone } = withinBatchBound(owed);
       if (overBoundAlone)

@@ -55,6 +55,11 @@ export class ClaimLedger {
       if (line.batchId === batchId && from.includes(line.status)) line.status = to;
   }
 
+  /** Every line it knows, whatever its status. */
+  all(): ClaimedLine[] {
+    return [...this.lines.values()];
+  }
+
   /** Lines that hold their amount (draft, approved, paid), grouped by entitlement key, oldest first. */
   claimingByKey(): Map<string, ClaimedLine[]> {
     const byKey = new Map<string, ClaimedLine[]>();

@@ -22,14 +22,15 @@ export interface OpenDispute {
  * The draft's filter for disputed involvements: an involvement with an open
  * dispute is not evaluated, so it gets no line and what earlier batches
  * claimed for it is left alone (neither paid again nor reversed) until the
- * lead corrects it or the participant confirms. In SQL:
- * `NOT EXISTS (SELECT 1 FROM disputed_involvements d WHERE d.involvement_id = i.involvement_id)`.
+ * lead corrects it or the participant confirms. The set-based draft (WhatIsOwed)
+ * applies it in SQL with the disputes at the head of the log as a parameter
+ * (`NOT (i.involvement_id = ANY($6))`), and lists what it held back with this.
  */
-export function holdBackDisputed(
-  evaluated: readonly EvaluatedInvolvement[],
+export function holdBackDisputed<T extends Pick<EvaluatedInvolvement, 'involvementId'>>(
+  evaluated: readonly T[],
   disputes: ReadonlyMap<string, OpenDispute>,
-): { payable: EvaluatedInvolvement[]; heldBack: HeldBackInvolvement[] } {
-  const payable: EvaluatedInvolvement[] = [];
+): { payable: T[]; heldBack: HeldBackInvolvement[] } {
+  const payable: T[] = [];
   const heldBack: HeldBackInvolvement[] = [];
   for (const involvement of evaluated) {
     const dispute = disputes.get(involvement.involvementId);

@@ -1,5 +1,5 @@
 import type { ProjectReality } from './classify-project';
-import { addEconomy, NO_MONEY, type EconomyFigures } from './economy';
+import { NO_MONEY, type EconomyFigures } from './economy';
 import { attendanceEvidenceOf } from './involvement-indicators';
 import { countsAsParticipation, type InvolvementFacts } from './participation-facts';
 
@@ -33,7 +33,8 @@ export interface AnnualReportInput {
   projects: ReadonlyMap<string, ReportProject>;
   /** Every involvement of the year, voided and peer support included: they are counted as excluded only. */
   involvements: readonly InvolvementFacts[];
-  accrued: ReadonlyMap<string, EconomyFigures>;
+  /** What the counted involvements are priced at, summed (the priced-involvement read model's lines). */
+  accrued: EconomyFigures;
   /** Counted involvements that could not be priced: not in `accrued`, named with the reason. */
   unpriced?: readonly UnpricedInvolvement[];
   /** Null when no payouts source is connected. */
@@ -94,12 +95,7 @@ export function buildAnnualReport(input: AnnualReportInput) {
   const acknowledged = present.filter((i) =>
     i.evidence.some((e) => e.kind === 'feedback-acknowledgement'),
   ).length;
-  const accrued = counted.reduce(
-    (sum, i) => addEconomy(sum, input.accrued.get(i.involvementId) ?? NO_MONEY),
-    {
-      ...NO_MONEY,
-    },
-  );
+  const accrued = { ...input.accrued };
   const atRisk = input.assessments
     .filter((a) => a.reality.classification === 'symbolic-risk')
     .map((a) => {

@@ -16,7 +16,8 @@ export const NO_MONEY: Readonly<EconomyFigures> = Object.freeze({
   totalOre: 0,
 });
 
-const PART_OF: Record<string, keyof Omit<EconomyFigures, 'totalOre'>> = {
+/** Which part of the economy each calculation line kind is; a kind not named (`not-payable`) carries no money. */
+export const ECONOMY_PART_OF_KIND: Readonly<Record<string, keyof Omit<EconomyFigures, 'totalOre'>>> = {
   meeting: 'honorariumOre',
   preparation: 'honorariumOre',
   'travel-time': 'honorariumOre',
@@ -33,7 +34,7 @@ const PART_OF: Record<string, keyof Omit<EconomyFigures, 'totalOre'>> = {
 export function economyOfLines(lines: ReadonlyArray<{ kind: string; amountOre: number }>): EconomyFigures {
   const figures = { ...NO_MONEY };
   for (const line of lines) {
-    const part = PART_OF[line.kind];
+    const part = ECONOMY_PART_OF_KIND[line.kind];
     if (!part) continue;
     figures[part] += line.amountOre;
     figures.totalOre += line.amountOre;

@@ -42,7 +42,7 @@ function input(extra: InvolvementFacts[] = []) {
       ['p1', { projectId: 'p1', name: 'Kåre\'s "plan" <b>', organizationId: 'org-<1>', level: 'system' }],
     ]),
     involvements,
-    accrued: new Map([['i1', { honorariumOre: 100, expensesOre: 20, lostIncomeOre: 3, totalOre: 123 }]]),
+    accrued: { honorariumOre: 100, expensesOre: 20, lostIncomeOre: 3, totalOre: 123 },
     paid: null,
     assessments: [
       {

@@ -2,13 +2,9 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AccessLog } from '@app/audit';
 import {
   INVOLVEMENT_FORMS,
-  isUnpriced,
   NOT_PARTICIPATION,
   PARTICIPATION_LEVELS,
   ParticipationQueries,
-  pricedLines,
-  unpricedEntry,
-  type UnpricedEntry,
 } from '@app/participation';
 import { CLOCK, ValidationFailed, type Clock } from '@app/shared-kernel';
 import { REALITY_THRESHOLDS } from '../config/reporting-config';
@@ -16,15 +12,14 @@ import {
   buildAnnualReport,
   classifyProject,
   countsAsParticipation,
-  economyOfLines,
   osloDate,
   withMeetingEvidence,
   type AnnualReport,
   type MeetingCounts,
-  type EconomyFigures,
   type RealityThresholds,
 } from '../domain';
 import { PAID_PAYOUTS, type PaidPayouts } from '../paid-payouts.port';
+import { AccruedEconomyQueries } from './accrued-economy.queries';
 import { ParticipationFactsQueries } from './participation-facts.queries';
 import { MeetingFactsQueries } from './meeting-facts.queries';
 import type { Reader } from './reader';
@@ -64,6 +59,7 @@ export class AnnualReportQueries {
   constructor(
     private readonly participation: ParticipationQueries,
     private readonly facts: ParticipationFactsQueries,
+    private readonly economy: AccruedEconomyQueries,
     private readonly meetingFacts: MeetingFactsQueries,
     private readonly accessLog: AccessLog,
     @Inject(REALITY_THRESHOLDS) private readonly thresholds: RealityThresholds,
@@ -83,16 +79,9 @@ export class AnnualReportQueries {
     const involvements = withMeetingEvidence(facts.involvements, meetings);
     const counted = involvements.filter(countsAsParticipation);
 
-    // Accrued = what the guideline in force on the day gives, priced exactly as GET /v1/involvements/{id} prices it.
-    // One that cannot be priced adds nothing and is named in `economy.unpriced`.
-    const unpriced: UnpricedEntry[] = [];
-    const accrued = new Map<string, EconomyFigures>(
-      await inBatches(counted, 8, async (i) => {
-        const details = await this.participation.involvement(i.involvementId);
-        if (isUnpriced(details.honorarium)) unpriced.push(unpricedEntry(details.honorarium));
-        return [i.involvementId, economyOfLines(pricedLines(details.honorarium))] as const;
-      }),
-    );
+    // Accrued = the counted involvements' priced lines, summed in SQL over the priced-involvement read model
+    // (what GET /v1/involvements/{id} answers). One that cannot be priced adds nothing and is named in `economy.unpriced`.
+    const { accrued, unpriced } = await this.economy.ofYear(year, organizationId);
     const today = osloDate(this.clock.now());
     const projectIds = [...new Set(counted.map((i) => i.projectId))];
     const assessments = await inBatches(projectIds, 8, async (projectId) => {

@@ -16,7 +16,7 @@ function account(overrides: { reasons?: string[]; what?: string } = {}) {
       ['p1', { projectId: 'p1', name: NAUGHTY, organizationId: 'helse-midt', level: 'system' }],
     ]),
     involvements: [],
-    accrued: new Map(),
+    accrued: { honorariumOre: 0, expensesOre: 0, lostIncomeOre: 0, totalOre: 0 },
     paid: null,
     assessments: [
       {
