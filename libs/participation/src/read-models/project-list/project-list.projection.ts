@@ -25,6 +25,8 @@ export class ProjectListProjection implements Projection {
           [event.data.projectId, event.data.sub],
         );
         return;
+      case 'MilestoneRecorded':
+        return; // not handled: milestones are not part of the list
     }
   }
 

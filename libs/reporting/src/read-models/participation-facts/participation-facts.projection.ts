@@ -166,6 +166,7 @@ export class ParticipationFactsProjection implements Projection {
         return;
       }
       case 'ProjectLeadAdded':
+      case 'MilestoneRecorded':
       case 'ParticipantWaivedHonorarium':
         return;
     }
