@@ -11,8 +11,9 @@ import { ParticipationApi } from './support/builders';
  * idempotency 2, four stream reads (one always empty), the data key, the
  * appointment ids, five for the 24-hour rule and the append.
  */
-/** Timers that run beside any request (the notary's checkpoint schedule, the outbox relay, key retention). */
-const BACKGROUND = /notary_|integration_outbox|DELETE FROM idempotency_records|^SELECT 1$/;
+/** Timers that run beside any request (the notary's checkpoint schedule, the outbox relay, the in-process bus consumers, the advisory-lock keepalive, key retention). */
+const BACKGROUND =
+  /notary_|integration_outbox|integration_bus_messages|DELETE FROM idempotency_records|^SELECT 1$/;
 
 describe('the request path of logging an involvement', () => {
   let api: ParticipationApi;
