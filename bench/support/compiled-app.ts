@@ -118,7 +118,8 @@ export function peakRssMb(pid: number | undefined): number | undefined {
   }
 }
 
-function send(
+/** One HTTP request on a keep-alive agent, with the answer's body read whole. */
+export function send(
   agent: Agent,
   port: number,
   method: string,
