@@ -67,9 +67,14 @@ function embeddedUrl(dataDir: string): string {
 
 describe('npm start on embedded defaults', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bm-start-'));
+  // As `npm start` builds: only when stale, and never while another test's app loads dist/.
   beforeAll(
-    () => execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' }),
-    120_000,
+    () =>
+      execFileSync(process.execPath, ['tools/run-compiled.js', '--build-if-stale'], {
+        cwd: root,
+        stdio: 'ignore',
+      }),
+    240_000,
   );
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

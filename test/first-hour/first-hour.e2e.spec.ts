@@ -35,10 +35,20 @@ function start(entry: string, extra: Record<string, string> = {}): Started {
   return { child, output: () => output };
 }
 
-async function until(what: string, test: () => boolean, timeoutMs = 90_000): Promise<void> {
+async function until(
+  what: string,
+  test: () => boolean,
+  timeoutMs = 90_000,
+  watched?: Started,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!test()) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    const ended = watched !== undefined && watched.child.exitCode !== null;
+    if (ended || Date.now() > deadline)
+      throw new Error(
+        `gave up waiting for ${what}${ended ? ` (the process ended with code ${watched.child.exitCode})` : ''}` +
+          (watched ? `; it printed:\n${watched.output().slice(-4000)}` : ''),
+      );
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -72,7 +82,7 @@ describe('the first hour', () => {
       stdio: 'ignore',
     });
     api = start('dist/apps/api/src/main.js');
-    await until('"listening on"', () => api.output().includes('listening on'));
+    await until('"listening on"', () => api.output().includes('listening on'), 90_000, api);
   }, 240_000);
 
   afterAll(async () => {
@@ -142,7 +152,7 @@ echo "project: $PROJECT"`;
   it('runs a worker beside it: its projections wait in standby at the real checkpoint, quietly', async () => {
     const worker = start('dist/apps/worker/src/main.js');
     try {
-      await until('the worker', () => worker.output().includes('worker running'));
+      await until('the worker', () => worker.output().includes('worker running'), 90_000, worker);
       // A standby process asks for every lock each second; a dozen rounds used to leak listeners.
       await new Promise((r) => setTimeout(r, 13_000));
       const [mine, theirs] = await Promise.all([health(port), health(workerPort)]);
