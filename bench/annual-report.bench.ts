@@ -46,7 +46,7 @@ import { FixedClock } from '../libs/shared-kernel/src/clock';
  * (reporting_involvements with evidence: invitation, attendance, input, feedback, influence), so seeding
  * 100,000 takes seconds; the economy (priced-involvement read model) is empty and costs the same on both
  * sides. Per contender: median time, statements sent (background timers and the projections' polling left
- * out), Node CPU per report. On a shared machine compare the
+ * out), Node CPU per report, and the three statements it waited on longest (the last round). On a shared machine compare the
  * lines of one run, not absolute figures; the load average is printed with each size.
  */
 const SIZES = (process.env.BENCH_SIZES ?? '5000,20000,100000').split(',').map(Number);
@@ -69,9 +69,25 @@ const original = Client.prototype.query as unknown as Query;
 (Client.prototype as unknown as { query: Query }).query = function counted(this: Client, ...args) {
   const first = args[0];
   const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '');
-  if (!BACKGROUND.test(text.trim())) statements += 1;
-  return original.apply(this, args);
+  if (BACKGROUND.test(text.trim())) return original.apply(this, args);
+  statements += 1;
+  const started = performance.now();
+  const took = () => {
+    const key = text.replace(/\s+/g, ' ').trim().slice(0, 60);
+    statementMs.set(key, (statementMs.get(key) ?? 0) + performance.now() - started);
+  };
+  const callback = args.at(-1);
+  if (typeof callback === 'function')
+    args[args.length - 1] = (...result: unknown[]) => {
+      took();
+      return (callback as (...r: unknown[]) => unknown)(...result);
+    };
+  const answer = original.apply(this, args);
+  if (answer instanceof Promise) answer.then(took, took);
+  return answer;
 };
+/** Wall time per statement text while one report is answered: where the report waits. */
+const statementMs = new Map<string, number>();
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bm-bench-report-'));
@@ -121,6 +137,7 @@ async function main(): Promise<void> {
         const line = `${String(size).padStart(7)}  ${contender.name.padEnd(26)} ${m.ms.toFixed(0).padStart(7)} ms  ${String(m.statements).padStart(5)} statements  ${m.cpuMs.toFixed(0).padStart(6)} ms Node CPU  (load ${load})`;
         rows.push(line);
         console.log(line);
+        for (const statement of m.slowest) console.log(`           slowest statements: ${statement}`);
       }
     }
     console.log(
@@ -135,18 +152,25 @@ async function main(): Promise<void> {
 }
 
 type Contender = { name: string; run(): Promise<{ involvements: { total: number } }> };
-type Measured = { ms: number; statements: number; cpuMs: number };
+type Measured = { ms: number; statements: number; cpuMs: number; slowest: string[] };
 
 async function measure(contender: Contender): Promise<Measured> {
   global.gc?.();
   const sent = statements;
+  statementMs.clear();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const report = await contender.run();
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   if (!(report.involvements.total > 0)) throw new Error(`${contender.name} counted nothing`);
-  return { ms, statements: statements - sent, cpuMs: (used.user + used.system) / 1000 };
+  const slowest = [...statementMs].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  return {
+    ms,
+    statements: statements - sent,
+    cpuMs: (used.user + used.system) / 1000,
+    slowest: slowest.map(([text, ms]) => `${ms.toFixed(0)} ms ${text}`),
+  };
 }
 
 function median(measured: Measured[]): Measured {
@@ -155,6 +179,7 @@ function median(measured: Measured[]): Measured {
     ms: mid(measured.map((m) => m.ms)),
     statements: mid(measured.map((m) => m.statements)),
     cpuMs: mid(measured.map((m) => m.cpuMs)),
+    slowest: measured[measured.length - 1].slowest,
   };
 }
 
