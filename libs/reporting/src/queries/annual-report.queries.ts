@@ -81,17 +81,22 @@ export class AnnualReportQueries {
     // (what GET /v1/involvements/{id} answers). One that cannot be priced adds nothing and is named in `economy.unpriced`.
     const { accrued, unpriced } = await this.economy.ofYear(year, organizationId);
     const today = osloDate(this.clock.now());
-    const assessments = projectIds.map((projectId) => ({
-      projectId,
-      reality: classifyProject({
-        involvements: byProject.get(projectId) ?? [],
-        appointments: appointments.get(projectId) ?? [],
-        thresholds: this.thresholds,
-        today,
-        meetings: meetingsOf.get(projectId) ?? [],
-        milestones: milestones.get(projectId) ?? [],
-      }),
-    }));
+    const assessments = [];
+    for (const projectId of projectIds) {
+      assessments.push({
+        projectId,
+        reality: classifyProject({
+          involvements: byProject.get(projectId) ?? [],
+          appointments: appointments.get(projectId) ?? [],
+          thresholds: this.thresholds,
+          today,
+          meetings: meetingsOf.get(projectId) ?? [],
+          milestones: milestones.get(projectId) ?? [],
+        }),
+      });
+      // A large year is judged project by project without holding the event loop: other requests go between.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const paid = this.paid
       ? await this.paid.paidTotals({ year, ...(organizationId ? { organizationId } : {}) })
       : null;

@@ -186,7 +186,10 @@ export class ParticipationFactsQueries {
     return { projects, involvements, byProject };
   }
 
-  /** Every involvement that took place in the year (of the organisation's projects when given), with its projects. */
+  /**
+   * Every involvement that took place in the year (of the organisation's projects when given), with its
+   * projects: the input of the in-memory definition (`countParticipation`) the aggregates are tested against.
+   */
   async forYear(year: number, organizationId: string | null) {
     const rows: Array<InvolvementRow & { name: string; organization_id: string; level: string }> =
       await this.db.query(
