@@ -21,6 +21,9 @@ export interface AppointmentView {
   mandate: string | null;
 }
 
+/** An appointment's terms only: who holds which role from when to when. */
+export type AppointmentTerms = Pick<AppointmentView, 'participantId' | 'role' | 'from' | 'to' | 'endedOn'>;
+
 type Row = {
   appointment_id: string;
   participant_id: string;
@@ -77,6 +80,34 @@ export class AppointmentQueries {
         mandate: r.mandate,
       });
     return views;
+  }
+
+  /**
+   * The terms of every appointment to the projects, in one statement (who, role, from, to, ended on; no sealed
+   * text): what the "not alone" rule counts, for many projects at once (the annual report, docs/adr/0031).
+   */
+  async termsOfProjects(projectIds: readonly string[]): Promise<Map<string, AppointmentTerms[]>> {
+    const rows: Array<
+      Pick<Row, 'participant_id' | 'role' | 'from_date' | 'to_date' | 'ended_on'> & { project_id: string }
+    > =
+      projectIds.length === 0
+        ? []
+        : await this.db.query(
+            `SELECT project_id, participant_id, role, ${DATE('from_date')}, ${DATE('to_date')}, ${DATE('ended_on')}
+             FROM participation_appointments WHERE project_id = ANY($1::text[])
+             ORDER BY project_id, from_date, appointment_id`,
+            [projectIds],
+          );
+    const terms = new Map<string, AppointmentTerms[]>(projectIds.map((id) => [id, []]));
+    for (const r of rows)
+      terms.get(r.project_id)?.push({
+        participantId: r.participant_id,
+        role: r.role,
+        from: r.from_date,
+        to: r.to_date,
+        endedOn: r.ended_on,
+      });
+    return terms;
   }
 
   /** Ids of a participant's appointments to a project; the handler then loads each stream for the truth. */

@@ -44,6 +44,11 @@ export class ParticipationQueries {
     private readonly priced: PricedInvolvementQueries,
   ) {}
 
+  /** Each project's appointment terms (no sealed text), read in one statement. */
+  async appointmentTerms(projectIds: readonly string[]) {
+    return this.appointments.termsOfProjects(projectIds);
+  }
+
   /**
    * An appointment's exception reason is sealed text about the person
    * (docs/adr/0014): read as null by a lead who neither leads this project

@@ -52,26 +52,71 @@ const sumHours = (hours: number[]) => hours.reduce((sum, h) => sum + Math.round(
 const NOT_PRESENT: readonly string[] = ['absent', 'cancelled'];
 
 /**
- * The trust's yearly account of participation (årlig rapportering): pure
- * arithmetic over the year's facts. Participation counts, people, hours and
- * the feedback and influence shares leave out absences (and cancellations);
- * the economy keeps them, since expenses may be covered.
+ * What the report counts of the year's participation: projects, involvements,
+ * people and hours. Absences (and cancellations) are left out of them and
+ * counted as excluded, with voided involvements and peer support.
  */
-export function buildAnnualReport(input: AnnualReportInput) {
+export interface ParticipationCounts {
+  projects: { total: number; byLevel: Record<string, number> };
+  involvements: {
+    total: number;
+    byLevel: Record<string, number>;
+    byForm: Record<string, number>;
+    byLevelAndForm: Record<string, Record<string, number>>;
+    byMonth: Array<{ month: number; involvements: number }>;
+  };
+  excluded: { voided: number; peerSupport: number; absent: number };
+  /** Distinct participants present at least once in a counted involvement. */
+  people: number;
+  /** Hours of the present involvements, summed in hundredths. */
+  hours: { meeting: number; preparation: number; travel: number; total: number };
+}
+
+/** Counted as participation and the participant was there: what the counts, people, hours and shares cover. */
+export function isPresent(i: Pick<InvolvementFacts, 'status' | 'countsAsParticipation' | 'attendance'>) {
+  return countsAsParticipation(i) && !NOT_PRESENT.includes(i.attendance);
+}
+
+/** All levels and forms present (zero when none), in display order. */
+export function emptyCounts(levels: readonly string[], forms: readonly string[]): ParticipationCounts {
+  return {
+    projects: { total: 0, byLevel: zeroes(levels) },
+    involvements: {
+      total: 0,
+      byLevel: zeroes(levels),
+      byForm: zeroes(forms),
+      byLevelAndForm: Object.fromEntries(levels.map((l) => [l, zeroes(forms)])),
+      byMonth: Array.from({ length: 12 }, (_, m) => ({ month: m + 1, involvements: 0 })),
+    },
+    excluded: { voided: 0, peerSupport: 0, absent: 0 },
+    people: 0,
+    hours: { meeting: 0, preparation: 0, travel: 0, total: 0 },
+  };
+}
+
+/**
+ * The counts folded in memory from every involvement of the year: the
+ * definition the SQL aggregates of the reporting read model must equal
+ * (ParticipationFactsQueries.countsForYear; docs/adr/0031).
+ */
+export function countParticipation(input: {
+  levels: readonly string[];
+  forms: readonly string[];
+  projects: ReadonlyMap<string, ReportProject>;
+  involvements: readonly InvolvementFacts[];
+}): ParticipationCounts {
+  const counts = emptyCounts(input.levels, input.forms);
   const counted = input.involvements.filter(countsAsParticipation);
-  const present = counted.filter((i) => !NOT_PRESENT.includes(i.attendance));
+  const present = counted.filter(isPresent);
   const levelOf = (i: InvolvementFacts) => input.projects.get(i.projectId)?.level ?? 'unknown';
   const projectIds = [...new Set(present.map((i) => i.projectId))];
 
-  const projectsByLevel = zeroes(input.levels);
+  const { byLevel: projectsByLevel } = counts.projects;
   for (const id of projectIds) {
     const level = input.projects.get(id)?.level ?? 'unknown';
     projectsByLevel[level] = (projectsByLevel[level] ?? 0) + 1;
   }
-  const byLevel = zeroes(input.levels);
-  const byForm = zeroes(input.forms);
-  const byLevelAndForm = Object.fromEntries(input.levels.map((l) => [l, zeroes(input.forms)]));
-  const byMonth = Array.from({ length: 12 }, (_, m) => ({ month: m + 1, involvements: 0 }));
+  const { byLevel, byForm, byLevelAndForm, byMonth } = counts.involvements;
   for (const i of present) {
     const level = levelOf(i);
     byLevel[level] = (byLevel[level] ?? 0) + 1;
@@ -80,7 +125,53 @@ export function buildAnnualReport(input: AnnualReportInput) {
     byLevelAndForm[level][i.form] = (byLevelAndForm[level][i.form] ?? 0) + 1;
     byMonth[Number(i.occurredOn.slice(5, 7)) - 1].involvements += 1;
   }
+  return {
+    projects: { total: projectIds.length, byLevel: projectsByLevel },
+    involvements: { total: present.length, byLevel, byForm, byLevelAndForm, byMonth },
+    excluded: {
+      voided: input.involvements.filter((i) => i.status === 'voided').length,
+      peerSupport: input.involvements.filter((i) => i.status === 'logged' && !i.countsAsParticipation).length,
+      absent: counted.length - present.length,
+    },
+    people: new Set(present.map((i) => i.participantId)).size,
+    hours: {
+      meeting: sumHours(present.map((i) => i.hours.meeting)),
+      preparation: sumHours(present.map((i) => i.hours.preparation)),
+      travel: sumHours(present.map((i) => i.hours.travel)),
+      total: sumHours(present.flatMap((i) => [i.hours.meeting, i.hours.preparation, i.hours.travel])),
+    },
+  };
+}
 
+/**
+ * The trust's yearly account of participation (årlig rapportering): pure
+ * arithmetic over the year's facts, folded in memory (the definition; the
+ * API composes the same report from SQL counts with `composeAnnualReport`).
+ */
+export function buildAnnualReport(input: AnnualReportInput) {
+  const { involvements, ...rest } = input;
+  return composeAnnualReport({
+    ...rest,
+    counts: countParticipation(input),
+    present: involvements.filter(isPresent),
+  });
+}
+
+/**
+ * The report from the year's counts (`countParticipation`, or the same
+ * figures as SQL aggregates) and the present involvements with their
+ * evidence, which the feedback, influence and confirmation shares judge one
+ * by one. Participation counts, people, hours and the shares leave out
+ * absences (and cancellations); the economy keeps them, since expenses may be covered.
+ */
+export function composeAnnualReport(
+  input: Omit<AnnualReportInput, 'involvements'> & {
+    counts: ParticipationCounts;
+    /** The present involvements (`isPresent`), with their own evidence. */
+    present: readonly InvolvementFacts[];
+  },
+) {
+  const { counts, present } = input;
   // Feedback counts as the audit counts it (told back): given on or after the day, given and recorded within the
   // window. Feedback dated before the meeting, or back-dated after an audit request, does not raise the share.
   const toldBack = new Set(
@@ -108,26 +199,18 @@ export function buildAnnualReport(input: AnnualReportInput) {
         explanations: a.reality.explanations.map((e) => e.message),
       };
     });
+  const total = counts.involvements.total;
 
   return {
     year: input.year,
     organizationId: input.organizationId,
     generatedAt: input.generatedAt,
-    projects: { total: projectIds.length, byLevel: projectsByLevel },
-    involvements: { total: present.length, byLevel, byForm, byLevelAndForm, byMonth },
-    excluded: {
-      voided: input.involvements.filter((i) => i.status === 'voided').length,
-      peerSupport: input.involvements.filter((i) => i.status === 'logged' && !i.countsAsParticipation).length,
-      absent: counted.length - present.length,
-    },
+    projects: counts.projects,
+    involvements: counts.involvements,
+    excluded: counts.excluded,
     /** Distinct participants present at least once in a counted involvement. */
-    people: new Set(present.map((i) => i.participantId)).size,
-    hours: {
-      meeting: sumHours(present.map((i) => i.hours.meeting)),
-      preparation: sumHours(present.map((i) => i.hours.preparation)),
-      travel: sumHours(present.map((i) => i.hours.travel)),
-      total: sumHours(present.flatMap((i) => [i.hours.meeting, i.hours.preparation, i.hours.travel])),
-    },
+    people: counts.people,
+    hours: counts.hours,
     economy: {
       accrued,
       unpricedCount: input.unpriced?.length ?? 0,
@@ -138,12 +221,12 @@ export function buildAnnualReport(input: AnnualReportInput) {
         ? {}
         : { note: 'no payouts source is connected to reporting, so paid is reported as 0' }),
     },
-    feedback: { involvements: withFeedback, share: share(withFeedback, present.length) },
-    influence: { involvements: withInfluence, share: share(withInfluence, present.length) },
-    participantConfirmation: { involvements: confirmed, share: share(confirmed, present.length) },
-    feedbackAcknowledged: { involvements: acknowledged, share: share(acknowledged, present.length) },
+    feedback: { involvements: withFeedback, share: share(withFeedback, total) },
+    influence: { involvements: withInfluence, share: share(withInfluence, total) },
+    participantConfirmation: { involvements: confirmed, share: share(confirmed, total) },
+    feedbackAcknowledged: { involvements: acknowledged, share: share(acknowledged, total) },
     symbolicRisk: { projects: atRisk.length, of: input.assessments.length, items: atRisk },
   };
 }
 
-export type AnnualReport = ReturnType<typeof buildAnnualReport>;
+export type AnnualReport = ReturnType<typeof composeAnnualReport>;

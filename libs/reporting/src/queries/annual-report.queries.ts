@@ -9,13 +9,13 @@ import {
 import { CLOCK, ValidationFailed, type Clock } from '@app/shared-kernel';
 import { REALITY_THRESHOLDS } from '../config/reporting-config';
 import {
-  buildAnnualReport,
   classifyProject,
-  countsAsParticipation,
+  composeAnnualReport,
+  isPresent,
   osloDate,
-  withMeetingEvidence,
   type AnnualReport,
   type MeetingCounts,
+  type MeetingFacts,
   type RealityThresholds,
 } from '../domain';
 import { PAID_PAYOUTS, type PaidPayouts } from '../paid-payouts.port';
@@ -41,18 +41,6 @@ export function parseAnnualReportQuery(query: { year?: unknown; organizationId?:
   return { year, organizationId: (organizationId as string | undefined)?.trim() ?? null };
 }
 
-/** Runs `work` over `items` a few at a time, so a large year does not take every database connection. */
-async function inBatches<T, R>(
-  items: readonly T[],
-  size: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += size)
-    results.push(...(await Promise.all(items.slice(i, i + size).map(work))));
-  return results;
-}
-
 /** GET /v1/reports/annual: the yearly account of participation (årlig rapportering om brukermedvirkning). */
 @Injectable()
 export class AnnualReportQueries {
@@ -72,32 +60,43 @@ export class AnnualReportQueries {
     reader: Reader,
   ): Promise<AnnualReport & { meetings: MeetingCounts }> {
     const { year, organizationId } = parseAnnualReportQuery(query);
-    const facts = await this.facts.forYear(year, organizationId);
-    const { projects } = facts;
+    // Counts, people and hours as SQL aggregates over the reporting read model (docs/adr/0031).
+    const counts = await this.facts.countsForYear(
+      year,
+      organizationId,
+      PARTICIPATION_LEVELS,
+      PARTICIPATION_FORMS,
+    );
+    // Only the reality classification folds: the counted involvements with their evidence, each project's
+    // meetings, milestones and appointments, each read once for every project of the year.
+    const { projects, involvements, byProject } = await this.facts.assessedInYear(year, organizationId);
+    const projectIds = [...projects.keys()];
     // Evidence given once per meeting counts for each involvement in it (docs/adr/0026).
-    const { meetings, milestones } = await this.meetingFacts.forProjects([...projects.keys()]);
-    const involvements = withMeetingEvidence(facts.involvements, meetings);
-    const counted = involvements.filter(countsAsParticipation);
+    const { meetings, milestones } = await this.meetingFacts.forProjects(projectIds);
+    const meetingsOf = new Map<string, MeetingFacts[]>(projectIds.map((id) => [id, []]));
+    for (const m of meetings) meetingsOf.get(m.projectId)?.push(m);
+    const appointments = await this.participation.appointmentTerms(projectIds);
 
     // Accrued = the counted involvements' priced lines, summed in SQL over the priced-involvement read model
     // (what GET /v1/involvements/{id} answers). One that cannot be priced adds nothing and is named in `economy.unpriced`.
     const { accrued, unpriced } = await this.economy.ofYear(year, organizationId);
     const today = osloDate(this.clock.now());
-    const projectIds = [...new Set(counted.map((i) => i.projectId))];
-    const assessments = await inBatches(projectIds, 8, async (projectId) => {
-      const project = await this.participation.project(projectId);
-      return {
+    const assessments = [];
+    for (const projectId of projectIds) {
+      assessments.push({
         projectId,
         reality: classifyProject({
-          involvements: involvements.filter((i) => i.projectId === projectId),
-          appointments: project.appointments,
+          involvements: byProject.get(projectId) ?? [],
+          appointments: appointments.get(projectId) ?? [],
           thresholds: this.thresholds,
           today,
-          meetings: meetings.filter((m) => m.projectId === projectId),
+          meetings: meetingsOf.get(projectId) ?? [],
           milestones: milestones.get(projectId) ?? [],
         }),
-      };
-    });
+      });
+      // A large year is judged project by project without holding the event loop: other requests go between.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const paid = this.paid
       ? await this.paid.paidTotals({ year, ...(organizationId ? { organizationId } : {}) })
       : null;
@@ -115,14 +114,15 @@ export class AnnualReportQueries {
       PARTICIPATION_LEVELS,
       PARTICIPATION_FORMS,
     );
-    const report = buildAnnualReport({
+    const report = composeAnnualReport({
       year,
       organizationId,
       generatedAt: this.clock.now().toISOString(),
       levels: PARTICIPATION_LEVELS,
       forms: PARTICIPATION_FORMS,
       projects,
-      involvements,
+      counts,
+      present: involvements.filter(isPresent),
       accrued,
       unpriced,
       paid,
