@@ -1,8 +1,13 @@
 import type { Pool } from 'pg';
 import { AdvisoryLock } from '../advisory-lock';
 import { backoffDelay, DEFAULT_BACKOFF, errorMessage, type BackoffOptions } from '../backoff';
-import type { IntegrationBus } from '../integration-bus.port';
+import {
+  publishesInClaimTransaction,
+  type IntegrationBus,
+  type TransactionalIntegrationBus,
+} from '../integration-bus.port';
 import type { IntegrationMessage } from '../integration-message';
+import { LOCK_KEYS_FOR_TRANSACTION, lockKeysParameters } from '../key-order-lock';
 import { Pause } from '../pause';
 
 export interface OutboxRelayOptions {
@@ -148,38 +153,66 @@ export class OutboxRelay {
   }
 
   /** Publishes what is due; returns how many messages were sent. */
-  private async relayRound(): Promise<number> {
-    const { rows } = await this.pool.query<PendingRow>(
-      `SELECT o.seq, o.message_id, o.topic, o.message_key, o.type, o.schema_version, o.occurred_at, o.payload, o.attempts
-       FROM integration_outbox o
-       WHERE o.sent_at IS NULL
-         AND NOT EXISTS (
-           SELECT 1 FROM integration_outbox w
-           WHERE w.sent_at IS NULL AND w.next_attempt_at > now()
-             AND w.topic = o.topic AND w.message_key = o.message_key)
-       ORDER BY o.seq
-       LIMIT $1`,
-      [this.options.batchSize ?? 200],
-    );
+  private relayRound(): Promise<number> {
+    return publishesInClaimTransaction(this.bus) ? this.publishClaimedRound(this.bus) : this.publishPerKeyRound();
+  }
+
+  /**
+   * The bus publishes in the claim's transaction (in-process bus): the due
+   * rows are marked sent and appended to the bus in one transaction of six
+   * statements whatever their number, so each is published exactly once.
+   */
+  private async publishClaimedRound(bus: TransactionalIntegrationBus): Promise<number> {
+    const published = await bus.publishClaimed(async (tx) => {
+      const { rows: due } = await tx.query<PendingRow>(SELECT_DUE, [this.batchSize]);
+      if (due.length === 0) return [];
+      // The key locks before the row locks, as a projection enqueuing the same key takes them.
+      await tx.query(LOCK_KEYS_FOR_TRANSACTION, lockKeysParameters(due.map(toMessage)));
+      // A row another relay sent meanwhile drops out here; its key's later rows are still ours, in order.
+      const { rows: claimed } = await tx.query<{ seq: string }>(
+        `UPDATE integration_outbox
+         SET sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL
+         WHERE seq = ANY($1::bigint[]) AND sent_at IS NULL
+         RETURNING seq`,
+        [due.map((r) => r.seq)],
+      );
+      const mine = new Set(claimed.map((r) => r.seq));
+      return due.filter((r) => mine.has(r.seq)).map(toMessage);
+    });
+    this.sent += published;
+    return published;
+  }
+
+  /** Any other bus (Kafka): each key published on its own, at-least-once; the sent rows marked in one UPDATE. */
+  private async publishPerKeyRound(): Promise<number> {
+    const { rows } = await this.pool.query<PendingRow>(SELECT_DUE, [this.batchSize]);
     const byKey = new Map<string, PendingRow[]>();
     for (const row of rows) {
       const key = `${row.topic}\u0000${row.message_key}`;
       byKey.set(key, [...(byKey.get(key) ?? []), row]);
     }
     const groups = [...byKey.values()];
-    let sent = 0;
+    const sent: string[] = [];
     const concurrency = Math.max(1, this.options.concurrency ?? 8);
     for (let i = 0; i < groups.length; i += concurrency) {
       const results = await Promise.all(
         groups.slice(i, i + concurrency).map((group) => this.publishKey(group)),
       );
-      sent += results.reduce((a, b) => a + b, 0);
+      for (const seqs of results) sent.push(...seqs);
     }
-    return sent;
+    if (sent.length === 0) return 0;
+    await this.pool.query(
+      `UPDATE integration_outbox
+       SET sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL
+       WHERE seq = ANY($1::bigint[])`,
+      [sent],
+    );
+    this.sent += sent.length;
+    return sent.length;
   }
 
-  /** The pending messages of one key, in order: all marked sent, or the head marked failed. */
-  private async publishKey(rows: PendingRow[]): Promise<number> {
+  /** The pending messages of one key, in order: their seqs once published, or none with the head marked failed. */
+  private async publishKey(rows: PendingRow[]): Promise<string[]> {
     try {
       await this.bus.publish(rows.map(toMessage));
     } catch (error) {
@@ -196,18 +229,26 @@ export class OutboxRelay {
          WHERE seq = $1`,
         [head.seq, this.lastError.slice(0, 2000), delay],
       );
-      return 0;
+      return [];
     }
-    await this.pool.query(
-      `UPDATE integration_outbox
-       SET sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL
-       WHERE seq = ANY($1::bigint[])`,
-      [rows.map((r) => r.seq)],
-    );
-    this.sent += rows.length;
-    return rows.length;
+    return rows.map((r) => r.seq);
+  }
+
+  private get batchSize(): number {
+    return this.options.batchSize ?? 200;
   }
 }
+
+/** The oldest pending messages, leaving out keys whose head waits out a backoff. Parameter: $1 the most to read. */
+const SELECT_DUE = `SELECT o.seq, o.message_id, o.topic, o.message_key, o.type, o.schema_version, o.occurred_at, o.payload, o.attempts
+  FROM integration_outbox o
+  WHERE o.sent_at IS NULL
+    AND NOT EXISTS (
+      SELECT 1 FROM integration_outbox w
+      WHERE w.sent_at IS NULL AND w.next_attempt_at > now()
+        AND w.topic = o.topic AND w.message_key = o.message_key)
+  ORDER BY o.seq
+  LIMIT $1`;
 
 function toMessage(row: PendingRow): IntegrationMessage {
   return {
