@@ -28,7 +28,9 @@ export const LOCK_KEYS_FOR_TRANSACTION = `SELECT count(*) FROM (
    ) locked`;
 
 /** The parameters of LOCK_KEYS_FOR_TRANSACTION for the keys of these messages. */
-export function lockKeysParameters(messages: ReadonlyArray<{ topic: string; key: string }>): [string[], string[]] {
+export function lockKeysParameters(
+  messages: ReadonlyArray<{ topic: string; key: string }>,
+): [string[], string[]] {
   const keys = keysInLockOrder(messages);
   return [keys.map(([topic]) => topic), keys.map(([, key]) => key)];
 }

@@ -13,7 +13,7 @@ import { Pause } from '../pause';
 export interface OutboxRelayOptions {
   /** Most pending messages read per round. */
   batchSize?: number;
-  /** Pause between rounds when nothing was sent (wake() cuts it short). */
+  /** Pause after a round that read less than a full batch (wake() cuts it short). */
   pollIntervalMs?: number;
   /** Wait before republishing a key whose publish failed, growing per failure. */
   backoff?: BackoffOptions;
@@ -38,6 +38,9 @@ export interface OutboxBacklog {
   /** Pending messages whose key is waiting out a backoff after a failed publish. */
   blocked: number;
 }
+
+/** What one round read from the outbox and how much of it went out. */
+type Round = { read: number; sent: number };
 
 type PendingRow = {
   seq: string;
@@ -139,34 +142,38 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     const interval = this.options.pollIntervalMs ?? 250;
     while (!this.stopped) {
-      let busy = false;
+      let backlog = false;
       try {
-        if (await this.lock.acquire()) busy = (await this.relayRound()) > 0;
+        // Only a full batch goes round again at once; otherwise what arrives meanwhile gathers into one batch.
+        if (await this.lock.acquire()) backlog = (await this.relayRound()).read >= this.batchSize;
       } catch (error) {
         this.lastError = errorMessage(error);
         this.options.log?.(`outbox relay round failed, trying again: ${this.lastError}`);
         this.lock.drop();
       }
-      if (!busy && !this.stopped) await this.pause.for(interval);
+      if (!backlog && !this.stopped) await this.pause.for(interval);
     }
     await this.lock.release();
   }
 
-  /** Publishes what is due; returns how many messages were sent. */
-  private relayRound(): Promise<number> {
-    return publishesInClaimTransaction(this.bus) ? this.publishClaimedRound(this.bus) : this.publishPerKeyRound();
+  /** Publishes what is due. */
+  private relayRound(): Promise<Round> {
+    return publishesInClaimTransaction(this.bus)
+      ? this.publishClaimedRound(this.bus)
+      : this.publishPerKeyRound();
   }
 
   /**
    * The bus publishes in the claim's transaction (in-process bus): the due
-   * rows are marked sent and appended to the bus in one transaction of six
-   * statements whatever their number, so each is published exactly once.
+   * rows are read, then marked sent and appended to the bus in one
+   * transaction, six statements whatever their number, so each is published
+   * exactly once. Nothing due costs the one read.
    */
-  private async publishClaimedRound(bus: TransactionalIntegrationBus): Promise<number> {
-    const published = await bus.publishClaimed(async (tx) => {
-      const { rows: due } = await tx.query<PendingRow>(SELECT_DUE, [this.batchSize]);
-      if (due.length === 0) return [];
-      // The key locks before the row locks, as a projection enqueuing the same key takes them.
+  private async publishClaimedRound(bus: TransactionalIntegrationBus): Promise<Round> {
+    const { rows: due } = await this.pool.query<PendingRow>(SELECT_DUE, [this.batchSize]);
+    if (due.length === 0) return { read: 0, sent: 0 };
+    const sent = await bus.publishClaimed(async (tx) => {
+      // The key locks before the row locks, in the order a projection enqueuing the same key takes them.
       await tx.query(LOCK_KEYS_FOR_TRANSACTION, lockKeysParameters(due.map(toMessage)));
       // A row another relay sent meanwhile drops out here; its key's later rows are still ours, in order.
       const { rows: claimed } = await tx.query<{ seq: string }>(
@@ -179,12 +186,12 @@ export class OutboxRelay {
       const mine = new Set(claimed.map((r) => r.seq));
       return due.filter((r) => mine.has(r.seq)).map(toMessage);
     });
-    this.sent += published;
-    return published;
+    this.sent += sent;
+    return { read: due.length, sent };
   }
 
   /** Any other bus (Kafka): each key published on its own, at-least-once; the sent rows marked in one UPDATE. */
-  private async publishPerKeyRound(): Promise<number> {
+  private async publishPerKeyRound(): Promise<Round> {
     const { rows } = await this.pool.query<PendingRow>(SELECT_DUE, [this.batchSize]);
     const byKey = new Map<string, PendingRow[]>();
     for (const row of rows) {
@@ -200,7 +207,7 @@ export class OutboxRelay {
       );
       for (const seqs of results) sent.push(...seqs);
     }
-    if (sent.length === 0) return 0;
+    if (sent.length === 0) return { read: rows.length, sent: 0 };
     await this.pool.query(
       `UPDATE integration_outbox
        SET sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL
@@ -208,7 +215,7 @@ export class OutboxRelay {
       [sent],
     );
     this.sent += sent.length;
-    return sent.length;
+    return { read: rows.length, sent: sent.length };
   }
 
   /** The pending messages of one key, in order: their seqs once published, or none with the head marked failed. */
