@@ -181,6 +181,30 @@ describe('the outbox relay sends many messages per transaction (real PostgreSQL,
     expect(a.status().sent + b.status().sent).toBe(16 * PER_KEY);
   });
 
+  it('goes on with the other keys while a projection holds a key, and never deadlocks with it', async () => {
+    await enqueue(message('k1', 1), message('k2', 1));
+    const relay = replica({ pollIntervalMs: 10 });
+    const pendingOf = async (key: string): Promise<number> =>
+      (
+        await db.pool.query<{ n: number }>(
+          `${LOOK} SELECT count(*)::int AS n FROM integration_outbox WHERE sent_at IS NULL AND message_key = $1`,
+          [key],
+        )
+      ).rows[0].n;
+    // A projection's transaction enqueues k2, then (later in its batch) k1: it holds k2's lock, then wants k1's.
+    await dataSource.transaction(async (tx) => {
+      await enqueueIntegrationMessage(tx, message('k2', 2));
+      relay.start();
+      await until(async () => (await pendingOf('k1')) === 0, 'k1 went out while k2 was held', 10_000);
+      expect(await pendingOf('k2')).toBe(1);
+      await enqueueIntegrationMessage(tx, message('k1', 2));
+    });
+    await until(async () => (await unsent()) === 0, 'the outbox was sent');
+    const { byKey, copies } = await busLog();
+    expect(Object.fromEntries(byKey)).toEqual({ k1: [1, 2], k2: [1, 2] });
+    expect([...copies.values()]).toEqual([1, 1, 1, 1]);
+  });
+
   it('publishes nothing and marks nothing sent while the bus cannot write, then everything once', async () => {
     await db.pool.query(`
       CREATE FUNCTION refuse_bus_write() RETURNS trigger LANGUAGE plpgsql AS

@@ -27,6 +27,15 @@ export const LOCK_KEYS_FOR_TRANSACTION = `SELECT count(*) FROM (
      FROM unnest($1::text[], $2::text[]) AS k(topic, message_key)
    ) locked`;
 
+/**
+ * LOCK_KEYS_FOR_TRANSACTION without waiting: returns the (topic, message_key)
+ * pairs whose lock this transaction now holds; a key another transaction
+ * holds is left out. Same parameters.
+ */
+export const TRY_LOCK_KEYS_FOR_TRANSACTION = `SELECT k.topic, k.message_key
+   FROM unnest($1::text[], $2::text[]) AS k(topic, message_key)
+   WHERE pg_try_advisory_xact_lock(hashtext('integration-message-key'), hashtext(k.topic || E'\\n' || k.message_key))`;
+
 /** The parameters of LOCK_KEYS_FOR_TRANSACTION for the keys of these messages. */
 export function lockKeysParameters(
   messages: ReadonlyArray<{ topic: string; key: string }>,

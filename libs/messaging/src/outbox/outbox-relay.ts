@@ -7,7 +7,7 @@ import {
   type TransactionalIntegrationBus,
 } from '../integration-bus.port';
 import type { IntegrationMessage } from '../integration-message';
-import { LOCK_KEYS_FOR_TRANSACTION, lockKeysParameters } from '../key-order-lock';
+import { lockKeysParameters, TRY_LOCK_KEYS_FOR_TRANSACTION } from '../key-order-lock';
 import { Pause } from '../pause';
 
 export interface OutboxRelayOptions {
@@ -144,8 +144,11 @@ export class OutboxRelay {
     while (!this.stopped) {
       let backlog = false;
       try {
-        // Only a full batch goes round again at once; otherwise what arrives meanwhile gathers into one batch.
-        if (await this.lock.acquire()) backlog = (await this.relayRound()).read >= this.batchSize;
+        // Only a full batch that went out goes round again at once; otherwise what arrives meanwhile gathers.
+        if (await this.lock.acquire()) {
+          const round = await this.relayRound();
+          backlog = round.read >= this.batchSize && round.sent > 0;
+        }
       } catch (error) {
         this.lastError = errorMessage(error);
         this.options.log?.(`outbox relay round failed, trying again: ${this.lastError}`);
@@ -173,18 +176,24 @@ export class OutboxRelay {
     const { rows: due } = await this.pool.query<PendingRow>(SELECT_DUE, [this.batchSize]);
     if (due.length === 0) return { read: 0, sent: 0 };
     const sent = await bus.publishClaimed(async (tx) => {
-      // The key locks before the row locks, in the order a projection enqueuing the same key takes them.
-      await tx.query(LOCK_KEYS_FOR_TRANSACTION, lockKeysParameters(due.map(toMessage)));
-      // A row another relay sent meanwhile drops out here; its key's later rows are still ours, in order.
+      // Keys a projection is enqueuing right now, or another relay is publishing, wait for the next round.
+      const { rows: locked } = await tx.query<{ topic: string; message_key: string }>(
+        TRY_LOCK_KEYS_FOR_TRANSACTION,
+        lockKeysParameters(due.map(toMessage)),
+      );
+      const ours = new Set(locked.map((k) => keyOf(k)));
+      const candidates = due.filter((r) => ours.has(keyOf(r)));
+      if (candidates.length === 0) return [];
+      // A row another relay sent before we took its key drops out; the key's later rows follow it in order.
       const { rows: claimed } = await tx.query<{ seq: string }>(
         `UPDATE integration_outbox
          SET sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL
          WHERE seq = ANY($1::bigint[]) AND sent_at IS NULL
          RETURNING seq`,
-        [due.map((r) => r.seq)],
+        [candidates.map((r) => r.seq)],
       );
       const mine = new Set(claimed.map((r) => r.seq));
-      return due.filter((r) => mine.has(r.seq)).map(toMessage);
+      return candidates.filter((r) => mine.has(r.seq)).map(toMessage);
     });
     this.sent += sent;
     return { read: due.length, sent };
@@ -194,10 +203,7 @@ export class OutboxRelay {
   private async publishPerKeyRound(): Promise<Round> {
     const { rows } = await this.pool.query<PendingRow>(SELECT_DUE, [this.batchSize]);
     const byKey = new Map<string, PendingRow[]>();
-    for (const row of rows) {
-      const key = `${row.topic}\u0000${row.message_key}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), row]);
-    }
+    for (const row of rows) byKey.set(keyOf(row), [...(byKey.get(keyOf(row)) ?? []), row]);
     const groups = [...byKey.values()];
     const sent: string[] = [];
     const concurrency = Math.max(1, this.options.concurrency ?? 8);
@@ -256,6 +262,10 @@ const SELECT_DUE = `SELECT o.seq, o.message_id, o.topic, o.message_key, o.type, 
         AND w.topic = o.topic AND w.message_key = o.message_key)
   ORDER BY o.seq
   LIMIT $1`;
+
+function keyOf(row: { topic: string; message_key: string }): string {
+  return `${row.topic}\u0000${row.message_key}`;
+}
 
 function toMessage(row: PendingRow): IntegrationMessage {
   return {
