@@ -30,8 +30,9 @@ export interface IntegrationBus {
 
 /**
  * Takes messages out of the outbox inside the transaction it is given and
- * returns them in outbox order, holding their key locks
- * (LOCK_KEYS_FOR_TRANSACTION) so a key's messages are published in order.
+ * returns them in outbox order, holding their keys' transaction locks (the
+ * lock space of LOCK_KEYS_FOR_TRANSACTION; the relay takes them with
+ * TRY_LOCK_KEYS_FOR_TRANSACTION) so a key's messages are published in order.
  */
 export type ClaimMessages = (tx: PoolClient) => Promise<IntegrationMessage[]>;
 
