@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { IntegrationMessage } from './integration-message';
 
 /** Nest token for the IntegrationBus adapter chosen at start (in-process, or Kafka when KAFKA_BROKERS is set). */
@@ -25,4 +26,27 @@ export interface IntegrationBus {
    * A new group starts from the oldest message the broker keeps.
    */
   subscribe(topic: string, groupId: string, handler: IntegrationHandler): Promise<IntegrationSubscription>;
+}
+
+/**
+ * Takes messages out of the outbox inside the transaction it is given and
+ * returns them in outbox order, holding their keys' transaction locks (the
+ * lock space of LOCK_KEYS_FOR_TRANSACTION; the relay takes them with
+ * TRY_LOCK_KEYS_FOR_TRANSACTION) so a key's messages are published in order.
+ */
+export type ClaimMessages = (tx: PoolClient) => Promise<IntegrationMessage[]>;
+
+/**
+ * A bus whose log lives in the outbox's own database (the in-process bus):
+ * it publishes what the relay claims in the claim's own transaction, so a
+ * message is marked sent exactly when it is published, once, even when two
+ * relays race. Adapters without it (Kafka) get at-least-once publishing.
+ */
+export interface TransactionalIntegrationBus extends IntegrationBus {
+  /** Opens a transaction, runs `claim`, publishes what it returned, commits; resolves to how many were published. */
+  publishClaimed(claim: ClaimMessages): Promise<number>;
+}
+
+export function publishesInClaimTransaction(bus: IntegrationBus): bus is TransactionalIntegrationBus {
+  return typeof (bus as Partial<TransactionalIntegrationBus>).publishClaimed === 'function';
 }

@@ -1,8 +1,13 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../backoff';
-import type { IntegrationBus, IntegrationHandler, IntegrationSubscription } from '../integration-bus.port';
+import type {
+  ClaimMessages,
+  IntegrationHandler,
+  IntegrationSubscription,
+  TransactionalIntegrationBus,
+} from '../integration-bus.port';
 import { assertIntegrationMessage, type IntegrationMessage } from '../integration-message';
-import { keysInLockOrder, LOCK_KEY_FOR_TRANSACTION } from '../key-order-lock';
+import { LOCK_KEYS_FOR_TRANSACTION, lockKeysParameters } from '../key-order-lock';
 import { GroupConsumer } from './group-consumer';
 
 export interface InProcessBusOptions {
@@ -23,7 +28,7 @@ export interface InProcessBusOptions {
  * group and topic runs at a time (advisory lock), in whichever process sharing
  * the database took it first.
  */
-export class InProcessIntegrationBus implements IntegrationBus {
+export class InProcessIntegrationBus implements TransactionalIntegrationBus {
   private readonly consumers = new Set<GroupConsumer>();
 
   constructor(
@@ -34,17 +39,25 @@ export class InProcessIntegrationBus implements IntegrationBus {
   async publish(messages: IntegrationMessage[]): Promise<void> {
     if (messages.length === 0) return;
     messages.forEach((m) => assertIntegrationMessage(m));
+    await this.publishClaimed(async (tx) => {
+      // A consumer tracks progress per key, so a key's rows must become visible in position order.
+      await tx.query(LOCK_KEYS_FOR_TRANSACTION, lockKeysParameters(messages));
+      return messages;
+    });
+  }
+
+  /**
+   * The relay's path (TransactionalIntegrationBus): what `claim` takes out of
+   * the outbox is appended here in the same transaction, in the order given,
+   * with one INSERT, and commits with the claim or not at all.
+   */
+  async publishClaimed(claim: ClaimMessages): Promise<number> {
     const client = await this.pool.connect();
+    let messages: IntegrationMessage[];
     try {
       await client.query('BEGIN');
-      // A consumer tracks progress per key, so a key's rows must become visible in position order.
-      for (const [topic, key] of keysInLockOrder(messages))
-        await client.query(LOCK_KEY_FOR_TRANSACTION, [topic, key]);
-      for (const message of messages)
-        await client.query(
-          'INSERT INTO integration_bus_messages (topic, message_key, message) VALUES ($1, $2, $3)',
-          [message.topic, message.key, JSON.stringify(message)],
-        );
+      messages = await claim(client);
+      if (messages.length > 0) await appendToLog(client, messages);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -54,6 +67,7 @@ export class InProcessIntegrationBus implements IntegrationBus {
     }
     const topics = new Set(messages.map((m) => m.topic));
     for (const consumer of this.consumers) if (topics.has(consumer.topic)) consumer.wake();
+    return messages.length;
   }
 
   async subscribe(
@@ -83,4 +97,15 @@ export class InProcessIntegrationBus implements IntegrationBus {
     this.consumers.clear();
     await Promise.all(consumers.map((c) => c.stop()));
   }
+}
+
+/** The messages as rows of the bus's log, positions in the order given (one statement). */
+async function appendToLog(client: PoolClient, messages: IntegrationMessage[]): Promise<void> {
+  await client.query(
+    `INSERT INTO integration_bus_messages (topic, message_key, message)
+     SELECT m.message->>'topic', m.message->>'key', m.message
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS m(message, n)
+     ORDER BY m.n`,
+    [JSON.stringify(messages)],
+  );
 }

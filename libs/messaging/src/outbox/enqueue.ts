@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { assertIntegrationMessage, type IntegrationMessage } from '../integration-message';
-import { LOCK_KEY_FOR_TRANSACTION, keysInLockOrder } from '../key-order-lock';
+import { LOCK_KEY_FOR_TRANSACTION, LOCK_KEYS_FOR_TRANSACTION, lockKeysParameters } from '../key-order-lock';
 
 /**
  * Writes the message into the outbox inside the caller's transaction (a
@@ -43,15 +43,7 @@ export async function enqueueIntegrationMessages(
 ): Promise<void> {
   if (messages.length === 0) return;
   messages.forEach(assertIntegrationMessage);
-  const keys = keysInLockOrder(messages);
-  // unnest yields the pairs in array order, so the locks are taken in lock order.
-  await manager.query(
-    `SELECT count(*) FROM (
-       SELECT pg_advisory_xact_lock(hashtext('integration-message-key'), hashtext(topic || E'\\n' || message_key))
-       FROM unnest($1::text[], $2::text[]) AS k(topic, message_key)
-     ) locked`,
-    [keys.map(([topic]) => topic), keys.map(([, key]) => key)],
-  );
+  await manager.query(LOCK_KEYS_FOR_TRANSACTION, lockKeysParameters(messages));
   await manager.query(
     `INSERT INTO integration_outbox (message_id, topic, message_key, type, schema_version, occurred_at, payload)
      SELECT message_id, topic, message_key, type, schema_version, occurred_at, payload

@@ -1,14 +1,19 @@
 import type { Pool } from 'pg';
 import { AdvisoryLock } from '../advisory-lock';
 import { backoffDelay, DEFAULT_BACKOFF, errorMessage, type BackoffOptions } from '../backoff';
-import type { IntegrationBus } from '../integration-bus.port';
+import {
+  publishesInClaimTransaction,
+  type IntegrationBus,
+  type TransactionalIntegrationBus,
+} from '../integration-bus.port';
 import type { IntegrationMessage } from '../integration-message';
+import { lockKeysParameters, TRY_LOCK_KEYS_FOR_TRANSACTION } from '../key-order-lock';
 import { Pause } from '../pause';
 
 export interface OutboxRelayOptions {
   /** Most pending messages read per round. */
   batchSize?: number;
-  /** Pause between rounds when nothing was sent (wake() cuts it short). */
+  /** Pause after a round that read less than a full batch (wake() cuts it short). */
   pollIntervalMs?: number;
   /** Wait before republishing a key whose publish failed, growing per failure. */
   backoff?: BackoffOptions;
@@ -33,6 +38,9 @@ export interface OutboxBacklog {
   /** Pending messages whose key is waiting out a backoff after a failed publish. */
   blocked: number;
 }
+
+/** What one round read from the outbox and how much of it went out. */
+type Round = { read: number; sent: number };
 
 type PendingRow = {
   seq: string;
@@ -134,52 +142,90 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     const interval = this.options.pollIntervalMs ?? 250;
     while (!this.stopped) {
-      let busy = false;
+      let backlog = false;
       try {
-        if (await this.lock.acquire()) busy = (await this.relayRound()) > 0;
+        // Only a full batch that went out goes round again at once; otherwise what arrives meanwhile gathers.
+        if (await this.lock.acquire()) {
+          const round = await this.relayRound();
+          backlog = round.read >= this.batchSize && round.sent > 0;
+        }
       } catch (error) {
         this.lastError = errorMessage(error);
         this.options.log?.(`outbox relay round failed, trying again: ${this.lastError}`);
         this.lock.drop();
       }
-      if (!busy && !this.stopped) await this.pause.for(interval);
+      if (!backlog && !this.stopped) await this.pause.for(interval);
     }
     await this.lock.release();
   }
 
-  /** Publishes what is due; returns how many messages were sent. */
-  private async relayRound(): Promise<number> {
-    const { rows } = await this.pool.query<PendingRow>(
-      `SELECT o.seq, o.message_id, o.topic, o.message_key, o.type, o.schema_version, o.occurred_at, o.payload, o.attempts
-       FROM integration_outbox o
-       WHERE o.sent_at IS NULL
-         AND NOT EXISTS (
-           SELECT 1 FROM integration_outbox w
-           WHERE w.sent_at IS NULL AND w.next_attempt_at > now()
-             AND w.topic = o.topic AND w.message_key = o.message_key)
-       ORDER BY o.seq
-       LIMIT $1`,
-      [this.options.batchSize ?? 200],
-    );
+  /** Publishes what is due. */
+  private relayRound(): Promise<Round> {
+    return publishesInClaimTransaction(this.bus)
+      ? this.publishClaimedRound(this.bus)
+      : this.publishPerKeyRound();
+  }
+
+  /**
+   * The bus publishes in the claim's transaction (in-process bus): the due
+   * rows are read, then marked sent and appended to the bus in one
+   * transaction, six statements whatever their number, so each is published
+   * exactly once. Nothing due costs the one read.
+   */
+  private async publishClaimedRound(bus: TransactionalIntegrationBus): Promise<Round> {
+    const { rows: due } = await this.pool.query<PendingRow>(SELECT_DUE, [this.batchSize]);
+    if (due.length === 0) return { read: 0, sent: 0 };
+    const sent = await bus.publishClaimed(async (tx) => {
+      // Keys a projection is enqueuing right now, or another relay is publishing, wait for the next round.
+      const { rows: locked } = await tx.query<{ topic: string; message_key: string }>(
+        TRY_LOCK_KEYS_FOR_TRANSACTION,
+        lockKeysParameters(due.map(toMessage)),
+      );
+      const ours = new Set(locked.map((k) => keyOf(k)));
+      const candidates = due.filter((r) => ours.has(keyOf(r)));
+      if (candidates.length === 0) return [];
+      // A row another relay sent before we took its key drops out; the key's later rows follow it in order.
+      const { rows: claimed } = await tx.query<{ seq: string }>(
+        `UPDATE integration_outbox
+         SET sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL
+         WHERE seq = ANY($1::bigint[]) AND sent_at IS NULL
+         RETURNING seq`,
+        [candidates.map((r) => r.seq)],
+      );
+      const mine = new Set(claimed.map((r) => r.seq));
+      return candidates.filter((r) => mine.has(r.seq)).map(toMessage);
+    });
+    this.sent += sent;
+    return { read: due.length, sent };
+  }
+
+  /** Any other bus (Kafka): each key published on its own, at-least-once; the sent rows marked in one UPDATE. */
+  private async publishPerKeyRound(): Promise<Round> {
+    const { rows } = await this.pool.query<PendingRow>(SELECT_DUE, [this.batchSize]);
     const byKey = new Map<string, PendingRow[]>();
-    for (const row of rows) {
-      const key = `${row.topic}\u0000${row.message_key}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), row]);
-    }
+    for (const row of rows) byKey.set(keyOf(row), [...(byKey.get(keyOf(row)) ?? []), row]);
     const groups = [...byKey.values()];
-    let sent = 0;
+    const sent: string[] = [];
     const concurrency = Math.max(1, this.options.concurrency ?? 8);
     for (let i = 0; i < groups.length; i += concurrency) {
       const results = await Promise.all(
         groups.slice(i, i + concurrency).map((group) => this.publishKey(group)),
       );
-      sent += results.reduce((a, b) => a + b, 0);
+      for (const seqs of results) sent.push(...seqs);
     }
-    return sent;
+    if (sent.length === 0) return { read: rows.length, sent: 0 };
+    await this.pool.query(
+      `UPDATE integration_outbox
+       SET sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL
+       WHERE seq = ANY($1::bigint[])`,
+      [sent],
+    );
+    this.sent += sent.length;
+    return { read: rows.length, sent: sent.length };
   }
 
-  /** The pending messages of one key, in order: all marked sent, or the head marked failed. */
-  private async publishKey(rows: PendingRow[]): Promise<number> {
+  /** The pending messages of one key, in order: their seqs once published, or none with the head marked failed. */
+  private async publishKey(rows: PendingRow[]): Promise<string[]> {
     try {
       await this.bus.publish(rows.map(toMessage));
     } catch (error) {
@@ -196,17 +242,29 @@ export class OutboxRelay {
          WHERE seq = $1`,
         [head.seq, this.lastError.slice(0, 2000), delay],
       );
-      return 0;
+      return [];
     }
-    await this.pool.query(
-      `UPDATE integration_outbox
-       SET sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL
-       WHERE seq = ANY($1::bigint[])`,
-      [rows.map((r) => r.seq)],
-    );
-    this.sent += rows.length;
-    return rows.length;
+    return rows.map((r) => r.seq);
   }
+
+  private get batchSize(): number {
+    return this.options.batchSize ?? 200;
+  }
+}
+
+/** The oldest pending messages, leaving out keys whose head waits out a backoff. Parameter: $1 the most to read. */
+const SELECT_DUE = `SELECT o.seq, o.message_id, o.topic, o.message_key, o.type, o.schema_version, o.occurred_at, o.payload, o.attempts
+  FROM integration_outbox o
+  WHERE o.sent_at IS NULL
+    AND NOT EXISTS (
+      SELECT 1 FROM integration_outbox w
+      WHERE w.sent_at IS NULL AND w.next_attempt_at > now()
+        AND w.topic = o.topic AND w.message_key = o.message_key)
+  ORDER BY o.seq
+  LIMIT $1`;
+
+function keyOf(row: { topic: string; message_key: string }): string {
+  return `${row.topic}\u0000${row.message_key}`;
 }
 
 function toMessage(row: PendingRow): IntegrationMessage {
