@@ -9,11 +9,11 @@ export interface ProjectionRunnerOptions {
   /** The most events applied in one transaction (default 500): fewer are taken when fewer are there. */
   batchSize?: number;
   /**
-   * After a batch shorter than `batchSize`, how long at most to let events gather
-   * before reading again (default 50 ms; until the next multiple of it on the
-   * clock, so the runners of a process read together): fewer, larger batches
-   * under load, at the cost of that much read-model lag; the first event after a
-   * quiet spell is not delayed.
+   * After a batch shorter than `batchSize`, how long to let events gather before
+   * reading again (default 50 ms: on average, since it ends on a multiple of it
+   * on the clock, half to one and a half of it away, so the runners of a process
+   * read together): fewer, larger batches under load, at the cost of that much
+   * read-model lag; the first event after a quiet spell is not delayed.
    */
   gatherMs?: number;
   /** How long to wait before restarting after a failed batch, and between tries for the lock. */
@@ -232,13 +232,15 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * Gathering ends on the same beat for every runner of the process (the next
- * multiple of `gatherMs` on the clock), so runners that finish their batches
- * at different moments read the log again together: one shared read, and one
- * statement for the checkpoints of those with nothing to apply.
+ * Gathering ends on the same beat for every runner of the process (a multiple
+ * of `gatherMs` on the clock, at least half of it away: `gatherMs` on
+ * average), so runners that finish their batches at different moments read
+ * the log again together: one shared read, and one statement for the
+ * checkpoints of those with nothing to apply.
  */
 function untilNextGathering(gatherMs: number): number {
-  return gatherMs - (Date.now() % gatherMs);
+  const toBeat = gatherMs - (Date.now() % gatherMs);
+  return toBeat < gatherMs / 2 ? toBeat + gatherMs : toBeat;
 }
 
 function sleep(ms: number): Promise<void> {
