@@ -91,7 +91,7 @@ describe('subscriptions of one process share their reads of the log', () => {
     await waitFor(() => received.length === 1);
     await subscription.stop();
     expect(() => {
-      (received[0].data).n = 0;
+      received[0].data.n = 0;
     }).toThrow(TypeError);
     expect(received[0].data.n).toBe(121);
   });
