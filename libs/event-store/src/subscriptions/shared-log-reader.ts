@@ -27,7 +27,8 @@ interface Window {
  * One read of the log for all of a process's subscribers at the same place
  * (docs/adr/0033). Reads asking for the same `after` and `limit` while one is
  * in flight share it; a read falling inside the events most recently read is
- * answered from them (up to `windowSize` events, the newest kept). Each event is
+ * answered from them (up to `windowSize` events, the newest kept), after one
+ * shared read on past their end when an append was signalled since. Each event is
  * parsed once and frozen, since every subscriber gets the same objects.
  *
  * It relies on what every adapter guarantees: a read after `p` returns the
@@ -44,9 +45,17 @@ export class SharedLogReader {
     private readonly windowSize = 2000,
   ) {}
 
-  read(after: number, limit: number): Promise<TicketedBatch> {
+  async read(after: number, limit: number): Promise<TicketedBatch> {
     const remembered = this.fromWindow(after, limit);
-    if (remembered) return Promise.resolve(remembered);
+    if (!remembered) return this.shared(after, limit);
+    if (remembered.events.length === limit || remembered.ticket === this.wake.ticket()) return remembered;
+    // The window ends short of what may have been appended since: read on after its end (shared
+    // by every subscriber that gets there now), then answer from the window up to its new end.
+    await this.shared(lastPosition(this.window as Window), limit);
+    return this.fromWindow(after, limit) ?? this.shared(after, limit);
+  }
+
+  private shared(after: number, limit: number): Promise<TicketedBatch> {
     const key = `${after}:${limit}`;
     let pending = this.inFlight.get(key);
     if (!pending) {

@@ -1,5 +1,5 @@
 import type { ReadAllOptions, StoredEvent } from '../event-store.port';
-import { STALE, SharedLogReader } from './shared-log-reader';
+import { SharedLogReader } from './shared-log-reader';
 import { WakeSignal } from './wake-signal';
 
 /** A log of events at the given positions (not necessarily dense, as on EventStoreDB), counting reads. */
@@ -34,18 +34,33 @@ describe('SharedLogReader', () => {
     for (const answer of answers) expect(positionsOf(answer.events)).toEqual([2, 4, 6]);
   });
 
-  it("answers a reader behind the newest read from memory, with that read's ticket when it reached the end", async () => {
+  it('answers a reader behind the newest read from memory while nothing was signalled since', async () => {
     const { reads, readAll } = log([2, 4, 6, 8]);
     const wake = new WakeSignal();
     const reader = new SharedLogReader(readAll, wake);
     const first = await reader.read(0, 10);
-    wake.notify();
     const behind = await reader.read(4, 10);
     expect(reads).toHaveLength(1);
     expect(positionsOf(behind.events)).toEqual([6, 8]);
-    // Read before the signal: the subscriber must look again rather than think itself caught up.
     expect(behind.ticket).toBe(first.ticket);
-    expect(behind.ticket).not.toBe(wake.ticket());
+  });
+
+  it('after a signal, reads on past the window once for all readers behind, and answers up to the new end', async () => {
+    const { events, reads, readAll } = log([2, 4, 6, 8]);
+    const wake = new WakeSignal();
+    const reader = new SharedLogReader(readAll, wake);
+    await reader.read(0, 10);
+    events.push({ ...events[0], position: 10 }, { ...events[0], position: 12 });
+    wake.notify();
+    const [a, b] = await Promise.all([reader.read(4, 10), reader.read(6, 10)]);
+    expect(positionsOf(a.events)).toEqual([6, 8, 10, 12]);
+    expect(positionsOf(b.events)).toEqual([8, 10, 12]);
+    expect(reads).toEqual([
+      { after: 0, limit: 10 },
+      { after: 8, limit: 10 },
+    ]);
+    // Read after the signal: a subscriber holding it is caught up.
+    expect(a.ticket).toBe(wake.ticket());
   });
 
   it('never lets a reader think itself caught up on a window whose end came from a full read', async () => {
@@ -53,9 +68,8 @@ describe('SharedLogReader', () => {
     const reader = new SharedLogReader(readAll, new WakeSignal());
     expect(positionsOf((await reader.read(0, 4)).events)).toEqual([1, 2, 3, 4]);
     const middle = await reader.read(2, 4);
-    expect(positionsOf(middle.events)).toEqual([3, 4]);
-    expect(middle.ticket).toBe(STALE);
-    // At the window's end the log is read again, and the window grows.
+    // The window's end came from a full read: read on past it first, so the batch is full.
+    expect(positionsOf(middle.events)).toEqual([3, 4, 5, 6]);
     expect(positionsOf((await reader.read(4, 4)).events)).toEqual([5, 6]);
     expect(positionsOf((await reader.read(3, 10)).events)).toEqual([4, 5, 6]);
     expect(reads).toEqual([
