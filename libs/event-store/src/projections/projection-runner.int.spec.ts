@@ -4,7 +4,8 @@ import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { waitFor } from '../contract/event-store.contract';
 import type { StoredEvent } from '../event-store.port';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
-import { readCheckpoint } from './checkpoint-store';
+import { CheckpointMoves } from './checkpoint-moves';
+import { CheckpointMoved, readCheckpoint } from './checkpoint-store';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjection } from './rebuild-projection';
@@ -199,6 +200,72 @@ describe('ProjectionRunner', () => {
       { account: 'account-0', total_ore: String(63000), applied: 20 },
       { account: 'account-1', total_ore: String(59000), applied: 20 },
       { account: 'account-2', total_ore: String(61000), applied: 20 },
+    ]);
+  });
+
+  it('moves the checkpoints of the runners that skip a batch in one statement, each from where it stood', async () => {
+    const recorder = statementRecorder();
+    const recorded = await new DataSource({
+      type: 'postgres',
+      url: db.url,
+      logging: ['query'],
+      logger: recorder.logger,
+    }).initialize();
+    const skippers = Array.from({ length: 8 }, (_, i) => {
+      const projection: Projection = {
+        name: `skipper-${i}`,
+        handles: ['NeverAppended'],
+        apply: () => Promise.reject(new Error('handles nothing that is appended')),
+        reset: () => Promise.resolve(),
+      };
+      return new ProjectionRunner(store, recorded, projection, { retryDelayMs: 50 });
+    });
+    try {
+      skippers.forEach((runner) => runner.start());
+      const head = await store.headPosition();
+      await waitFor(() => skippers.every((runner) => runner.status().checkpoint === head));
+      // Let each finish its last batch and wait for the next append.
+      await new Promise((r) => setTimeout(r, 300));
+      const before = recorder.statements.length;
+      // One append wakes all eight at once; they share the read and skip the same batch.
+      await store.append(
+        'noise',
+        Array.from({ length: 5 }, () => ({ eventId: randomUUID(), type: 'Unrelated', data: {} })),
+        'any',
+        ctx,
+      );
+      await waitFor(() => skippers.every((runner) => runner.status().checkpoint === head + 5));
+      const moves = recorder.statements
+        .slice(before)
+        .filter((q) => q.includes('UPDATE projection_checkpoints'));
+      expect(moves).toHaveLength(1);
+      for (let i = 0; i < 8; i += 1) expect(await readCheckpoint(dataSource, `skipper-${i}`)).toBe(head + 5);
+    } finally {
+      await Promise.all(skippers.map((runner) => runner.stop()));
+      await recorded.destroy();
+    }
+  });
+
+  it('refuses, in a shared checkpoint statement, only the move whose row stood elsewhere', async () => {
+    await dataSource.query(
+      `INSERT INTO projection_checkpoints (name, position) VALUES ('moves-a', 10), ('moves-b', 10), ('moves-c', 10)`,
+    );
+    const moves = new CheckpointMoves(dataSource);
+    const results = await Promise.allSettled([
+      moves.move('moves-a', 10, 20),
+      moves.move('moves-b', 7, 20),
+      moves.move('moves-c', 10, 30),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(CheckpointMoved);
+    expect(
+      await dataSource.query(
+        `SELECT name, position FROM projection_checkpoints WHERE name LIKE 'moves-%' ORDER BY name`,
+      ),
+    ).toEqual([
+      { name: 'moves-a', position: '20' },
+      { name: 'moves-b', position: '10' },
+      { name: 'moves-c', position: '30' },
     ]);
   });
 

@@ -2,6 +2,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import type { EventStore, StoredEvent, Subscription } from '../event-store.port';
 import { CheckpointMoved, advanceCheckpoint, ensureCheckpoint, readCheckpoint } from './checkpoint-store';
 import { advisoryKey } from './advisory-key';
+import { checkpointMovesOf } from './checkpoint-moves';
 import type { Projection } from './projection';
 
 export interface ProjectionRunnerOptions {
@@ -9,8 +10,10 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /**
    * After a batch shorter than `batchSize`, how long to let events gather before
-   * reading again (default 50 ms): fewer, larger batches under load, at the cost
-   * of that much read-model lag; the first event after a quiet spell is not delayed.
+   * reading again (default 50 ms: on average, since it ends on a multiple of it
+   * on the clock, half to one and a half of it away, so the runners of a process
+   * read together): fewer, larger batches under load, at the cost of that much
+   * read-model lag; the first event after a quiet spell is not delayed.
    */
   gatherMs?: number;
   /** How long to wait before restarting after a failed batch, and between tries for the lock. */
@@ -37,7 +40,8 @@ export interface ProjectionStatus {
  * runs it), then follows the log from the checkpoint. Each batch (the events
  * there are, up to `batchSize`) commits its read-model writes and one
  * checkpoint move together, in one transaction; a batch with nothing the
- * projection handles only moves the checkpoint, in one statement. A failed
+ * projection handles only moves the checkpoint, in one statement shared with
+ * the other runners of the process skipping at the same moment. A failed
  * batch rolls back whole; the runner then applies its events one per
  * transaction, so the events before a poison one commit and the error names
  * the event that failed, and after a pause starts again from the checkpoint.
@@ -127,7 +131,8 @@ export class ProjectionRunner {
       batchSize,
       onEvents: async (events) => {
         await this.applyBatch(events);
-        if (events.length < batchSize && !this.stopped) await sleep(this.options.gatherMs ?? 50);
+        if (events.length < batchSize && !this.stopped)
+          await sleep(untilNextGathering(this.options.gatherMs ?? 50));
       },
       // A rebuild elsewhere may have reset the checkpoint while this runner sat idle. While
       // batches flow, the next checkpoint move notices a reset; so look only when idle.
@@ -147,7 +152,7 @@ export class ProjectionRunner {
     const to = events[events.length - 1].position;
     const handled = events.filter((event) => this.handles(event.type));
     if (handled.length === 0) {
-      await advanceCheckpoint(this.dataSource, this.projection.name, this.checkpoint, to);
+      await checkpointMovesOf(this.dataSource).move(this.projection.name, this.checkpoint, to);
     } else {
       try {
         await this.commit(handled, to);
@@ -224,6 +229,18 @@ function failedOn(event: StoredEvent, error: unknown): Error {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Gathering ends on the same beat for every runner of the process (a multiple
+ * of `gatherMs` on the clock, at least half of it away: `gatherMs` on
+ * average), so runners that finish their batches at different moments read
+ * the log again together: one shared read, and one statement for the
+ * checkpoints of those with nothing to apply.
+ */
+function untilNextGathering(gatherMs: number): number {
+  const toBeat = gatherMs - (Date.now() % gatherMs);
+  return toBeat < gatherMs / 2 ? toBeat + gatherMs : toBeat;
 }
 
 function sleep(ms: number): Promise<void> {

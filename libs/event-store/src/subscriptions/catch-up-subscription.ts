@@ -1,8 +1,10 @@
-import type { StoredEvent, SubscribeOptions, Subscription } from '../event-store.port';
+import type { SubscribeOptions, Subscription } from '../event-store.port';
+import type { TicketedBatch } from './shared-log-reader';
 import type { WakeSignal } from './wake-signal';
 
 export interface CatchUpSource {
-  readAll(options: { after: number; limit: number }): Promise<StoredEvent[]>;
+  /** A batch after `after`, with the wake ticket it was read under (`SharedLogReader.read`). */
+  read(after: number, limit: number): Promise<TicketedBatch>;
   wake: WakeSignal;
 }
 
@@ -12,7 +14,10 @@ export interface CatchUpSource {
  * came short and nothing was signalled since its read began), sleep until an
  * append is signalled (or a poll interval passes, in case a signal was lost).
  * Because the store commits positions in ascending order with no gaps, reading
- * "after the last handled" never skips or repeats an event.
+ * "after the last handled" never skips or repeats an event. A batch is judged
+ * by the ticket of the read that fetched it, which may be older than this
+ * subscriber's own look (a shared or remembered read): a signal since then
+ * means read again.
  */
 export function catchUpSubscription(
   source: CatchUpSource,
@@ -24,15 +29,14 @@ export function catchUpSubscription(
   const run = async (): Promise<void> => {
     let after = options.after;
     while (!stopped) {
-      const ticket = source.wake.ticket();
-      const events = await source.readAll({ after, limit: batchSize });
+      const { events, ticket } = await source.read(after, batchSize);
       if (stopped) return;
       if (events.length === 0) {
         await options.onCaughtUp?.();
         await source.wake.wait(pollIntervalMs, ticket);
         continue;
       }
-      await options.onEvents(events);
+      await options.onEvents([...events]);
       after = events[events.length - 1].position;
       // A short batch held everything committed when the read began: unless an append was
       // signalled since, the subscriber is caught up without reading again.

@@ -12,6 +12,7 @@ import { AUTH_SETTINGS, hs256Key, type AuthSettings } from './auth-settings';
 import { AuthenticationFailed } from './authentication-failed';
 import { userFromClaims, UnusableClaims } from './claims';
 import { tokenLifetimeProblem } from './token-lifetime';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 const ASYMMETRIC = ['RS256', 'ES256'];
 /** Seconds of clock skew tolerated between us and the token issuer. */
@@ -23,13 +24,15 @@ const CLOCK_TOLERANCE = 30;
  * anything else (including `none`) is refused. Expiry is checked against the
  * wall clock, not the app's Clock: tokens live in real time. After the
  * signature, the time claims: `exp` required, `iat` not ahead of us, the
- * lifetime at most AUTH_MAX_TOKEN_HOURS (token-lifetime.ts).
+ * lifetime at most AUTH_MAX_TOKEN_HOURS (token-lifetime.ts). A token that
+ * passed is remembered until its `exp`, never past it (verified-token-cache.ts).
  */
 @Injectable()
 export class TokenVerifier {
   private readonly logger = new Logger('Auth');
   private readonly secret: Uint8Array | undefined;
   private readonly jwks: JWTVerifyGetKey | undefined;
+  private readonly verified = new VerifiedTokenCache();
 
   constructor(@Inject(AUTH_SETTINGS) private readonly settings: AuthSettings) {
     this.secret = settings.jwtSecret ? hs256Key(settings.jwtSecret) : undefined;
@@ -37,18 +40,24 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<AuthUser> {
+    const remembered = this.verified.get(token, Date.now());
+    if (remembered) return remembered;
     const claims = await this.verifiedClaims(token);
     const lifetime = tokenLifetimeProblem(claims, Math.floor(Date.now() / 1000), {
       maxHours: this.settings.maxTokenHours,
       toleranceSeconds: CLOCK_TOLERANCE,
     });
     if (lifetime) throw AuthenticationFailed.invalid(lifetime);
+    let user: AuthUser;
     try {
-      return userFromClaims(claims);
+      user = userFromClaims(claims);
     } catch (error) {
       if (error instanceof UnusableClaims) throw AuthenticationFailed.invalid(error.message);
       throw error;
     }
+    // tokenLifetimeProblem has made sure exp is a finite number.
+    this.verified.remember(token, user, claims.exp as number, Date.now());
+    return user;
   }
 
   private async verifiedClaims(token: string): Promise<JWTPayload> {
