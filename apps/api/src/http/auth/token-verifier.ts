@@ -25,7 +25,8 @@ const CLOCK_TOLERANCE = 30;
  * wall clock, not the app's Clock: tokens live in real time. After the
  * signature, the time claims: `exp` required, `iat` not ahead of us, the
  * lifetime at most AUTH_MAX_TOKEN_HOURS (token-lifetime.ts). A token that
- * passed is remembered until its `exp`, never past it (verified-token-cache.ts).
+ * passed is remembered until its `exp`, never past it, and at most a minute
+ * (verified-token-cache.ts).
  */
 @Injectable()
 export class TokenVerifier {

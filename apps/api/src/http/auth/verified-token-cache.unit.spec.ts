@@ -45,6 +45,18 @@ describe('TokenVerifier remembers verified tokens until exp, never past it', () 
     expect(signatureChecks).toHaveBeenCalledTimes(1);
   });
 
+  it('checks the signature again a minute after it last did, so a withdrawn key stops a token within a minute', async () => {
+    const verifier = new TokenVerifier(settings);
+    const token = await signed('kari', start / 1000 + 3000);
+    await verifier.verify(token);
+    jest.setSystemTime(start + 59_000);
+    await verifier.verify(token);
+    expect(signatureChecks).toHaveBeenCalledTimes(1);
+    jest.setSystemTime(start + 60_000);
+    await verifier.verify(token);
+    expect(signatureChecks).toHaveBeenCalledTimes(2);
+  });
+
   it('refuses the token once it has expired, as without remembering', async () => {
     const verifier = new TokenVerifier(settings);
     const exp = start / 1000 + 600;
