@@ -17,6 +17,7 @@ import {
   withApplication,
   type RebuildTimes,
 } from './support/in-process-app';
+import { treeCpuSeconds } from './support/process-cpu';
 import { ORGANIZATION, YEAR, type WorldShape } from './support/scale-world';
 import { seedScaleWorld, type SeededWorld } from './support/seed-scale-world';
 
@@ -89,6 +90,8 @@ interface Row {
   verify: number;
   verifiedEvents: number;
   rebuild: RebuildTimes;
+  /** CPU seconds per operation: the API and its PostgreSQL (for the rebuild: this process and its PostgreSQL). */
+  cpu: Partial<Record<Operation, number>>;
   peakRssMb: number | undefined;
   load: string;
 }
@@ -147,10 +150,24 @@ function expectStatus(answer: Answer, status: number, what: string): Answer {
   return answer;
 }
 
-async function timed(what: () => Promise<Answer>): Promise<{ seconds: number; answer: Answer }> {
+interface Timed {
+  seconds: number;
+  /** CPU seconds the API and its PostgreSQL spent meanwhile, when /proc tells. */
+  cpu: number | undefined;
+  answer: Answer;
+}
+
+async function timed(pid: number | undefined, what: () => Promise<Answer>): Promise<Timed> {
+  const cpuBefore = treeCpuSeconds(pid);
   const started = process.hrtime.bigint();
   const answer = await what();
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, answer };
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpuAfter = treeCpuSeconds(pid);
+  return {
+    seconds,
+    cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+    answer,
+  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -161,7 +178,7 @@ async function timeThroughHttp(dataDir: string, seeded: SeededWorld) {
   try {
     await projectionsCaughtUp(app, 60 * 60_000);
     const t = await tokens(app);
-    const draft = await timed(() =>
+    const draft = await timed(app.pid, () =>
       app.call('POST', '/v1/payout-batches', t.drafter, {
         periodEnd: `${YEAR}-12-31`,
         organizationId: ORGANIZATION,
@@ -175,27 +192,29 @@ async function timeThroughHttp(dataDir: string, seeded: SeededWorld) {
       'the approval',
     );
     await projectionsCaughtUp(app);
-    const csv = await timed(() =>
+    const csv = await timed(app.pid, () =>
       app.call('GET', `/v1/payout-batches/${batch.id}/export?format=csv`, t.drafter),
     );
     expectStatus(csv.answer, 200, 'the CSV export');
     await projectionsCaughtUp(app);
     const ledgerTimes: number[] = [];
+    const ledgerCpu: number[] = [];
     const people = seeded.participantIds;
     for (let n = 0; n < LEDGER_READS; n++) {
       const participantId = people[Math.floor((n * people.length) / LEDGER_READS)];
-      const read = await timed(() =>
+      const read = await timed(app.pid, () =>
         app.call('GET', `/v1/participants/${participantId}/honorarium`, t.drafter),
       );
       expectStatus(read.answer, 200, 'a participant ledger');
       ledgerTimes.push(read.seconds);
+      if (read.cpu !== undefined) ledgerCpu.push(read.cpu);
     }
-    const report = await timed(() =>
+    const report = await timed(app.pid, () =>
       app.call('GET', `/v1/reports/annual?year=${YEAR}&organizationId=${ORGANIZATION}`, t.auditor),
     );
     expectStatus(report.answer, 200, 'the annual report');
     await projectionsCaughtUp(app);
-    const verify = await timed(() => app.call('POST', '/v1/audit/verify', t.auditor));
+    const verify = await timed(app.pid, () => app.call('POST', '/v1/audit/verify', t.auditor));
     expectStatus(verify.answer, 200, 'verify');
     const verified = JSON.parse(verify.answer.body) as { verified: boolean; events: number };
     if (!verified.verified) throw new Error(`verify found failures: ${verify.answer.body.slice(0, 500)}`);
@@ -209,6 +228,15 @@ async function timeThroughHttp(dataDir: string, seeded: SeededWorld) {
       annualReport: report.seconds,
       verify: verify.seconds,
       verifiedEvents: verified.events,
+      cpu: {
+        draft: draft.cpu,
+        csvExport: csv.cpu,
+        // Per read, over all of them: one read is a few of /proc's 10 ms ticks.
+        ledger:
+          ledgerCpu.length === LEDGER_READS ? ledgerCpu.reduce((a, b) => a + b, 0) / LEDGER_READS : undefined,
+        annualReport: report.cpu,
+        verify: verify.cpu,
+      },
       peakRssMb: peakRssMb(app.pid),
     };
   } finally {
@@ -228,8 +256,25 @@ async function measure(size: number): Promise<Row> {
     const load = loadAverage();
     const http = await timeThroughHttp(dataDir, seeded);
     process.stderr.write(`  rebuilding every projection\n`);
-    const rebuild = await withApplication(config, false, rebuildEveryProjection);
-    return { involvements: size, events: rebuild.events, seeded, seedSeconds, ...http, rebuild, load };
+    const rebuild = await withApplication(config, false, async (app) => {
+      const cpuBefore = treeCpuSeconds(process.pid);
+      const times = await rebuildEveryProjection(app);
+      const cpuAfter = treeCpuSeconds(process.pid);
+      return {
+        times,
+        cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+      };
+    });
+    return {
+      involvements: size,
+      events: rebuild.times.events,
+      seeded,
+      seedSeconds,
+      ...http,
+      cpu: { ...http.cpu, rebuild: rebuild.cpu },
+      rebuild: rebuild.times,
+      load,
+    };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -271,6 +316,18 @@ function printTable(rows: readonly Row[]): void {
         r.load,
       ].join(' | ')} |`,
     );
+  console.log(
+    `\nCPU per operation (the API process and its PostgreSQL; the rebuild: the bench's process and its PostgreSQL; the ledger: the mean per read), which the machine's load hardly changes:`,
+  );
+  console.log(`| involvements | ${OPERATIONS.map((o) => LABELS[o]).join(' | ')} |`);
+  console.log(`|---|${OPERATIONS.map(() => '---').join('|')}|`);
+  for (const r of rows)
+    console.log(
+      `| ${grouped(r.involvements)} | ${OPERATIONS.map((o) => {
+        const cpu = r.cpu[o];
+        return cpu === undefined ? 'n/a' : `${seconds(cpu)} CPU`;
+      }).join(' | ')} |`,
+    );
   const small = rows[0];
   const large = rows[rows.length - 1];
   if (rows.length > 1) {
@@ -281,7 +338,15 @@ function printTable(rows: readonly Row[]): void {
     );
     for (const o of OPERATIONS) {
       const growth = secondsOf(large, o) / secondsOf(small, o);
-      console.log(`  ${LABELS[o]}: ×${growth.toFixed(2)} time — ${growth <= limit ? 'met' : 'NOT met'}`);
+      const smallCpu = small.cpu[o];
+      const largeCpu = large.cpu[o];
+      const cpuGrowth =
+        smallCpu !== undefined && largeCpu !== undefined && smallCpu > 0
+          ? `, ×${(largeCpu / smallCpu).toFixed(2)} CPU`
+          : '';
+      console.log(
+        `  ${LABELS[o]}: ×${growth.toFixed(2)} time${cpuGrowth} — ${growth <= limit ? 'met' : 'NOT met'}`,
+      );
     }
   }
   console.log(

@@ -74,16 +74,25 @@ describe('npm run bench:scale -- --quick', () => {
       expect(stdout).toContain(
         '| involvements | events | payout lines | draft | CSV export | ledger (median) | annual report | verify | rebuild (all projections) | API peak RSS | seeded in | load average |',
       );
-      const rows = stdout.split('\n').filter((line) => /^\| \d/.test(line));
+      const lines = stdout.split('\n');
+      const rows = lines.filter((line) => /^\| \d/.test(line) && line.includes('events/s'));
       expect(rows.map((row) => row.split(' | ')[0])).toEqual(['| 120', '| 240']);
       for (const row of rows)
         expect(row).toMatch(
           /^\| [\d,]+ \| [\d,]+ \| [1-9][\d,]* \| (\d+(\.\d+)? m?s \| ){4}\d+(\.\d+)? m?s \([\d,]+ events\/s\) \| \d+(\.\d+)? m?s \([\d,]+ events\/s\) \| /,
         );
+      const cpuRows = lines.filter((line) => /^\| \d/.test(line) && !line.includes('events/s'));
+      expect(cpuRows.map((row) => row.split(' | ')[0])).toEqual(['| 120', '| 240']);
+      for (const row of cpuRows)
+        expect(row).toMatch(
+          /^\| [\d,]+ \| ((\d+(\.\d+)? m?s CPU|n\/a) \| ){5}(\d+(\.\d+)? m?s CPU|n\/a) \|$/,
+        );
       expect(stdout).toContain('growth 120 → 240 (×2.0 work; target ≤ ×2.25 time each):');
       for (const operation of ['draft', 'CSV export', 'ledger (median)', 'annual report', 'verify'])
         expect(stdout).toMatch(
-          new RegExp(`\\n  ${operation.replace(/[()]/g, '\\$&')}: ×\\d+\\.\\d+ time — (met|NOT met)`),
+          new RegExp(
+            `\\n  ${operation.replace(/[()]/g, '\\$&')}: ×\\d+\\.\\d+ time(, ×\\d+\\.\\d+ CPU)? — (met|NOT met)`,
+          ),
         );
       expect(stdout).toMatch(/targets at 240 involvements .*load average [\d.]+ [\d.]+ [\d.]+:/);
       expect(stdout).toMatch(/rebuild \(all projections\) ≥ 20,000 events\/s: .* — (met|NOT met)/);
