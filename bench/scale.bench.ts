@@ -93,6 +93,8 @@ interface Row {
   /** CPU seconds per operation: the API and its PostgreSQL (for the rebuild: this process and its PostgreSQL). */
   cpu: Partial<Record<Operation, number>>;
   peakRssMb: number | undefined;
+  /** The API's peak RSS once caught up and after each operation: which one raised it. */
+  peakRssAfter: Array<[string, number | undefined]>;
   load: string;
 }
 
@@ -177,6 +179,7 @@ async function timeThroughHttp(dataDir: string, seeded: SeededWorld) {
   const app = await startCompiledApp(4, dataDir);
   try {
     await projectionsCaughtUp(app, 60 * 60_000);
+    const peakRssAfter: Array<[string, number | undefined]> = [['catch-up', peakRssMb(app.pid)]];
     const t = await tokens(app);
     const draft = await timed(app.pid, () =>
       app.call('POST', '/v1/payout-batches', t.drafter, {
@@ -185,6 +188,7 @@ async function timeThroughHttp(dataDir: string, seeded: SeededWorld) {
       }),
     );
     expectStatus(draft.answer, 201, 'the draft');
+    peakRssAfter.push(['draft', peakRssMb(app.pid)]);
     const batch = JSON.parse(draft.answer.body) as { id: string; lineCount: number; unpriced: unknown[] };
     expectStatus(
       await app.call('POST', `/v1/payout-batches/${batch.id}/approve`, t.approver),
@@ -196,6 +200,7 @@ async function timeThroughHttp(dataDir: string, seeded: SeededWorld) {
       app.call('GET', `/v1/payout-batches/${batch.id}/export?format=csv`, t.drafter),
     );
     expectStatus(csv.answer, 200, 'the CSV export');
+    peakRssAfter.push(['approval and CSV', peakRssMb(app.pid)]);
     await projectionsCaughtUp(app);
     const ledgerTimes: number[] = [];
     const ledgerCpu: number[] = [];
@@ -209,13 +214,16 @@ async function timeThroughHttp(dataDir: string, seeded: SeededWorld) {
       ledgerTimes.push(read.seconds);
       if (read.cpu !== undefined) ledgerCpu.push(read.cpu);
     }
+    peakRssAfter.push(['ledger', peakRssMb(app.pid)]);
     const report = await timed(app.pid, () =>
       app.call('GET', `/v1/reports/annual?year=${YEAR}&organizationId=${ORGANIZATION}`, t.auditor),
     );
     expectStatus(report.answer, 200, 'the annual report');
+    peakRssAfter.push(['report', peakRssMb(app.pid)]);
     await projectionsCaughtUp(app);
     const verify = await timed(app.pid, () => app.call('POST', '/v1/audit/verify', t.auditor));
     expectStatus(verify.answer, 200, 'verify');
+    peakRssAfter.push(['verify', peakRssMb(app.pid)]);
     const verified = JSON.parse(verify.answer.body) as { verified: boolean; events: number };
     if (!verified.verified) throw new Error(`verify found failures: ${verify.answer.body.slice(0, 500)}`);
     return {
@@ -238,6 +246,7 @@ async function timeThroughHttp(dataDir: string, seeded: SeededWorld) {
         verify: verify.cpu,
       },
       peakRssMb: peakRssMb(app.pid),
+      peakRssAfter,
     };
   } finally {
     await app.stop();
@@ -367,7 +376,7 @@ async function main(): Promise<void> {
     const row = await measure(size);
     const slowest = [...row.rebuild.perProjection].sort((a, b) => b.seconds - a.seconds).slice(0, 3);
     console.log(
-      `${grouped(size)} involvements (${row.seeded.corrected} corrected, ${row.seeded.voided} voided; payment round ${grouped(row.seeded.paymentRound.lines)} lines, ${row.seeded.paymentRound.failed} failed), ${grouped(row.events)} events: seeded in ${seconds(row.seedSeconds)}; draft ${seconds(row.draft)} (${grouped(row.payoutLines)} lines, ${row.unpriced} unpriced), CSV ${seconds(row.csvExport)} (${grouped(row.csvBytes)} bytes), ledger ${seconds(row.ledger)}, report ${seconds(row.annualReport)}, verify ${seconds(row.verify)} (${grouped(row.verifiedEvents)} events), rebuild ${seconds(row.rebuild.seconds)} (slowest: ${slowest.map((p) => `${p.name} ${seconds(p.seconds)}`).join(', ')}); load ${row.load}`,
+      `${grouped(size)} involvements (${row.seeded.corrected} corrected, ${row.seeded.voided} voided; payment round ${grouped(row.seeded.paymentRound.lines)} lines, ${row.seeded.paymentRound.failed} failed), ${grouped(row.events)} events: seeded in ${seconds(row.seedSeconds)}; draft ${seconds(row.draft)} (${grouped(row.payoutLines)} lines, ${row.unpriced} unpriced), CSV ${seconds(row.csvExport)} (${grouped(row.csvBytes)} bytes), ledger ${seconds(row.ledger)}, report ${seconds(row.annualReport)}, verify ${seconds(row.verify)} (${grouped(row.verifiedEvents)} events), rebuild ${seconds(row.rebuild.seconds)} (slowest: ${slowest.map((p) => `${p.name} ${seconds(p.seconds)}`).join(', ')}); API peak RSS after ${row.peakRssAfter.map(([after, mb]) => `${after} ${mb ?? 'n/a'} MB`).join(', ')}; load ${row.load}`,
     );
     rows.push(row);
   }
