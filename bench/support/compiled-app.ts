@@ -33,8 +33,9 @@ export interface CompiledApp {
   stop(): Promise<void>;
 }
 
-export async function startCompiledApp(callers = 16): Promise<CompiledApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bm-bench-app-'));
+/** `dataDir`: open a DATA_DIR seeded beforehand and leave it in place at stop (default: a fresh one, removed). */
+export async function startCompiledApp(callers = 16, seeded?: string): Promise<CompiledApp> {
+  const dataDir = seeded ?? mkdtempSync(join(tmpdir(), 'bm-bench-app-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
   for (const name of [
@@ -73,7 +74,7 @@ export async function startCompiledApp(callers = 16): Promise<CompiledApp> {
       agent.destroy();
       const code = await stopChild(child);
       if (code !== 0) console.error(`the API exited with ${code}:\n${tail.join('')}`);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (seeded === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
   try {

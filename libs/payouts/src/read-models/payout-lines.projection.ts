@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { Projection, StoredEvent } from '@app/event-store';
-import { PAYOUT_BATCH_EVENT_TYPES, type PayoutBatchEvent, type PayoutLine } from '../domain';
+import {
+  PAYOUT_BATCH_EVENT_TYPES,
+  type PaymentResult,
+  type PayoutBatchEvent,
+  type PayoutLine,
+} from '../domain';
 import { enqueueApprovedBatch } from '../messaging/approved-batch.outbox';
 
 export const PAYOUT_LINES_PROJECTION = 'payout-lines';
@@ -70,13 +75,7 @@ export class PayoutLinesProjection implements Projection {
         });
         return;
       case 'PaymentResultsRecorded':
-        for (const r of event.data.results)
-          await tx.query(
-            `UPDATE payout_lines SET status = $2, reference = $3, reason = $4,
-               paid_at = CASE WHEN $2 = 'paid' THEN $5::timestamptz ELSE NULL END, updated_at = $5
-             WHERE line_id = $1 AND status = 'approved'`,
-            [r.lineId, r.status, r.reference, r.reason, at],
-          );
+        await recordResults(tx, event.data.results, at);
         await this.batch(tx, stored);
         return;
       case 'PayoutBatchSettled':
@@ -153,6 +152,31 @@ async function insertLines(
       column((l) => l.taxable),
       column((l) => l.incomeType),
       column((l) => l.adjustsLineId),
+    ],
+  );
+}
+
+/**
+ * Every result of one message in one statement (a round of 50,000 lines was
+ * 50,000 UPDATEs). The domain records a line's result once per message, so
+ * each line appears at most once; only approved lines change, as before.
+ */
+async function recordResults(
+  tx: EntityManager,
+  results: readonly PaymentResult[],
+  at: string,
+): Promise<void> {
+  await tx.query(
+    `UPDATE payout_lines p SET status = r.status, reference = r.reference, reason = r.reason,
+       paid_at = CASE WHEN r.status = 'paid' THEN $5::timestamptz ELSE NULL END, updated_at = $5
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS r(line_id, status, reference, reason)
+     WHERE p.line_id = r.line_id AND p.status = 'approved'`,
+    [
+      results.map((r) => r.lineId),
+      results.map((r) => r.status),
+      results.map((r) => r.reference ?? null),
+      results.map((r) => r.reason ?? null),
+      at,
     ],
   );
 }
