@@ -216,16 +216,26 @@ export class PricedInvolvementsProjection implements Projection {
     );
   }
 
-  /** The involvements whose price the batch may have changed. */
+  /**
+   * The involvements whose price the batch may have changed. One branch per
+   * reason, each on its own index (the primary key, person-day, project): an
+   * OR across columns scanned the whole table on every batch, so a rebuild
+   * cost the square of the history (docs/adr/0023, "Rebuild speed").
+   */
   private async affectedInvolvements(tx: EntityManager, affected: Affected): Promise<string[]> {
     const days = [...affected.personDays.values()];
     const rows = await tx.query<Array<{ involvement_id: string }>>(
-      `SELECT involvement_id FROM priced_involvements
-       WHERE involvement_id = ANY($1)
-          OR (participant_id, occurred_on) IN (SELECT * FROM unnest($2::text[], $3::text[]))
-          OR project_id = ANY($4)
-          OR (pricing IN ('no-guideline-in-force', 'no-project')
-              AND project_id IN (SELECT project_id FROM priced_projects WHERE region = ANY($5)))
+      `SELECT involvement_id FROM priced_involvements WHERE involvement_id = ANY($1)
+       UNION
+       SELECT i.involvement_id FROM priced_involvements i
+         JOIN unnest($2::text[], $3::text[]) AS d(participant_id, occurred_on)
+           ON i.participant_id = d.participant_id AND i.occurred_on = d.occurred_on
+       UNION
+       SELECT involvement_id FROM priced_involvements WHERE project_id = ANY($4)
+       UNION
+       SELECT i.involvement_id FROM priced_involvements i
+         JOIN priced_projects p ON p.project_id = i.project_id
+       WHERE p.region = ANY($5) AND i.pricing IN ('no-guideline-in-force', 'no-project')
        ORDER BY involvement_id`,
       [
         [...affected.involvements],
