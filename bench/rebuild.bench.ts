@@ -5,7 +5,7 @@ import { treeCpuSeconds } from './support/process-cpu';
 import { seedScaleWorld } from './support/seed-scale-world';
 
 /**
- * `node -r ./tools/register-paths.js dist/bench/rebuild.bench.js <dataDir> [involvements]`:
+ * `npm run bench:rebuild -- <dataDir> [involvements]`:
  * seeds the scale world into `dataDir` once (when it does not exist yet),
  * then rebuilds every projection and prints events/s per projection and in
  * all, with CPU and the load average. Run it with `node --cpu-prof` to see
@@ -13,7 +13,7 @@ import { seedScaleWorld } from './support/seed-scale-world';
  */
 async function main(): Promise<void> {
   const [dataDir, size = '5000'] = process.argv.slice(2);
-  if (!dataDir) throw new Error('usage: rebuild.bench.js <dataDir> [involvements]');
+  if (!dataDir) throw new Error('usage: npm run bench:rebuild -- <dataDir> [involvements]');
   const config = benchConfig(dataDir);
   if (!existsSync(dataDir) || process.argv.includes('--seed')) {
     const involvements = Number(size);
