@@ -12,6 +12,9 @@ export interface AccessRecord {
   detail?: Record<string, unknown>;
 }
 
+/** Entries per INSERT of `recordMany` (six parameters each, far below PostgreSQL's 65,535). */
+export const RECORD_CHUNK = 500;
+
 /** An `access_log` row as PostgreSQL returns it. */
 interface AccessLogRow {
   id: string;
@@ -43,6 +46,34 @@ export class AccessLog {
         JSON.stringify(entry.detail ?? {}),
       ],
     );
+  }
+
+  /**
+   * Many entries, in their order, one multi-row INSERT per RECORD_CHUNK: what
+   * one read of many people's data records (e.g. a payout batch export).
+   */
+  async recordMany(entries: readonly AccessRecord[]): Promise<void> {
+    const at = this.clock.now().toISOString();
+    for (let start = 0; start < entries.length; start += RECORD_CHUNK) {
+      const chunk = entries.slice(start, start + RECORD_CHUNK);
+      const params: unknown[] = [];
+      const rows = chunk.map((entry) => {
+        params.push(
+          at,
+          entry.actor,
+          entry.roles,
+          entry.action,
+          entry.subject,
+          JSON.stringify(entry.detail ?? {}),
+        );
+        const n = params.length;
+        return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+      });
+      await this.db.query(
+        `INSERT INTO access_log (at, actor, roles, action, subject, detail) VALUES ${rows.join(', ')}`,
+        params,
+      );
+    }
   }
 
   /** GET /v1/audit/access-log: oldest first, paged by id. */

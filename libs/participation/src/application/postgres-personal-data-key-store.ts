@@ -31,6 +31,21 @@ export class PostgresPersonalDataKeyStore implements PersonalDataKeyStore {
       : { state: 'active', wrappedKey: rows[0].wrapped_key };
   }
 
+  async loadMany(personIds: readonly string[]): Promise<Map<string, StoredDataKey>> {
+    const found = new Map<string, StoredDataKey>();
+    if (personIds.length === 0) return found;
+    const { rows } = await this.pool.query<{ person_id: string; wrapped_key: string | null }>(
+      'SELECT person_id, wrapped_key FROM personal_data_keys WHERE person_id = ANY($1::text[])',
+      [personIds],
+    );
+    for (const r of rows)
+      found.set(
+        r.person_id,
+        r.wrapped_key === null ? { state: 'destroyed' } : { state: 'active', wrappedKey: r.wrapped_key },
+      );
+    return found;
+  }
+
   async destroy(personId: string): Promise<void> {
     await this.pool.query(
       `INSERT INTO personal_data_keys (person_id, wrapped_key, destroyed_at) VALUES ($1, NULL, now())

@@ -15,6 +15,8 @@ export interface PersonalDataKeyStore {
   save(personId: string, wrappedKey: string): Promise<StoredDataKey>;
   /** Undefined when the person never had a key. */
   load(personId: string): Promise<StoredDataKey | undefined>;
+  /** `load` for many people at once (one statement on PostgreSQL); a person who never had a key is absent. */
+  loadMany(personIds: readonly string[]): Promise<Map<string, StoredDataKey>>;
   /** Destroys the key for good, leaving a tombstone; destroying twice, or before any key, is fine. */
   destroy(personId: string): Promise<void>;
 }
@@ -29,6 +31,15 @@ export class InMemoryPersonalDataKeyStore implements PersonalDataKeyStore {
 
   load(personId: string): Promise<StoredDataKey | undefined> {
     return Promise.resolve(this.keys.get(personId));
+  }
+
+  loadMany(personIds: readonly string[]): Promise<Map<string, StoredDataKey>> {
+    const found = new Map<string, StoredDataKey>();
+    for (const id of personIds) {
+      const stored = this.keys.get(id);
+      if (stored !== undefined) found.set(id, stored);
+    }
+    return Promise.resolve(found);
   }
 
   destroy(personId: string): Promise<void> {

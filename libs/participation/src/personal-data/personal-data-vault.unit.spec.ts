@@ -121,6 +121,32 @@ describe('PersonalDataVault', () => {
     await expect(empty.open('u-1', sealed)).rejects.toThrow(/no data key/);
   });
 
+  it('opens many people at once with the answers and refusals open gives each', async () => {
+    const { vault, store } = newVault();
+    const kari = await vault.seal('u-1', person);
+    const ola = await vault.seal('u-2', { name: 'Ola' });
+    await vault.forget('u-2');
+    await expect(vault.openMany(new Map([['u-1', kari]]))).resolves.toEqual(new Map([['u-1', person]]));
+    await expect(
+      vault.openMany(
+        new Map([
+          ['u-1', kari],
+          ['u-2', ola],
+        ]),
+      ),
+    ).resolves.toEqual(
+      new Map<string, object>([
+        ['u-1', person],
+        ['u-2', { forgotten: true }],
+      ]),
+    );
+    await expect(vault.openMany(new Map([['u-3', kari]]))).rejects.toThrow(/no data key/);
+    await expect(
+      new PersonalDataVault(store, randomBytes(32)).openMany(new Map([['u-1', kari]])),
+    ).rejects.toThrow(SealedDataUnreadable);
+    await expect(vault.openMany(new Map([['u-1', 'Kari Nordmann']]))).rejects.toThrow(SealedDataUnreadable);
+  });
+
   it('stores the data key only wrapped', async () => {
     const { vault, store } = newVault();
     await vault.seal('u-1', person);

@@ -7,6 +7,7 @@ import {
   participantDecider,
   PersonalDataVault,
   type ParticipantPersonalData,
+  type SealedPersonalData,
 } from '@app/participation';
 import { Conflict } from '@app/shared-kernel';
 import { refuseBeyondBound } from '../domain';
@@ -17,6 +18,9 @@ type Payee = Pick<ParticipantPersonalData, 'name' | 'nationalId' | 'bankAccount'
 
 /** Lines read from PostgreSQL per page while an export streams. */
 export const EXPORT_PAGE = 1000;
+
+/** Payees whose streams and keys are read together while an export streams (docs/adr/0024, "Export: payees in bulk"). */
+export const PAYEE_CHUNK = 500;
 
 /** An export checked and logged, ready to stream: no byte is written before `open` has answered. */
 export interface OpenedExport {
@@ -38,7 +42,10 @@ export interface OpenedExport {
  * and writes the access log, all in one REPEATABLE READ snapshot of the
  * payout read model; the lines then follow in pages of EXPORT_PAGE by
  * keyset on their place in the batch. Memory holds one page and one payee per
- * person, never the whole batch.
+ * person, never the whole batch. The payees a page brings are read in chunks
+ * of PAYEE_CHUNK (their streams in one statement, their keys in another), and
+ * the access log takes its entries as multi-row INSERTs: the statements grow
+ * with the pages, not with the people.
  */
 @Injectable()
 export class PayoutExporter {
@@ -102,10 +109,9 @@ export class PayoutExporter {
       const page = await this.readModel.lines(runner, batchId, afterNo, EXPORT_PAGE);
       if (page.length === 0) return;
       const unseen = [...new Set(page.map((l) => l.participantId))].filter((id) => !payees.has(id));
-      for (const [id, payee] of await Promise.all(
-        unseen.map(async (id) => [id, await this.payee(id)] as const),
-      ))
-        payees.set(id, payee);
+      for (let start = 0; start < unseen.length; start += PAYEE_CHUNK)
+        for (const [id, payee] of await this.payees(unseen.slice(start, start + PAYEE_CHUNK)))
+          payees.set(id, payee);
       yield page.map((l) => exportLine(l, payees.get(l.participantId) ?? null));
       if (page.length < EXPORT_PAGE) return;
       afterNo = page[page.length - 1].lineNo;
@@ -118,30 +124,43 @@ export class PayoutExporter {
     reader: { actor: string; roles: readonly string[] },
     participantIds: readonly string[],
   ): Promise<void> {
-    await this.accessLog.record({
-      actor: reader.actor,
-      roles: reader.roles,
-      action: 'export-payout-batch',
-      subject: batchId,
-      detail: { format, participantIds },
-    });
-    for (const id of participantIds)
-      await this.accessLog.record({
+    await this.accessLog.recordMany([
+      {
+        actor: reader.actor,
+        roles: reader.roles,
+        action: 'export-payout-batch',
+        subject: batchId,
+        detail: { format, participantIds },
+      },
+      ...participantIds.map((id) => ({
         actor: reader.actor,
         roles: reader.roles,
         action: 'read-personal-data',
         subject: id,
         detail: { via: 'payout-batch-export', batchId, format },
-      });
+      })),
+    ]);
   }
 
-  /** The payee's data, or null when the person is forgotten (their data is erased for good). */
-  private async payee(participantId: string): Promise<Payee> {
-    const { state } = await this.repository.load(`participant-${participantId}`, participantDecider);
-    if (state.status !== 'registered') return null;
-    const opened = await this.vault.open<ParticipantPersonalData>(participantId, state.sealed);
-    if (isForgotten(opened)) return null;
-    return { name: opened.name, nationalId: opened.nationalId, bankAccount: opened.bankAccount };
+  /**
+   * The payees' data, null for a person who is forgotten (their data is
+   * erased for good): their streams read together, their keys unwrapped together.
+   */
+  private async payees(participantIds: readonly string[]): Promise<Map<string, Payee>> {
+    const streams = await this.repository.loadStreams(participantIds.map((id) => `participant-${id}`));
+    const sealed = new Map<string, SealedPersonalData>();
+    for (const id of participantIds) {
+      const { state } = streams.get(`participant-${id}`, participantDecider);
+      if (state.status === 'registered') sealed.set(id, state.sealed);
+    }
+    const opened = await this.vault.openMany<ParticipantPersonalData>(sealed);
+    return new Map(
+      participantIds.map((id): [string, Payee] => {
+        const data = opened.get(id);
+        if (data === undefined || isForgotten(data)) return [id, null];
+        return [id, { name: data.name, nationalId: data.nationalId, bankAccount: data.bankAccount }];
+      }),
+    );
   }
 }
 
