@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import { ProjectionRuntime } from '@app/platform';
+import { BACKGROUND_STATEMENTS, StatementCounter } from '../support/statement-counter';
 import { ParticipationApi } from './support/builders';
 
 /**
@@ -11,29 +11,16 @@ import { ParticipationApi } from './support/builders';
  * idempotency 2, four stream reads (one always empty), the data key, the
  * appointment ids, five for the 24-hour rule and the append.
  */
-/** Timers that run beside any request (the notary's checkpoint schedule, the outbox relay, the in-process bus consumers, the advisory-lock keepalive, key retention). */
-const BACKGROUND =
-  /notary_|integration_outbox|integration_bus_messages|DELETE FROM idempotency_records|^SELECT 1$/;
-
 describe('the request path of logging an involvement', () => {
   let api: ParticipationApi;
-  const sent: string[] = [];
-  let counting = false;
-  type Query = (this: Client, ...args: unknown[]) => unknown;
-  const original = Client.prototype.query as unknown as Query;
+  const statements = StatementCounter.ignoring(BACKGROUND_STATEMENTS);
 
   beforeAll(async () => {
     api = await ParticipationApi.start();
-    (Client.prototype as unknown as { query: Query }).query = function counted(this: Client, ...args) {
-      const first = args[0];
-      const text =
-        typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '?');
-      if (counting && !BACKGROUND.test(text)) sent.push(text.replace(/\s+/g, ' ').trim().slice(0, 80));
-      return original.apply(this, args);
-    };
+    statements.install();
   });
   afterAll(async () => {
-    (Client.prototype as unknown as { query: Query }).query = original;
+    statements.uninstall();
     await api.close();
   });
 
@@ -60,11 +47,10 @@ describe('the request path of logging an involvement', () => {
 
     // Warm: the process's first keyed request also takes its claim-owner lock, once.
     expect((await log('request-path-warm-up', '2025-05-19')).status).toBe(201);
-    counting = true;
-    const first = await log();
-    counting = false;
+    const first = await statements.during(() => log());
 
     expect({ status: first.status, body: first.body }).toMatchObject({ status: 201, body: { version: 1 } });
+    const { sent } = statements;
     expect(sent.length <= 8 ? 'at most 8' : sent).toBe('at most 8');
     const again = await log();
     expect({ status: again.status, id: again.body.id }).toEqual({ status: 201, id: first.body.id });

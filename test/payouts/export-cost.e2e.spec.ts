@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { AccessLog } from '@app/audit';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { ProjectionRuntime } from '@app/platform';
+import { BACKGROUND_STATEMENTS, StatementCounter, TRANSACTION_BRACKETS } from '../support/statement-counter';
 import { FINANCE, PayoutsApi, sum } from './support/payouts-api';
-
-/** Timers and deliveries that run beside any request, and transaction brackets (as money-views-cost counts). */
-const BACKGROUND =
-  /notary_|integration_outbox|integration_bus_messages|integration-message-key|DELETE FROM idempotency_records|^SELECT 1$|^BEGIN$|^COMMIT$/;
 
 /**
  * The export of an approved batch opens each payee's data (their stream, their
@@ -21,24 +17,15 @@ const BACKGROUND =
 describe('the export costs the same statements for 12 payees as for 2', () => {
   let api: PayoutsApi;
   let projectId: string;
-  const sent: string[] = [];
-  let counting = false;
-  type Query = (this: Client, ...args: unknown[]) => unknown;
-  const original = Client.prototype.query as unknown as Query;
+  const statements = StatementCounter.ignoring(BACKGROUND_STATEMENTS, TRANSACTION_BRACKETS);
 
   beforeAll(async () => {
     api = await PayoutsApi.start();
     projectId = await api.p.project();
-    (Client.prototype as unknown as { query: Query }).query = function counted(this: Client, ...args) {
-      const first = args[0];
-      const text =
-        typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '?');
-      if (counting && !BACKGROUND.test(text)) sent.push(text.replace(/\s+/g, ' ').trim().slice(0, 80));
-      return original.apply(this, args);
-    };
+    statements.install();
   }, 60_000);
   afterAll(async () => {
-    (Client.prototype as unknown as { query: Query }).query = original;
+    statements.uninstall();
     await api.close();
   });
 
@@ -90,13 +77,12 @@ describe('the export costs the same statements for 12 payees as for 2', () => {
     const runtime = api.p.t.app.get(ProjectionRuntime);
     await api.p.t.settled();
     await runtime.beforeApplicationShutdown();
-    sent.length = 0;
-    counting = true;
-    const res = await api.p.get(`/v1/payout-batches/${batchId}/export?format=csv`, 'finance').buffer(true);
-    counting = false;
+    const res = await statements.during(() =>
+      api.p.get(`/v1/payout-batches/${batchId}/export?format=csv`, 'finance').buffer(true),
+    );
     runtime.onApplicationBootstrap();
     expect(res.status).toBe(200);
-    return { statements: [...sent], csv: res.text };
+    return { statements: [...statements.sent], csv: res.text };
   }
 
   it('sends as many statements for 12 payees as for 2, logs each payee once and erases the forgotten', async () => {

@@ -1,13 +1,6 @@
-import { Client } from 'pg';
 import { ProjectionRuntime } from '@app/platform';
+import { BACKGROUND_STATEMENTS, StatementCounter, TRANSACTION_BRACKETS } from '../support/statement-counter';
 import { PayoutsApi } from './support/payouts-api';
-
-/**
- * Timers and deliveries that run beside any request (the notary's checkpoint schedule, the outbox relay and
- * the in-process bus, key retention, pool health checks), and transaction brackets, which both sides share.
- */
-const BACKGROUND =
-  /notary_|integration_outbox|integration_bus_messages|integration-message-key|DELETE FROM idempotency_records|^SELECT 1$|^BEGIN$|^COMMIT$/;
 
 /**
  * Issue 13 items 1, 3 and 4: the money views read the priced-involvement
@@ -21,34 +14,22 @@ const BACKGROUND =
  */
 describe('money views cost what they read, not all of history', () => {
   let api: PayoutsApi;
-  const sent: string[] = [];
-  let counting = false;
-  type Query = (this: Client, ...args: unknown[]) => unknown;
-  const original = Client.prototype.query as unknown as Query;
+  const statements = StatementCounter.ignoring(BACKGROUND_STATEMENTS, TRANSACTION_BRACKETS);
 
   beforeAll(async () => {
     api = await PayoutsApi.start();
-    (Client.prototype as unknown as { query: Query }).query = function counted(this: Client, ...args) {
-      const first = args[0];
-      const text =
-        typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '?');
-      if (counting && !BACKGROUND.test(text)) sent.push(text.replace(/\s+/g, ' ').trim().slice(0, 80));
-      return original.apply(this, args);
-    };
+    statements.install();
   });
   afterAll(async () => {
-    (Client.prototype as unknown as { query: Query }).query = original;
+    statements.uninstall();
     await api.close();
   });
 
   /** Statements sent while one request is answered, with the projections caught up and stopped. */
   const statementsOf = async (request: () => PromiseLike<{ status: number }>, status: number) => {
-    sent.length = 0;
-    counting = true;
-    const res = await request();
-    counting = false;
+    const res = await statements.during(request);
     expect(res.status).toBe(status);
-    return [...sent];
+    return [...statements.sent];
   };
 
   it('the draft, the ledger and the annual report send as many statements for 20 involvements as for 4', async () => {

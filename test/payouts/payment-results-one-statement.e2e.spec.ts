@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { StatementCounter } from '../support/statement-counter';
 import { PayoutsApi } from './support/payouts-api';
 
 /**
@@ -9,23 +9,14 @@ import { PayoutsApi } from './support/payouts-api';
  */
 describe('payment results are projected in one statement per message', () => {
   let api: PayoutsApi;
-  const updates: string[] = [];
-  let counting = false;
-  type Query = (this: Client, ...args: unknown[]) => unknown;
-  const original = Client.prototype.query as unknown as Query;
+  const updates = StatementCounter.matching(/^\s*UPDATE payout_lines/);
 
   beforeAll(async () => {
     api = await PayoutsApi.start();
-    (Client.prototype as unknown as { query: Query }).query = function counted(this: Client, ...args) {
-      const first = args[0];
-      const text =
-        typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '?');
-      if (counting && /^\s*UPDATE payout_lines/.test(text)) updates.push(text);
-      return original.apply(this, args);
-    };
+    updates.install();
   });
   afterAll(async () => {
-    (Client.prototype as unknown as { query: Query }).query = original;
+    updates.uninstall();
     await api.close();
   });
 
@@ -49,14 +40,14 @@ describe('payment results are projected in one statement per message', () => {
       ...paid.map((l, i) => ({ lineId: l.lineId, status: 'paid', reference: `BANK-${i}` })),
     ];
 
-    updates.length = 0;
-    counting = true;
-    const recorded = await api.post(`/v1/payout-batches/${batchId}/payments`, 'frode', { results });
-    await api.p.t.settled();
-    counting = false;
+    const recorded = await updates.during(async () => {
+      const answer = await api.post(`/v1/payout-batches/${batchId}/payments`, 'frode', { results });
+      await api.p.t.settled();
+      return answer;
+    });
 
     expect(recorded.status).toBe(200);
-    expect(updates).toHaveLength(1);
+    expect(updates.sent).toHaveLength(1);
     const { rows } = await api.p.t.db.pool.query<{
       line_id: string;
       status: string;

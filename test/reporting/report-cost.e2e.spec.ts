@@ -1,13 +1,6 @@
-import { Client } from 'pg';
 import { ProjectionRuntime } from '@app/platform';
+import { BACKGROUND_STATEMENTS, StatementCounter, TRANSACTION_BRACKETS } from '../support/statement-counter';
 import { ParticipationApi } from '../participation/support/builders';
-
-/**
- * Timers and deliveries that run beside any request (the notary's checkpoint schedule, the outbox relay and
- * the in-process bus, key retention, pool health checks), and transaction brackets, which both sides share.
- */
-const BACKGROUND =
-  /notary_|integration_outbox|integration_bus_messages|integration-message-key|DELETE FROM idempotency_records|^SELECT 1$|^BEGIN$|^COMMIT$/;
 
 /**
  * Issue 13 item 4 (docs/adr/0031): the annual report's counts are SQL
@@ -20,35 +13,23 @@ const BACKGROUND =
  */
 describe('the annual report and the yearly account cost the same statements for any year', () => {
   let api: ParticipationApi;
-  const sent: string[] = [];
-  let counting = false;
-  type Query = (this: Client, ...args: unknown[]) => unknown;
-  const original = Client.prototype.query as unknown as Query;
+  const statements = StatementCounter.ignoring(BACKGROUND_STATEMENTS, TRANSACTION_BRACKETS);
 
   beforeAll(async () => {
     api = await ParticipationApi.start();
-    (Client.prototype as unknown as { query: Query }).query = function counted(this: Client, ...args) {
-      const first = args[0];
-      const text =
-        typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '?');
-      if (counting && !BACKGROUND.test(text)) sent.push(text.replace(/\s+/g, ' ').trim().slice(0, 80));
-      return original.apply(this, args);
-    };
+    statements.install();
   });
   afterAll(async () => {
-    (Client.prototype as unknown as { query: Query }).query = original;
+    statements.uninstall();
     await api.close();
   });
 
   /** Statements sent while one request is answered, with the projections caught up and stopped. */
   const statementsOf = async (path: string) => {
-    sent.length = 0;
-    counting = true;
-    const res = await api.get(path, 'auditor');
-    counting = false;
+    const res = await statements.during(() => api.get(path, 'auditor'));
     expect(res.status).toBe(200);
     // The yearly account reads its parts side by side: the order of their statements is not part of the cost.
-    return [...sent].sort();
+    return [...statements.sent].sort();
   };
 
   it('sends as many statements for 20 involvements in 4 projects as for 4 in 1', async () => {
