@@ -6,7 +6,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startEmbeddedPostgres } from '../libs/platform/src/database/embedded-postgres';
 import { signDevToken } from '../apps/api/src/http/auth/dev-token';
-import { send } from './support/compiled-app';
+import { embeddedDefaults, send } from './support/compiled-app';
 
 /**
  * `npm run bench:http` (docs/adr/0019): logging involvements through HTTP, as
@@ -300,17 +300,8 @@ async function readModelLag(
 async function benchApp(): Promise<LoadResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bm-bench-http-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
   // Embedded defaults, as `npm start` without settings: no server, no secrets from the caller's shell.
-  for (const name of [
-    'DATABASE_URL',
-    'AUTH_JWT_SECRET',
-    'AUTH_JWKS_URL',
-    'NODE_ENV',
-    'EVENT_STORE',
-    'KAFKA_BROKERS',
-  ])
-    delete env[name];
+  const env = embeddedDefaults({ PORT: String(port), DATA_DIR: dataDir });
   // One lead's token stands for sixteen callers; per-caller rate limits (ADR 0013) would measure themselves.
   env.RATE_LIMIT_PER_MINUTE = 'off';
   env.RATE_LIMIT_BURST = 'off';

@@ -33,11 +33,12 @@ export interface CompiledApp {
   stop(): Promise<void>;
 }
 
-/** `dataDir`: open a DATA_DIR seeded beforehand and leave it in place at stop (default: a fresh one, removed). */
-export async function startCompiledApp(callers = 16, seeded?: string): Promise<CompiledApp> {
-  const dataDir = seeded ?? mkdtempSync(join(tmpdir(), 'bm-bench-app-'));
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
+/**
+ * This shell's environment as `npm start` on embedded defaults sees it: no
+ * server, store, broker or secrets from the caller's shell; `extra` on top.
+ */
+export function embeddedDefaults(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
   for (const name of [
     'DATABASE_URL',
     'AUTH_JWT_SECRET',
@@ -47,6 +48,14 @@ export async function startCompiledApp(callers = 16, seeded?: string): Promise<C
     'KAFKA_BROKERS',
   ])
     delete env[name];
+  return env;
+}
+
+/** `dataDir`: open a DATA_DIR seeded beforehand and leave it in place at stop (default: a fresh one, removed). */
+export async function startCompiledApp(callers = 16, seeded?: string): Promise<CompiledApp> {
+  const dataDir = seeded ?? mkdtempSync(join(tmpdir(), 'bm-bench-app-'));
+  const port = await freePort();
+  const env = embeddedDefaults({ PORT: String(port), DATA_DIR: dataDir });
   env.RATE_LIMIT_PER_MINUTE = 'off';
   env.RATE_LIMIT_BURST = 'off';
   const child = spawn(process.execPath, ['-r', './tools/register-paths.js', 'dist/apps/api/src/main.js'], {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { EVENT_STORE, rebuildProjection, type EventStore } from '@app/event-store';
 import { loadConfig, ProjectionRegistry, startDatabase, type AppConfig } from '@app/platform';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { embeddedDefaults } from './compiled-app';
 
 /**
  * The application without HTTP, in the bench's own process, on the embedded
@@ -13,16 +14,7 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
  * same DATA_DIR afterwards, with the same generated keys.
  */
 export function benchConfig(dataDir: string): AppConfig {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error' };
-  for (const name of [
-    'DATABASE_URL',
-    'AUTH_JWT_SECRET',
-    'AUTH_JWKS_URL',
-    'NODE_ENV',
-    'EVENT_STORE',
-    'KAFKA_BROKERS',
-  ])
-    delete env[name];
+  const env = embeddedDefaults({ DATA_DIR: dataDir, LOG_LEVEL: 'error' });
   return loadConfig(env);
 }
 
