@@ -87,7 +87,10 @@ describe('participant ledger: the cost of a read', () => {
         await runner.query(`SET LOCAL ${whole} = off`);
       const scans: string[] = [];
       for (const { sql, parameters } of sent) {
-        const [{ 'QUERY PLAN': plan }] = (await runner.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters)) as Array<{
+        const [{ 'QUERY PLAN': plan }] = (await runner.query(
+          `EXPLAIN (FORMAT JSON) ${sql}`,
+          parameters,
+        )) as Array<{
           'QUERY PLAN': Array<{ Plan: PlanNode }>;
         }>;
         for (const table of scannedWhole(plan[0].Plan))
