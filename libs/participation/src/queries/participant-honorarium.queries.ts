@@ -47,12 +47,14 @@ export class ParticipantHonorariumQueries {
       this.priced.ofParticipant(participantId, from ?? null, to ?? null),
       this.payouts.ofParticipant(participantId),
     ]);
-    const lines = priced.flatMap((i) =>
-      ledgerLines(
-        i,
-        payoutLines.filter((l) => l.involvementId === i.id),
-      ),
-    );
+    const linesOf = new Map<string, PayoutLineView[]>();
+    for (const line of payoutLines) {
+      const held = linesOf.get(line.involvementId);
+      if (held) held.push(line);
+      else linesOf.set(line.involvementId, [line]);
+    }
+    // Grouped once: a filter per involvement cost the person's involvements times their payout lines.
+    const lines = priced.flatMap((i) => ledgerLines(i, linesOf.get(i.id) ?? []));
     const total = (status: string) =>
       sumOre(lines.filter((l) => l.status === status).map((l) => l.amountOre));
     return {

@@ -109,28 +109,37 @@ export class PricedInvolvementQueries {
    * false after `timeoutMs`. So a view waits for the involvement just logged, not for a batch just drafted.
    */
   async caughtUp(timeoutMs = PRICED_READ_WAIT_MS): Promise<boolean> {
-    const head = await this.lastPricingEvent();
+    const { target, checkpoint } = await this.lastPricingEvent();
+    if (checkpoint >= target) return true;
     const deadline = Date.now() + timeoutMs;
     for (let pause = 5; ; pause = Math.min(pause * 2, 50)) {
-      if ((await readCheckpoint(this.db, PRICED_INVOLVEMENTS_PROJECTION)) >= head) return true;
       if (Date.now() > deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, pause));
+      if ((await readCheckpoint(this.db, PRICED_INVOLVEMENTS_PROJECTION)) >= target) return true;
     }
   }
 
   /**
-   * The log position of the last event of PRICE_TRIGGERS: one index lookup per type in the PostgreSQL
-   * store (`events_type_position_idx`); the head of the log in any other store.
+   * The log position of the last event of PRICE_TRIGGERS, with the projection's checkpoint read in the same
+   * statement. In the PostgreSQL store only the log after the checkpoint is read (a range of the primary
+   * key): what the projection has not applied yet, never the history before it (docs/adr/0023, "Ledger at
+   * scale"); every event up to the checkpoint is applied, so a pricing event is waited for only after it.
+   * In any other store: the head of the log.
    */
-  private async lastPricingEvent(): Promise<number> {
-    if (this.config.eventStore !== 'postgres') return this.store.headPosition();
-    const [row] = await this.db.query<Array<{ position: string | null }>>(
-      `SELECT max(last.global_position) AS position FROM unnest($1::text[]) AS trigger(type)
-       CROSS JOIN LATERAL (SELECT global_position FROM events WHERE events.type = trigger.type
-                           ORDER BY global_position DESC LIMIT 1) last`,
-      [PRICE_TRIGGERS],
+  private async lastPricingEvent(): Promise<{ target: number; checkpoint: number }> {
+    if (this.config.eventStore !== 'postgres') {
+      const target = await this.store.headPosition();
+      return { target, checkpoint: await readCheckpoint(this.db, PRICED_INVOLVEMENTS_PROJECTION) };
+    }
+    const [row] = await this.db.query<Array<{ target: string | null; checkpoint: string }>>(
+      `SELECT c.position AS checkpoint,
+              (SELECT max(e.global_position) FROM events e
+                WHERE e.global_position > c.position AND e.type = ANY($2::text[])) AS target
+         FROM (SELECT coalesce((SELECT position FROM projection_checkpoints WHERE name = $1), 0) AS position) c`,
+      [PRICED_INVOLVEMENTS_PROJECTION, PRICE_TRIGGERS],
     );
-    return Number(row.position ?? 0);
+    const checkpoint = Number(row.checkpoint);
+    return { target: row.target === null ? checkpoint : Number(row.target), checkpoint };
   }
 
   /** Waits for `caughtUp`; a 503 saying so when the read model is further behind than a money view may wait. */
