@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
-import { PostgresEventStore, rebuildProjection } from '@app/event-store';
+import {
+  PostgresEventStore,
+  rebuildProjection,
+  UpcasterRegistry,
+  UpcastingEventStore,
+} from '@app/event-store';
 import { FixedClock } from '@app/shared-kernel';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { generateSigningKey, loadSigningKey, type Checkpoint } from '../notary';
@@ -161,5 +166,20 @@ describe('LogVerifier against a tampered store (real PostgreSQL)', () => {
         reason: expect.stringContaining('the event was changed'),
       },
     ]);
+  });
+
+  it('reads any other store through the port and still names a changed event', async () => {
+    // Not a PostgresEventStore: the page is read with readAll and serialised on the main thread.
+    const throughPort = new LogVerifier(new UpcastingEventStore(store, new UpcasterRegistry()), dataSource);
+    try {
+      expect(await throughPort.verify(checkpoint)).toMatchObject({ verified: true, events: 10 });
+      await asAttacker(db, `UPDATE events SET data = '{"n": 99}' WHERE global_position = 5`);
+      const report = await throughPort.verify(checkpoint);
+      expect(report.failures).toContainEqual(
+        expect.objectContaining({ position: 5, reason: expect.stringContaining('the event was changed') }),
+      );
+    } finally {
+      await throughPort.close();
+    }
   });
 });
