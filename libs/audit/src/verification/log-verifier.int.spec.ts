@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
-import { PostgresEventStore, rebuildProjection } from '@app/event-store';
+import {
+  PostgresEventStore,
+  rebuildProjection,
+  UpcasterRegistry,
+  UpcastingEventStore,
+} from '@app/event-store';
 import { FixedClock } from '@app/shared-kernel';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { generateSigningKey, loadSigningKey, type Checkpoint } from '../notary';
@@ -105,5 +111,75 @@ describe('LogVerifier against a tampered store (real PostgreSQL)', () => {
     const other = Buffer.alloc(32, 9).toString('base64');
     const report = await verifier.verify(checkpoint, other);
     expect(report).toMatchObject({ verified: false, failures: [{ position: null }] });
+  });
+
+  it('hands the worker each page of the log in one message, not one per few events', async () => {
+    for (let n = 0; n < 20; n += 1)
+      await store.append(
+        `bulk-${n}`,
+        Array.from({ length: 100 }, (_, i) => ({ eventId: randomUUID(), type: 'Happened', data: { n, i } })),
+        'no-stream',
+        { actor: 'a', correlationId: 'c' },
+      );
+    const posted = jest.spyOn(Worker.prototype, 'postMessage');
+    try {
+      const report = await verifier.verify(checkpoint);
+      expect(report).toMatchObject({ verified: true, events: 2010 });
+      const rehashRequests = posted.mock.calls.filter(
+        ([request]) => (request as { kind: string }).kind === 'rehash',
+      );
+      expect(rehashRequests).toHaveLength(3); // pages of 1,000, 1,000 and 10 events
+    } finally {
+      posted.mockRestore();
+    }
+  });
+
+  it('hashes the stored JSON exactly as the append did, and names an event whose nested data was changed', async () => {
+    const awkward = {
+      zeta: 1,
+      alpha: [-0, 1e21, 0.1, 1.5e-7, 'æøå "quoted" \\ \u2028 \u001f 😀', { b: null, é: true, B: false }],
+      long: 'x'.repeat(5000),
+      nested: { deeper: { list: [[], {}, [1, [2, [3]]]] } },
+    };
+    await store.append(
+      'awkward-1',
+      [{ eventId: randomUUID(), type: 'Happened', data: awkward }],
+      'no-stream',
+      {
+        actor: 'a',
+        correlationId: 'c',
+      },
+    );
+    expect(await verifier.verify(checkpoint)).toMatchObject({ verified: true, events: 11, failures: [] });
+
+    await asAttacker(
+      db,
+      `UPDATE events SET data = jsonb_set(data, '{nested,deeper,list,2,1,1,0}', '4') WHERE stream_id = 'awkward-1'`,
+    );
+    const report = await verifier.verify(checkpoint);
+    expect(report.verified).toBe(false);
+    expect(report.failures).toEqual([
+      {
+        position: 11,
+        streamId: 'awkward-1',
+        version: 1,
+        reason: expect.stringContaining('the event was changed'),
+      },
+    ]);
+  });
+
+  it('reads any other store through the port and still names a changed event', async () => {
+    // Not a PostgresEventStore: the page is read with readAll and serialised on the main thread.
+    const throughPort = new LogVerifier(new UpcastingEventStore(store, new UpcasterRegistry()), dataSource);
+    try {
+      expect(await throughPort.verify(checkpoint)).toMatchObject({ verified: true, events: 10 });
+      await asAttacker(db, `UPDATE events SET data = '{"n": 99}' WHERE global_position = 5`);
+      const report = await throughPort.verify(checkpoint);
+      expect(report.failures).toContainEqual(
+        expect.objectContaining({ position: 5, reason: expect.stringContaining('the event was changed') }),
+      );
+    } finally {
+      await throughPort.close();
+    }
   });
 });

@@ -1,17 +1,18 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
-import { START, type EventStore, type StoredEvent } from '@app/event-store';
+import { START, type EventStore } from '@app/event-store';
 import { HASH_BYTES } from '../notary/hash-encoding';
 import { verifyCheckpoint, type Checkpoint } from '../notary';
 import { PositionedHashes } from './positioned-hashes';
 import { RehashWorker } from './rehash-worker.client';
+import { storedPages, type ReadPage, type StoredPage } from './stored-pages';
 import type { VerificationFailure, VerificationReport } from './verification-report';
 
 const PAGE = 1000;
-/** Events handed to the worker at a time: the main thread's share (serialising them) stays a few ms. */
-const CHUNK = 25;
 /** Comparisons between yields to the event loop: a few milliseconds of work. */
 const SLICE = 16_384;
+
+type Rehashed = { hashes: Uint8Array; changed: number[] };
 
 /** How far a verification has come: events rehashed, then notary leaves read. */
 export interface VerificationProgress {
@@ -42,11 +43,14 @@ export interface VerifyOptions {
  */
 export class LogVerifier {
   private worker: RehashWorker | undefined;
+  private readonly readPage: ReadPage;
 
   constructor(
     private readonly rawStore: EventStore,
     private readonly db: DataSource,
-  ) {}
+  ) {
+    this.readPage = storedPages(rawStore, db);
+  }
 
   /** Ends the hashing thread (the next verification would start another). */
   async close(): Promise<void> {
@@ -85,39 +89,43 @@ export class LogVerifier {
     };
   }
 
-  /** Keyset pages of the raw log; the next page is read while the worker hashes this one. */
+  /**
+   * Keyset pages of the raw log, each handed to the worker as one JSON text
+   * in one message. While the worker hashes a page, the next one is read and
+   * sent, so it never waits for the database: at most two pages are in flight.
+   */
   private async rehashAll(
     hasher: RehashWorker,
     failures: Failures,
     { onProgress }: VerifyOptions,
   ): Promise<PositionedHashes> {
     const events = new PositionedHashes();
-    let next = this.rawStore.readAll({ after: START, limit: PAGE });
-    for (;;) {
-      const page = await next;
-      if (page.length === PAGE) {
-        next = this.rawStore.readAll({ after: page[page.length - 1].position, limit: PAGE });
-        next.catch(() => undefined); // awaited on the next round; not unhandled meanwhile
-      }
-      const chunks: Array<Promise<{ hashes: Uint8Array; changed: number[] }>> = [];
-      for (let start = 0; start < page.length; start += CHUNK) {
-        chunks.push(hasher.rehash(page.slice(start, start + CHUNK).map(storedFields)));
-        await yieldToEventLoop();
-      }
-      for (const [c, { hashes, changed }] of (await Promise.all(chunks)).entries()) {
-        const chunk = page.slice(c * CHUNK, (c + 1) * CHUNK);
-        for (const i of changed)
-          failures.add(
-            chunk[i],
-            'the stored content no longer matches its stored hash: the event was changed',
-          );
-        events.append(
-          chunk.map((e) => e.position),
-          hashes,
+    const record = async ({ page, hashing }: { page: StoredPage; hashing: Promise<Rehashed> }) => {
+      const { hashes, changed } = await hashing;
+      for (const i of changed)
+        failures.add(
+          page.events[i],
+          'the stored content no longer matches its stored hash: the event was changed',
         );
+      events.append(
+        page.events.map((e) => e.position),
+        hashes,
+      );
+      onProgress?.({ phase: 'events', done: events.length, complete: page.events.length < PAGE });
+    };
+    let previous: { page: StoredPage; hashing: Promise<Rehashed> } | undefined;
+    let after = START;
+    for (;;) {
+      const page = await this.readPage(after, PAGE);
+      const hashing = hasher.rehashJson(page.json);
+      hashing.catch(() => undefined); // awaited below or on the next round; not unhandled meanwhile
+      if (previous) await record(previous);
+      previous = { page, hashing };
+      if (page.events.length < PAGE) {
+        await record(previous);
+        return events;
       }
-      onProgress?.({ phase: 'events', done: events.length, complete: page.length < PAGE });
-      if (page.length < PAGE) return events;
+      after = page.events[page.events.length - 1].position;
     }
   }
 
@@ -229,10 +237,6 @@ export class LogVerifier {
       }
     }
   }
-}
-
-function storedFields({ streamId, version, type, data, metadata, hash }: StoredEvent) {
-  return { streamId, version, type, data, metadata, hash };
 }
 
 /** A failure at a position whose stream and version are read back at the end (nameEvents). */

@@ -48,7 +48,12 @@ export class RehashWorker {
   /** The recomputed hashes (32 bytes each, in order) and the indexes whose stored hash differs. */
   async rehash(events: StoredFields[]): Promise<{ hashes: Uint8Array; changed: number[] }> {
     // Stored values came from JSON, so its text carries them exactly (even -0 hashes as 0 either way).
-    const reply = await this.ask({ kind: 'rehash', events: JSON.stringify(events) });
+    return this.rehashJson(JSON.stringify(events));
+  }
+
+  /** The same, for StoredFields[] already written as one JSON text (a page of the log). */
+  async rehashJson(events: string): Promise<{ hashes: Uint8Array; changed: number[] }> {
+    const reply = await this.ask({ kind: 'rehash', events });
     if (reply.kind !== 'rehash') throw new Error(`unexpected reply ${reply.kind}`);
     return reply;
   }
